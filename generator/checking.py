@@ -1,0 +1,28 @@
+"""The `check` pipeline: load and validate everything, then run the editorial checks."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+from generator.content import Workspace, load_workspace
+from generator.problems import AlmanacError, Problem
+from generator.schema.common import _parse_datetime
+
+
+def parse_today(text: str | None) -> datetime:
+    """The reference time for deadline checks: `--today` (a date or date-time) or now."""
+    if text is None:
+        return datetime.now(UTC)
+    try:
+        moment = _parse_datetime(text)
+    except ValueError as exc:
+        raise AlmanacError(f"--today: {exc}", exit_code=2) from None
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def check_workspace(root: Path, today: datetime,
+                    client: str | None = None) -> tuple[Workspace, list[Problem]]:
+    """Every problem of the workspace (or one client), sorted by file and line."""
+    ws, problems = load_workspace(root, only_client=client)
+    return ws, problems.sorted()

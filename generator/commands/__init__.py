@@ -1,0 +1,1 @@
+"""One module per CLI command; each defines NAME, HELP, add_arguments() and run()."""

@@ -1,0 +1,43 @@
+"""`almanac check`: validate the workspace and its editorial rules, report every problem."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from generator.checking import check_workspace, parse_today
+from generator.problem_output import FORMATS, format_problems, promote_warnings, summary_line
+from generator.problems import Severity
+
+NAME = "check"
+HELP = "validate every file and editorial rule; exit 0 when clean, 1 on problems"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--strict", action="store_true",
+                        help="treat warnings (unknown fields, deprecated values) as errors")
+    parser.add_argument("--format", choices=FORMATS, default="text",
+                        help="text for people, json for tools, github for PR annotations")
+    parser.add_argument("--today", metavar="DATETIME", default=None,
+                        help="reference time for deadline rules, e.g. 2026-11-21 or "
+                             "'2026-11-21 09:00' (default: now)")
+    parser.add_argument("--client", metavar="SLUG", default=None, help="check one client only")
+    parser.add_argument("--summary", action="store_true",
+                        help="print the calendar health summary per client")
+
+
+def run(args: argparse.Namespace) -> int:
+    today = parse_today(args.today)
+    ws, problems = check_workspace(args.workspace_root, today, args.client)
+    if args.strict:
+        problems = promote_warnings(problems)
+    output = format_problems(problems, args.format)
+    if output:
+        print(output)
+    if args.summary:
+        from generator.rules.health import format_health
+
+        print(format_health(ws, problems, today))
+    if args.format == "text":
+        print(summary_line(problems), file=sys.stderr)
+    return 1 if any(p.severity is Severity.ERROR for p in problems) else 0

@@ -1,0 +1,231 @@
+"""Loading a workspace: find its root, read every file, validate it, collect every problem."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+
+from generator.content.model import (
+    AgencyEvent,
+    ClientData,
+    Item,
+    ItemKind,
+    MonthNote,
+    Source,
+    Workspace,
+)
+from generator.content.references import check_references
+from generator.frontmatter import SourceError, read_text, split_front_matter
+from generator.problems import AlmanacError, ProblemList, Severity
+from generator.schema import Client, Contest, Curated, MonthNotes, Post, Settings
+from generator.schema.validate import validate_doc
+from generator.yamlread import parse_yaml
+
+SETTINGS_FILE = "almanac.yml"
+ITEM_FOLDERS: dict[str, tuple[ItemKind, type[BaseModel]]] = {
+    "posts": ("post", Post),
+    "contests": ("contest", Contest),
+    "curated": ("curated", Curated),
+}
+DATA_FOLDERS = {"media", "metrics", "exports"}
+
+
+@dataclass
+class Document:
+    """A validated file: its typed fields, its Markdown body and where it came from."""
+
+    meta: Any
+    body: str
+    source: Source
+
+
+def find_workspace(start: Path, explicit: Path | None = None) -> Path:
+    """The folder holding almanac.yml: the one given, or the nearest from `start` upwards."""
+    if explicit is not None:
+        if not (explicit / SETTINGS_FILE).is_file():
+            raise AlmanacError(f"no {SETTINGS_FILE} in {explicit}: is this an Almanac "
+                               "workspace? (`almanac init DIR` makes one)", exit_code=2)
+        return explicit.resolve()
+    for folder in [start.resolve(), *start.resolve().parents]:
+        if (folder / SETTINGS_FILE).is_file():
+            return folder
+    raise AlmanacError(f"no {SETTINGS_FILE} found in {start} or any folder above it: run this "
+                       "inside a workspace, pass --workspace PATH, or create one with "
+                       "`almanac init DIR`", exit_code=2)
+
+
+def relative(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def read_document(path: Path, root: Path, model: type[BaseModel], problems: ProblemList,
+                  context: dict[str, Any] | None = None,
+                  front_matter: bool = True) -> Document | None:
+    """Read and validate one YAML or Markdown file; problems go to `problems`."""
+    rel = relative(path, root)
+    try:
+        text = read_text(path)
+        split = split_front_matter(text) if front_matter else None
+    except SourceError as exc:
+        problems.add(rel, exc.line, exc.field, "file.unreadable", exc.message)
+        return None
+    except OSError as exc:
+        problems.add(rel, 1, "", "file.unreadable", f"cannot read the file: {exc.strerror}")
+        return None
+    yaml_text, first_line = (split.front, split.front_line) if split else (text, 1)
+    doc = parse_yaml(yaml_text, first_line)
+    for issue in doc.issues:
+        problems.add(rel, issue.line, issue.field, "yaml.invalid", issue.message)
+    if doc.data is None and doc.issues:
+        return None
+    checked = validate_doc(model, doc, rel, context)
+    # a field already reported by the YAML reader is not reported again by the schema
+    flagged = {issue.field for issue in doc.issues}
+    problems.extend(p for p in checked.problems if p.field not in flagged)
+    if checked.value is None or doc.issues:
+        return None
+    source = Source(path, rel, doc.lines, split.body_line if split else 0)
+    return Document(checked.value, split.body if split else "", source)
+
+
+def load_settings(root: Path, problems: ProblemList) -> tuple[Settings, Source]:
+    doc = read_document(root / SETTINGS_FILE, root, Settings, problems, front_matter=False)
+    if doc is None:  # keep checking the rest with defaults; the error is already recorded
+        return Settings(name=root.name), Source(root / SETTINGS_FILE, SETTINGS_FILE)
+    return doc.meta, doc.source
+
+
+def load_client(folder: Path, ws: Workspace, problems: ProblemList) -> ClientData | None:
+    """Read one client's folder: client.yml first (it gives the time zone), then the rest."""
+    config_path = folder / "client.yml"
+    if not config_path.is_file():
+        problems.add(relative(folder, ws.root), 1, "", "workspace.no-client-file",
+                     f"the folder `{folder.name}` has no client.yml: add one (see "
+                     "`almanac schema client`) or move the folder out of content/")
+        return None
+    doc = read_document(config_path, ws.root, Client, problems, front_matter=False)
+    if doc is None:
+        return None
+    config: Client = doc.meta
+    client = ClientData(
+        slug=folder.name, config=config, source=doc.source, folder=folder,
+        locale=(config.locale or ws.settings.locale).value,
+        timezone=config.timezone or ws.settings.timezone,
+    )
+    load_items(client, ws.root, problems)
+    load_months(client, ws.root, problems)
+    return client
+
+
+def load_items(client: ClientData, root: Path, problems: ProblemList) -> None:
+    context = {"timezone": client.timezone}
+    seen: dict[str, str] = {}
+    for folder_name, (kind, model) in ITEM_FOLDERS.items():
+        for path in sorted((client.folder / folder_name).rglob("*.md")):
+            doc = read_document(path, root, model, problems, context)
+            if doc is None:
+                continue
+            item = Item(kind, client.slug, path.stem, doc.meta, doc.body, doc.source)
+            if not accept_item(item, seen, problems):
+                continue
+            client.items.append(item)
+
+
+def accept_item(item: Item, seen: dict[str, str], problems: ProblemList) -> bool:
+    """Refuse an item whose slug is taken or whose `client:` contradicts its folder."""
+    rel = item.source.rel
+    if item.meta.client is not None and item.meta.client != item.client:
+        problems.add(rel, item.source.line_of("client"), "client", "item.wrong-client",
+                     f"`client: {item.meta.client}` disagrees with the folder "
+                     f"`{item.client}`: the folder decides; fix or remove the field")
+        return False
+    if item.slug in seen:
+        problems.add(rel, 1, "", "item.duplicate-slug",
+                     f"another item already uses the name `{item.slug}` ({seen[item.slug]}): "
+                     "rename one file")
+        return False
+    seen[item.slug] = rel
+    return True
+
+
+def load_months(client: ClientData, root: Path, problems: ProblemList) -> None:
+    for path in sorted((client.folder / "months").glob("*.md")):
+        doc = read_document(path, root, MonthNotes, problems)
+        if doc is None:
+            continue
+        month = path.stem
+        meta: MonthNotes = doc.meta
+        if meta.month is not None and meta.month != month:
+            problems.add(doc.source.rel, doc.source.line_of("month"), "month",
+                         "month.mismatch", f"`month: {meta.month}` disagrees with the file "
+                         f"name `{path.name}`")
+            continue
+        if not _is_month(month):
+            problems.add(doc.source.rel, 1, "", "month.bad-name",
+                         f"`{path.name}` should be named YYYY-MM.md, e.g. 2026-10.md")
+            continue
+        client.months[month] = MonthNote(client.slug, month, meta, doc.body, doc.source)
+
+
+def _is_month(text: str) -> bool:
+    parts = text.split("-")
+    return (len(parts) == 2 and len(parts[0]) == 4 and parts[0].isdigit()
+            and len(parts[1]) == 2 and parts[1].isdigit() and 1 <= int(parts[1]) <= 12)
+
+
+def warn_unknown_files(folder: Path, root: Path, problems: ProblemList) -> None:
+    """Markdown outside the known folders is never read: say so instead of ignoring it."""
+    known = {*ITEM_FOLDERS, "months", *DATA_FOLDERS}
+    for path in sorted(folder.iterdir()):
+        if path.is_dir() and path.name not in known and not path.name.startswith("."):
+            problems.add(relative(path, root), 1, "", "workspace.unknown-folder",
+                         f"the folder `{path.name}` is not read: use posts/, contests/, "
+                         "curated/, months/, media/ or metrics/", Severity.WARNING)
+
+
+def load_events(root: Path, problems: ProblemList) -> list[AgencyEvent]:
+    """Agency-wide dates from content/_events/*.yml (a list of {date, title, end})."""
+    from generator.schema.events import EventList
+
+    events: list[AgencyEvent] = []
+    for path in sorted((root / "content" / "_events").glob("*.yml")):
+        doc = read_document(path, root, EventList, problems, front_matter=False)
+        if doc is not None:
+            events.extend(AgencyEvent(e.date.isoformat(), e.title,
+                                      e.end.isoformat() if e.end else None)
+                          for e in doc.meta.events)
+    return events
+
+
+def load_workspace(root: Path, only_client: str | None = None) -> tuple[Workspace, ProblemList]:
+    """Load and validate a whole workspace (or one client of it); never raises on bad input."""
+    problems = ProblemList()
+    settings, source = load_settings(root, problems)
+    ws = Workspace(root=root, settings=settings, source=source)
+    content = root / "content"
+    if not content.is_dir():
+        problems.add("content", 1, "", "workspace.no-content",
+                     "there is no content/ folder: create it with one folder per client")
+        return ws, problems
+    ws.events = load_events(root, problems)
+    for folder in sorted(p for p in content.iterdir() if p.is_dir()):
+        if folder.name.startswith(("_", ".")):
+            continue
+        if only_client is not None and folder.name != only_client:
+            continue
+        client = load_client(folder, ws, problems)
+        if client is not None:
+            warn_unknown_files(folder, root, problems)
+            ws.clients[client.slug] = client
+    if only_client is not None and only_client not in ws.clients and not problems.errors():
+        raise AlmanacError(f"no client `{only_client}` in content/ (clients: "
+                           f"{', '.join(sorted(p.name for p in content.iterdir()))})",
+                           exit_code=2)
+    check_references(ws, problems)
+    return ws, problems

@@ -1,0 +1,107 @@
+"""Schema of `content/<client>/client.yml`: who the client is and how their plan is run."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import ConfigDict
+
+from generator.schema.common import (
+    Colour,
+    Day,
+    Locale,
+    Platform,
+    Strict,
+    Text,
+    TimeWindow,
+    TimeZoneName,
+    doc,
+)
+
+
+class Brand(Strict):
+    """The client's visual identity, used on the site and in reports."""
+
+    colour: Colour = doc("Main brand colour as #RRGGBB.", default="#1d4e89")
+    accent: Colour | None = doc("Second colour for charts, as #RRGGBB.", default=None)
+    logo: str | None = doc("Logo file, relative to the client folder (e.g. media/logo.png).",
+                           default=None)
+
+
+class Cadence(Strict):
+    """How often the client posts on one network."""
+
+    min_per_week: int | None = doc("Fewest posts in a calendar week.", default=None, ge=0)
+    max_per_week: int | None = doc("Most posts in a calendar week.", default=None, ge=0)
+    min_gap_hours: float | None = doc("Shortest gap between two posts, in hours.",
+                                      default=None, ge=0)
+    max_silence_days: int | None = doc("Longest stretch without any post, in days.",
+                                       default=None, ge=1)
+
+
+class Account(Strict):
+    """The client's presence on one network."""
+
+    handle: Text = doc("Account name on the network, e.g. @maisonlumiere.")
+    url: str | None = doc("Profile address.", default=None)
+    cadence: Cadence = doc("Posting frequency rules.", default_factory=Cadence)
+    windows: list[TimeWindow] = doc('Posting windows in local time, e.g. "07:30-09:00".',
+                                    default_factory=list)
+
+
+class Approver(Strict):
+    """Someone whose approval counts for this client."""
+
+    name: Text = doc("Full name, as in git commits.")
+    email: str | None = doc("Email address used in git commits.", default=None)
+    role: str | None = doc("Role, e.g. account lead, brand manager.", default=None)
+    kinds: list[str] = doc("Post kinds this person must approve (empty: may approve any, "
+                           "required for none).", default_factory=list)
+    github: str | None = doc("GitHub user name, for CODEOWNERS.", default=None)
+
+
+class Objective(Strict):
+    """A monthly target the report compares results with."""
+
+    metric: Text = doc("What is measured: followers_gained, reach, impressions, "
+                       "engagement_rate, posts_published.")
+    target: float = doc("Target value for a month.")
+    platform: Platform | None = doc("Network it applies to (empty: all networks).",
+                                    default=None)
+    label: str | None = doc("How the objective is called in the report.", default=None)
+
+
+class Blackout(Strict):
+    """A day with no posting (mourning, strike, crisis, closure)."""
+
+    date: Day = doc("The day, YYYY-MM-DD.")
+    reason: Text = doc("Why nothing is posted that day.")
+
+
+class RuleSetting(Strict):
+    """Tuning of one editorial rule for this client."""
+
+    model_config = ConfigDict(extra="allow")
+    enabled: bool = doc("Whether the rule runs for this client.", default=True)
+
+    def options(self) -> dict[str, Any]:
+        return dict(self.model_extra or {})
+
+
+class Client(Strict):
+    """A client of the agency (`client.yml`)."""
+
+    name: Text = doc("The client's name as shown to people.")
+    locale: Locale | None = doc("Language of posts and reports: fr or en.", default=None)
+    timezone: TimeZoneName | None = doc("Time zone of the client's audience.", default=None)
+    brand: Brand = doc("Colours and logo.", default_factory=Brand)
+    platforms: dict[Platform, Account] = doc("Networks the client is on, with handle, "
+                                             "cadence and posting windows.")
+    approvers: list[Approver] = doc("People whose approval counts.", default_factory=list)
+    review_lead_hours: int = doc("Hours before publication by which an item must be approved.",
+                                 default=48, ge=0)
+    objectives: list[Objective] = doc("Monthly targets.", default_factory=list)
+    blackout: list[Blackout] = doc("Days with no posting.", default_factory=list)
+    rules: dict[str, RuleSetting] = doc("Per-rule settings: `enabled` and thresholds.",
+                                        default_factory=dict)
+    internal: str | None = doc("Notes for the agency only; never published.", default=None)

@@ -1,0 +1,214 @@
+"""Shared field types of the data contract: networks, statuses, aware times, colours."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, time, timedelta
+from enum import Enum
+from typing import Annotated, Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo
+from pydantic.functional_validators import AfterValidator, BeforeValidator
+
+SCHEMA_VERSION = 1
+
+
+class Strict(BaseModel):
+    """Base of every schema: unknown fields are reported (as warnings) instead of kept."""
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, use_enum_values=False)
+
+
+class Platform(str, Enum):
+    """A social network Almanac knows the limits and previews of."""
+
+    INSTAGRAM = "instagram"
+    FACEBOOK = "facebook"
+    LINKEDIN = "linkedin"
+    X = "x"
+    TIKTOK = "tiktok"
+    YOUTUBE = "youtube"
+    MASTODON = "mastodon"
+    THREADS = "threads"
+    BLUESKY = "bluesky"
+    PINTEREST = "pinterest"
+
+
+# Old names still read, with a deprecation warning (see generator.schema.validate)
+DEPRECATED_PLATFORMS = {"twitter": "x", "ig": "instagram", "fb": "facebook"}
+
+
+class Status(str, Enum):
+    """Where a post or a contest is in the workflow, from idea to published."""
+
+    IDEA = "idea"
+    DRAFT = "draft"
+    IN_REVIEW = "in_review"
+    APPROVED = "approved"
+    SCHEDULED = "scheduled"
+    PUBLISHED = "published"
+    CANCELLED = "cancelled"
+
+
+WORKFLOW = [Status.IDEA, Status.DRAFT, Status.IN_REVIEW, Status.APPROVED, Status.SCHEDULED,
+            Status.PUBLISHED]
+APPROVED_OR_LATER = {Status.APPROVED, Status.SCHEDULED, Status.PUBLISHED}
+
+
+class CuratedStatus(str, Enum):
+    """Where a curated (third-party) item is: found, picked, dropped or shared."""
+
+    CANDIDATE = "candidate"
+    SELECTED = "selected"
+    REJECTED = "rejected"
+    SHARED = "shared"
+
+
+class Locale(str, Enum):
+    """Language of a client's posts and reports."""
+
+    FR = "fr"
+    EN = "en"
+
+
+def _zone(value: str) -> str:
+    try:
+        ZoneInfo(value)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ValueError(f"`{value}` is not a known time zone (use a name such as "
+                         "Europe/Paris or America/Montreal)") from None
+    return value
+
+
+TimeZoneName = Annotated[str, AfterValidator(_zone)]
+
+_HEX = re.compile(r"^#[0-9a-fA-F]{6}$")
+
+
+def _colour(value: str) -> str:
+    if not _HEX.match(value):
+        raise ValueError(f"`{value}` is not a colour: write it as #RRGGBB, e.g. #1d6fa3")
+    return value.lower()
+
+
+Colour = Annotated[str, AfterValidator(_colour)]
+
+_DATETIME = re.compile(
+    r"^(\d{4})-(\d{2})-(\d{2})[T ](\d{1,2}):(\d{2})(?::(\d{2}))?"
+    r"\s*(Z|[+-]\d{2}:?\d{2})?$"
+)
+
+
+def _parse_datetime(value: Any) -> Any:
+    """Read `2026-10-05 12:30`, `2026-10-05T12:30:00+02:00`; a bare date means midnight."""
+    if isinstance(value, datetime):
+        return value
+    if not isinstance(value, str):
+        raise ValueError("expected a date and time such as 2026-10-05 12:30")
+    text = value.strip()
+    match = _DATETIME.match(text)
+    if not match:
+        if re.match(r"^\d{4}-\d{2}-\d{2}$", text):
+            return datetime.combine(_parse_date(text), time(0, 0))
+        raise ValueError(f"`{value}` is not a date and time: write it as 2026-10-05 12:30")
+    year, month, day, hour, minute, second = (int(g or 0) for g in match.groups()[:6])
+    try:
+        moment = datetime(year, month, day, hour, minute, second)
+    except ValueError as exc:
+        raise ValueError(f"`{value}` is not a real date and time ({exc})") from None
+    offset = match.group(7)
+    if offset:
+        return moment.replace(tzinfo=_offset_zone(offset))
+    return moment
+
+
+def _offset_zone(offset: str) -> Any:
+    from datetime import timezone
+
+    if offset == "Z":
+        return timezone.utc
+    sign = 1 if offset[0] == "+" else -1
+    digits = offset[1:].replace(":", "")
+    return timezone(sign * timedelta(hours=int(digits[:2]), minutes=int(digits[2:])))
+
+
+def _parse_date(value: Any) -> date:
+    if isinstance(value, date) and not isinstance(value, datetime):
+        return value
+    text = str(value).strip()
+    if not re.match(r"^\d{4}-\d{2}-\d{2}$", text):
+        raise ValueError(f"`{value}` is not a date: write it as 2026-10-05")
+    try:
+        return date.fromisoformat(text)
+    except ValueError as exc:
+        raise ValueError(f"`{value}` is not a real date ({exc})") from None
+
+
+def localise(moment: datetime, zone_name: str) -> datetime:
+    """Attach the client's zone to a naive time, refusing times DST makes vanish or repeat."""
+    if moment.tzinfo is not None:
+        return moment
+    zone = ZoneInfo(zone_name)
+    early = moment.replace(tzinfo=zone, fold=0)
+    late = moment.replace(tzinfo=zone, fold=1)
+    back = early.astimezone(ZoneInfo("UTC")).astimezone(zone)
+    if back.replace(tzinfo=None) != moment:
+        raise ValueError(f"{moment:%Y-%m-%d %H:%M} does not exist in {zone_name} (clocks go "
+                         "forward): pick another time")
+    if early.utcoffset() != late.utcoffset():
+        raise ValueError(f"{moment:%Y-%m-%d %H:%M} happens twice in {zone_name} (clocks go "
+                         "back): add the offset, e.g. +02:00 or +01:00")
+    return early
+
+
+def _aware(value: datetime, info: ValidationInfo) -> datetime:
+    zone = (info.context or {}).get("timezone", "UTC")
+    return localise(value, zone)
+
+
+LocalDateTime = Annotated[datetime, BeforeValidator(_parse_datetime), AfterValidator(_aware)]
+"""A moment; naive values are read in the client's time zone (DST gaps and overlaps refused)."""
+
+Day = Annotated[date, BeforeValidator(_parse_date)]
+"""A calendar date written as YYYY-MM-DD; impossible dates such as 2026-02-30 are errors."""
+
+_CLOCK = re.compile(r"^(\d{1,2}):(\d{2})$")
+
+
+def parse_clock(text: str) -> time:
+    match = _CLOCK.match(text.strip())
+    if not match or int(match.group(1)) > 23 or int(match.group(2)) > 59:
+        raise ValueError(f"`{text}` is not a time of day: write it as 07:30")
+    return time(int(match.group(1)), int(match.group(2)))
+
+
+def _window(value: Any) -> str:
+    if not isinstance(value, str) or value.count("-") != 1:
+        raise ValueError(f"`{value}` is not a time window: write it as \"07:30-09:00\"")
+    start, end = (parse_clock(part) for part in value.split("-"))
+    if end <= start:
+        raise ValueError(f"the window `{value}` ends before it starts")
+    return f"{start:%H:%M}-{end:%H:%M}"
+
+
+TimeWindow = Annotated[str, BeforeValidator(_window)]
+"""A posting window in local time, written "HH:MM-HH:MM" (quoted)."""
+
+_SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+
+
+def _slug(value: str) -> str:
+    if not _SLUG.match(value):
+        raise ValueError(f"`{value}` is not a slug: use lower-case letters, digits and dashes")
+    return value
+
+
+Slug = Annotated[str, AfterValidator(_slug)]
+
+Text = Annotated[str, Field(min_length=1)]
+
+
+def doc(text: str, **kwargs: Any) -> Any:
+    """A field with its reference documentation (shown in the README and JSON Schema)."""
+    return Field(description=text, **kwargs)

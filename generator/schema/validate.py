@@ -1,0 +1,129 @@
+"""Validating parsed YAML against a schema, turning pydantic's errors into located problems."""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from generator.problems import Problem, Severity
+from generator.schema.common import DEPRECATED_PLATFORMS
+from generator.yamlread import YamlDoc, field_name
+
+M = TypeVar("M", bound=BaseModel)
+
+_TYPE_WORDS = {
+    "list_type": "a list (lines starting with `- `)",
+    "dict_type": "a group of fields (`key: value` lines)",
+    "model_type": "a group of fields (`key: value` lines)",
+    "model_attributes_type": "a group of fields (`key: value` lines)",
+    "string_type": "text",
+    "int_type": "a whole number",
+    "int_parsing": "a whole number",
+    "int_from_float": "a whole number",
+    "float_type": "a number",
+    "float_parsing": "a number",
+    "bool_type": "true or false",
+    "bool_parsing": "true or false",
+}
+
+
+@dataclass
+class Checked:
+    """The result of validating one document: the typed object (if valid) and its problems."""
+
+    value: Any
+    problems: list[Problem] = field(default_factory=list)
+
+
+def _clean_loc(loc: tuple[Any, ...]) -> tuple[str | int, ...]:
+    return tuple(p for p in loc if isinstance(p, int) or (
+        isinstance(p, str) and "[" not in p and p not in {"str", "int", "float", "none"}))
+
+
+def _message(err: dict[str, Any], model: type[BaseModel], loc: tuple[str | int, ...]) -> str:
+    kind = err["type"]
+    name = field_name(loc) or "this file"
+    given = err.get("input")
+    if kind == "missing":
+        return f"`{name}` is required and missing"
+    if kind == "enum":
+        return f"`{given}` is not allowed for `{name}`: use one of {err['ctx']['expected']}"
+    if kind in ("value_error", "assertion_error"):
+        return str(err["ctx"]["error"])
+    if kind in _TYPE_WORDS:
+        return f"`{name}` should be {_TYPE_WORDS[kind]}, not `{given}`"
+    if kind == "too_short":
+        return f"`{name}` must not be empty"
+    if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
+        return f"`{name}` is `{given}`: {err['msg'].lower()}"
+    return f"`{name}`: {err['msg']}"
+
+
+def _unknown_field(loc: tuple[str | int, ...], model: type[BaseModel]) -> str:
+    name = str(loc[-1])
+    known = list(model.model_fields) if len(loc) == 1 else []
+    hint = difflib.get_close_matches(name, known, n=1)
+    suggestion = f"; did you mean `{hint[0]}`?" if hint else ""
+    return f"unknown field `{field_name(loc)}` is ignored{suggestion}"
+
+
+def _drop(data: Any, loc: tuple[str | int, ...]) -> None:
+    for part in loc[:-1]:
+        data = data[part]
+    data.pop(loc[-1], None)
+
+
+def _rename_platforms(data: Any, doc: YamlDoc, rel: str, out: list[Problem]) -> None:
+    """Read deprecated network names (twitter → x), with a warning to rename them."""
+    if not isinstance(data, dict):
+        return
+    platforms = data.get("platforms")
+    if isinstance(platforms, list):
+        for index, name in enumerate(platforms):
+            if isinstance(name, str) and name in DEPRECATED_PLATFORMS:
+                platforms[index] = DEPRECATED_PLATFORMS[name]
+                out.append(Problem(rel, doc.line_of(("platforms", index)), "platforms",
+                                   "schema.deprecated", Severity.WARNING,
+                                   f"`{name}` is an old name: write "
+                                   f"`{DEPRECATED_PLATFORMS[name]}`"))
+
+
+def validate_doc(model: type[M], doc: YamlDoc, rel: str,
+                 context: dict[str, Any] | None = None) -> Checked:
+    """Validate a parsed document; unknown fields are warnings, everything else errors."""
+    problems: list[Problem] = []
+    data = doc.data
+    if data is None:
+        return Checked(None, [Problem(rel, doc.line_of(()), "", "schema.empty", Severity.ERROR,
+                                      "the fields are empty: this file needs its fields")])
+    if not isinstance(data, dict):
+        return Checked(None, [Problem(rel, doc.line_of(()), "", "schema.not-mapping",
+                                      Severity.ERROR, "the fields must be `key: value` lines, "
+                                      "not a list or a single value")])
+    _rename_platforms(data, doc, rel, problems)
+    for _attempt in range(4):
+        try:
+            return Checked(model.model_validate(data, context=context), problems)
+        except ValidationError as exc:
+            errors = exc.errors(include_url=False)
+        unknown = [e for e in errors if e["type"] == "extra_forbidden"]
+        for err in unknown:
+            loc = _clean_loc(err["loc"])
+            problems.append(Problem(rel, doc.line_of(loc), field_name(loc),
+                                    "schema.unknown-field", Severity.WARNING,
+                                    _unknown_field(loc, model)))
+            _drop(data, loc)
+        if len(unknown) == len(errors):
+            continue
+        for err in errors:
+            if err["type"] == "extra_forbidden":
+                continue
+            loc = _clean_loc(err["loc"])
+            rule = "schema.missing" if err["type"] == "missing" else "schema.invalid"
+            problems.append(Problem(rel, doc.line_of(loc), field_name(loc), rule,
+                                    Severity.ERROR, _message(err, model, loc)))
+        return Checked(None, problems)
+    return Checked(None, problems)  # pragma: no cover - unknown fields settle in one pass

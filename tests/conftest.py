@@ -1,0 +1,31 @@
+"""Shared fixtures: the repository's example workspace, copied so tests can change it."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="session")
+def repo_root() -> Path:
+    return REPO_ROOT
+
+
+def copy_workspace(target: Path) -> Path:
+    """A copy of the example workspace (settings, content, calendar, reports templates)."""
+    target.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(REPO_ROOT / "almanac.yml", target / "almanac.yml")
+    for folder in ("content", "calendar", "reports"):
+        if (REPO_ROOT / folder).is_dir():
+            shutil.copytree(REPO_ROOT / folder, target / folder,
+                            ignore=shutil.ignore_patterns("*.pdf"))
+    return target
+
+
+@pytest.fixture
+def example_ws(tmp_path: Path) -> Path:
+    return copy_workspace(tmp_path / "ws")
