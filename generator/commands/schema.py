@@ -1,0 +1,40 @@
+"""`almanac schema KIND`: print the JSON Schema of a file kind, for editors and tools."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+from generator.schema import KINDS
+from generator.schema.events import EventList
+
+NAME = "schema"
+HELP = "print the JSON Schema of a file kind (settings, client, post, contest, curated, month)"
+NEEDS_WORKSPACE = False
+ALL_KINDS = {**KINDS, "events": EventList}
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("kind", choices=sorted(ALL_KINDS), nargs="?", default=None)
+    parser.add_argument("--write", type=Path, default=None, metavar="DIR",
+                        help="write every kind's schema as DIR/<kind>.json instead")
+
+
+def schema_text(kind: str) -> str:
+    schema = ALL_KINDS[kind].model_json_schema(mode="validation")
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    return json.dumps(schema, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.write is not None:
+        args.write.mkdir(parents=True, exist_ok=True)
+        for kind in sorted(ALL_KINDS):
+            (args.write / f"{kind}.json").write_text(schema_text(kind), encoding="utf-8")
+        print(f"wrote {len(ALL_KINDS)} schemas to {args.write}")
+        return 0
+    if args.kind is None:
+        raise SystemExit("almanac schema: give a KIND or --write DIR")
+    print(schema_text(args.kind), end="")
+    return 0
