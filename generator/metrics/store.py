@@ -1,0 +1,256 @@
+"""A client's canonical metrics (`metrics/*.csv`): typed rows, strict reads, atomic writes."""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import tempfile
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, fields
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+from generator.problems import AlmanacError
+
+METRICS_FOLDER = "metrics"
+ACCOUNT_FILE = "account_daily.csv"
+POSTS_FILE = "posts.csv"
+
+ACCOUNT_COLUMNS = ("platform", "date", "followers", "follower_change", "impressions", "reach",
+                   "profile_visits", "link_clicks", "video_views", "source")
+POST_COLUMNS = ("platform", "post_id", "post_url", "published_at", "impressions", "reach",
+                "engagements", "likes", "comments", "shares", "saves", "clicks", "video_views",
+                "ad_spend", "source")
+
+
+@dataclass(frozen=True)
+class AccountDay:
+    """One platform's account-level figures for one day; None means not available."""
+
+    platform: str
+    date: date
+    followers: int | None = None
+    follower_change: int | None = None
+    impressions: int | None = None
+    reach: int | None = None
+    profile_visits: int | None = None
+    link_clicks: int | None = None
+    video_views: int | None = None
+    source: str = ""
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return (self.platform, self.date.isoformat())
+
+
+@dataclass(frozen=True)
+class PostMetrics:
+    """One post's lifetime figures on one platform, as last exported; None means not available."""
+
+    platform: str
+    post_id: str
+    post_url: str | None = None
+    published_at: datetime | None = None
+    impressions: int | None = None
+    reach: int | None = None
+    engagements: int | None = None
+    likes: int | None = None
+    comments: int | None = None
+    shares: int | None = None
+    saves: int | None = None
+    clicks: int | None = None
+    video_views: int | None = None
+    ad_spend: float | None = None
+    source: str = ""
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return (self.platform, self.post_id)
+
+
+@dataclass
+class ClientMetrics:
+    """Every canonical metrics row of one client."""
+
+    account: list[AccountDay] = field(default_factory=list)
+    posts: list[PostMetrics] = field(default_factory=list)
+
+
+# --- reading -------------------------------------------------------------------------------
+
+def load_metrics(client_folder: Path) -> ClientMetrics:
+    """The client's canonical metrics; missing files are empty, malformed ones an AlmanacError."""
+    folder = client_folder / METRICS_FOLDER
+    account = load_rows(folder / ACCOUNT_FILE, ACCOUNT_COLUMNS, build_account_day)
+    posts = load_rows(folder / POSTS_FILE, POST_COLUMNS, build_post_metrics)
+    return ClientMetrics(account=account, posts=posts)
+
+
+def load_rows(path: Path, columns: tuple[str, ...],
+              build: Callable[[dict[str, str], Path, int], Any]) -> list[Any]:
+    if not path.is_file():
+        return []
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise AlmanacError(f"cannot read canonical metrics file: {exc}", path) from None
+    reader = csv.reader(io.StringIO(text, newline=""))
+    header = next(reader, None)
+    if header is None:
+        return []
+    if tuple(header) != columns:
+        raise AlmanacError(f"row 1: the header must be `{','.join(columns)}`, found "
+                           f"`{','.join(header)}` (re-create it with `almanac import`)", path, 1)
+    rows = []
+    for cells in reader:
+        line = reader.line_num
+        if not cells:
+            continue
+        if len(cells) != len(columns):
+            raise AlmanacError(f"row {line}: expected {len(columns)} cells, found {len(cells)}",
+                               path, line)
+        rows.append(build(dict(zip(columns, cells, strict=True)), path, line))
+    return rows
+
+
+def _cell_error(path: Path, line: int, column: str, value: str, expected: str) -> AlmanacError:
+    return AlmanacError(f"row {line}, column {column}: `{value}` is not {expected}", path, line)
+
+
+def _int(row: dict[str, str], column: str, path: Path, line: int) -> int | None:
+    value = row[column]
+    if value == "":
+        return None
+    try:
+        return int(value)
+    except ValueError:
+        raise _cell_error(path, line, column, value, "a whole number") from None
+
+
+def _float(row: dict[str, str], column: str, path: Path, line: int) -> float | None:
+    value = row[column]
+    if value == "":
+        return None
+    try:
+        return float(value)
+    except ValueError:
+        raise _cell_error(path, line, column, value, "a number") from None
+
+
+def _text(row: dict[str, str], column: str, path: Path, line: int) -> str:
+    if row[column] == "":
+        raise AlmanacError(f"row {line}, column {column}: must not be empty", path, line)
+    return row[column]
+
+
+def build_account_day(row: dict[str, str], path: Path, line: int) -> AccountDay:
+    try:
+        day = date.fromisoformat(row["date"])
+    except ValueError:
+        raise _cell_error(path, line, "date", row["date"], "a date (YYYY-MM-DD)") from None
+    numbers = {name: _int(row, name, path, line) for name in ACCOUNT_COLUMNS[2:-1]}
+    return AccountDay(platform=_text(row, "platform", path, line), date=day,
+                      source=row["source"], **numbers)
+
+
+def build_post_metrics(row: dict[str, str], path: Path, line: int) -> PostMetrics:
+    published: datetime | None = None
+    if row["published_at"]:
+        try:
+            published = datetime.fromisoformat(row["published_at"])
+        except ValueError:
+            published = None
+        if published is None or published.tzinfo is None:
+            raise _cell_error(path, line, "published_at", row["published_at"],
+                              "a date and time with an offset (2026-09-03T15:30:00+00:00)")
+    numbers = {name: _int(row, name, path, line) for name in POST_COLUMNS[4:-2]}
+    return PostMetrics(platform=_text(row, "platform", path, line),
+                       post_id=_text(row, "post_id", path, line),
+                       post_url=row["post_url"] or None, published_at=published,
+                       ad_spend=_float(row, "ad_spend", path, line), source=row["source"],
+                       **numbers)
+
+
+# --- writing -------------------------------------------------------------------------------
+
+def sort_account(rows: Iterable[AccountDay]) -> list[AccountDay]:
+    return sorted(rows, key=lambda r: (r.platform, r.date))
+
+
+def post_sort_key(row: PostMetrics) -> tuple[str, str, str]:
+    when = format_datetime(row.published_at) if row.published_at else ""
+    return (row.platform, when, row.post_id)
+
+
+def sort_posts(rows: Iterable[PostMetrics]) -> list[PostMetrics]:
+    return sorted(rows, key=post_sort_key)
+
+
+def format_datetime(moment: datetime) -> str:
+    """Stored in UTC so that rows sort by instant and never depend on the importer's zone."""
+    return moment.astimezone(UTC).isoformat(timespec="seconds")
+
+
+def format_cell(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        return format_datetime(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, float):
+        return f"{value:.2f}"
+    return str(value)
+
+
+def render_rows(columns: tuple[str, ...], rows: Iterable[Any]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow([format_cell(getattr(row, name)) for name in columns])
+    return out.getvalue()
+
+
+def render_metrics(metrics: ClientMetrics) -> dict[str, str]:
+    """The text of each canonical file, sorted and deterministic."""
+    return {
+        ACCOUNT_FILE: render_rows(ACCOUNT_COLUMNS, sort_account(metrics.account)),
+        POSTS_FILE: render_rows(POST_COLUMNS, sort_posts(metrics.posts)),
+    }
+
+
+def write_metrics(client_folder: Path, metrics: ClientMetrics) -> list[Path]:
+    """Write both canonical files atomically (temp file beside each, then os.replace).
+
+    Returns the files whose content changed; unchanged files are not touched."""
+    folder = client_folder / METRICS_FOLDER
+    folder.mkdir(parents=True, exist_ok=True)
+    changed = []
+    for name, text in render_metrics(metrics).items():
+        target = folder / name
+        data = text.encode("utf-8")
+        if target.is_file() and target.read_bytes() == data:
+            continue
+        write_atomic(target, data)
+        changed.append(target)
+    return changed
+
+
+def write_atomic(target: Path, data: bytes) -> None:
+    handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temp, target)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+
+
+def field_names(kind: type[AccountDay] | type[PostMetrics]) -> list[str]:
+    return [f.name for f in fields(kind)]
