@@ -11,8 +11,11 @@ PLATFORMS = ["instagram", "facebook", "linkedin", "x", "tiktok"]
 KINDS = ["education", "entertainment", "community", "news", "promo", "behind_the_scenes"]
 STATUSES = ["published", "scheduled", "approved", "in_review", "draft", "idea"]
 WINDOWS = ['"07:30-09:30"', '"12:00-14:00"', '"17:30-21:00"']
-WORDS = ("atelier pain levain croissant vélo trail hiver automne marché recette conseil équipe "
-         "client saison nouveauté astuce coulisses communauté merci bravo").split()
+WORDS = [
+    "atelier", "pain", "levain", "croissant", "vélo", "trail", "hiver", "automne", "marché",
+    "recette", "conseil", "équipe", "client", "saison", "nouveauté", "astuce", "coulisses",
+    "communauté", "merci", "bravo",
+]
 
 
 def write_settings(root: Path) -> None:

@@ -6,13 +6,15 @@ import argparse
 import json
 from pathlib import Path
 
+from pydantic import BaseModel
+
 from generator.schema import KINDS
 from generator.schema.events import EventList
 
 NAME = "schema"
 HELP = "print the JSON Schema of a file kind (settings, client, post, contest, curated, month)"
 NEEDS_WORKSPACE = False
-ALL_KINDS = {**KINDS, "events": EventList}
+ALL_KINDS: dict[str, type[BaseModel]] = {**KINDS, "events": EventList}
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

@@ -87,7 +87,7 @@ def read_document(path: Path, root: Path, model: type[BaseModel], problems: Prob
     checked = validate_doc(model, doc, rel, context)
     # a field already reported by the YAML reader is not reported again by the schema
     flagged = {issue.field for issue in doc.issues}
-    problems.extend(p for p in checked.problems if p.field not in flagged)
+    problems.extend([p for p in checked.problems if p.field not in flagged])
     if checked.value is None or doc.issues:
         return None
     source = Source(path, rel, doc.lines, split.body_line if split else 0)

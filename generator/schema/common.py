@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from enum import Enum
 from typing import Annotated, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -127,7 +127,7 @@ def _offset_zone(offset: str) -> Any:
     from datetime import timezone
 
     if offset == "Z":
-        return timezone.utc
+        return UTC
     sign = 1 if offset[0] == "+" else -1
     digits = offset[1:].replace(":", "")
     return timezone(sign * timedelta(hours=int(digits[:2]), minutes=int(digits[2:])))

@@ -43,7 +43,7 @@ def _clean_loc(loc: tuple[Any, ...]) -> tuple[str | int, ...]:
         isinstance(p, str) and "[" not in p and p not in {"str", "int", "float", "none"}))
 
 
-def _message(err: dict[str, Any], model: type[BaseModel], loc: tuple[str | int, ...]) -> str:
+def _message(err: Any, model: type[BaseModel], loc: tuple[str | int, ...]) -> str:
     kind = err["type"]
     name = field_name(loc) or "this file"
     given = err.get("input")
