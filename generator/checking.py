@@ -7,7 +7,7 @@ from pathlib import Path
 
 from generator.content import Workspace, load_workspace
 from generator.problems import AlmanacError, Problem
-from generator.schema.common import _parse_datetime
+from generator.schema.common import parse_datetime
 
 
 def parse_today(text: str | None) -> datetime:
@@ -15,7 +15,7 @@ def parse_today(text: str | None) -> datetime:
     if text is None:
         return datetime.now(UTC)
     try:
-        moment = _parse_datetime(text)
+        moment = parse_datetime(text)
     except ValueError as exc:
         raise AlmanacError(f"--today: {exc}", exit_code=2) from None
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)

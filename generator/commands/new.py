@@ -11,7 +11,7 @@ from generator.content.loader import read_document, relative
 from generator.problems import AlmanacError, ProblemList
 from generator.scaffold import write_new_item
 from generator.schema import Client
-from generator.schema.common import Platform, _parse_datetime, localise
+from generator.schema.common import Platform, parse_datetime, localise
 
 NAME = "new"
 HELP = "write a new post, contest or curated item for a client (never overwrites)"
@@ -64,7 +64,7 @@ def parse_when(text: str | None, zone: str) -> datetime:
         return (datetime.now() + timedelta(days=1)).replace(hour=12, minute=30, second=0,
                                                              microsecond=0)
     try:
-        moment = _parse_datetime(text)
+        moment = parse_datetime(text)
         localise(moment, zone)
     except ValueError as exc:
         raise AlmanacError(f"--at: {exc}", exit_code=2) from None

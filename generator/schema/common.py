@@ -100,7 +100,7 @@ _DATETIME = re.compile(
 )
 
 
-def _parse_datetime(value: Any) -> Any:
+def parse_datetime(value: Any) -> Any:
     """Read `2026-10-05 12:30`, `2026-10-05T12:30:00+02:00`; a bare date means midnight."""
     if isinstance(value, datetime):
         return value
@@ -110,7 +110,7 @@ def _parse_datetime(value: Any) -> Any:
     match = _DATETIME.match(text)
     if not match:
         if re.match(r"^\d{4}-\d{2}-\d{2}$", text):
-            return datetime.combine(_parse_date(text), time(0, 0))
+            return datetime.combine(parse_date(text), time(0, 0))
         raise ValueError(f"`{value}` is not a date and time: write it as 2026-10-05 12:30")
     year, month, day, hour, minute, second = (int(g or 0) for g in match.groups()[:6])
     try:
@@ -133,7 +133,7 @@ def _offset_zone(offset: str) -> Any:
     return timezone(sign * timedelta(hours=int(digits[:2]), minutes=int(digits[2:])))
 
 
-def _parse_date(value: Any) -> date:
+def parse_date(value: Any) -> date:
     if isinstance(value, date) and not isinstance(value, datetime):
         return value
     text = str(value).strip()
@@ -167,10 +167,10 @@ def _aware(value: datetime, info: ValidationInfo) -> datetime:
     return localise(value, zone)
 
 
-LocalDateTime = Annotated[datetime, BeforeValidator(_parse_datetime), AfterValidator(_aware)]
+LocalDateTime = Annotated[datetime, BeforeValidator(parse_datetime), AfterValidator(_aware)]
 """A moment; naive values are read in the client's time zone (DST gaps and overlaps refused)."""
 
-Day = Annotated[date, BeforeValidator(_parse_date)]
+Day = Annotated[date, BeforeValidator(parse_date)]
 """A calendar date written as YYYY-MM-DD; impossible dates such as 2026-02-30 are errors."""
 
 _CLOCK = re.compile(r"^(\d{1,2}):(\d{2})$")
