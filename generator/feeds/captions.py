@@ -1,0 +1,80 @@
+"""Plain captions per network: the text a network will show, without private notes."""
+
+from __future__ import annotations
+
+import re
+
+from generator.content.model import Item
+from generator.schema import Post
+from generator.schema.common import Platform
+
+# An unclosed comment hides everything after it: better to drop text than to leak a note.
+_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
+_BLANK_RUNS = re.compile(r"\n{3,}")
+
+NETWORK_NAMES = {
+    Platform.INSTAGRAM: "Instagram",
+    Platform.FACEBOOK: "Facebook",
+    Platform.LINKEDIN: "LinkedIn",
+    Platform.X: "X",
+    Platform.TIKTOK: "TikTok",
+    Platform.YOUTUBE: "YouTube",
+    Platform.MASTODON: "Mastodon",
+    Platform.THREADS: "Threads",
+    Platform.BLUESKY: "Bluesky",
+    Platform.PINTEREST: "Pinterest",
+}
+
+
+def network_name(platform: str) -> str:
+    """How a network is written for people: `linkedin` -> LinkedIn."""
+    try:
+        return NETWORK_NAMES[Platform(platform)]
+    except ValueError:
+        return platform
+
+
+def strip_comments(text: str) -> str:
+    """Remove HTML comments (internal notes) and tidy the blank lines they leave."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _COMMENT.sub("", text)
+    lines = [line.rstrip() for line in text.split("\n")]
+    return _BLANK_RUNS.sub("\n\n", "\n".join(lines)).strip()
+
+
+def plain_caption(item: Item, platform: str | None = None) -> str:
+    """The caption of `item` on `platform`: its variant caption, else the body; no comments."""
+    meta = item.meta
+    if platform is not None and isinstance(meta, Post):
+        variant = meta.variants.get(Platform(platform))
+        if variant is not None and variant.caption:
+            return strip_comments(variant.caption)
+    return strip_comments(item.body)
+
+
+def hashtags_for(item: Item, platform: str | None = None) -> list[str]:
+    """The post's hashtags then the network's own, each once, written with a leading #."""
+    meta = item.meta
+    if not isinstance(meta, Post):
+        return []
+    tags = list(meta.hashtags)
+    if platform is not None:
+        variant = meta.variants.get(Platform(platform))
+        if variant is not None:
+            tags.extend(variant.hashtags)
+    seen: dict[str, str] = {}
+    for tag in tags:
+        word = "#" + tag.strip().lstrip("#")
+        if len(word) > 1:
+            seen.setdefault(word.casefold(), word)
+    return list(seen.values())
+
+
+def caption_with_hashtags(item: Item, platform: str | None = None) -> str:
+    """The caption as it is posted: text, a blank line, then the hashtags not already in it."""
+    caption = plain_caption(item, platform)
+    present = {word.casefold() for word in re.findall(r"#[\w-]+", caption)}
+    missing = [tag for tag in hashtags_for(item, platform) if tag.casefold() not in present]
+    if not missing:
+        return caption
+    return f"{caption}\n\n{' '.join(missing)}" if caption else " ".join(missing)

@@ -1,0 +1,221 @@
+"""iCalendar (RFC 5545) feeds of one client's plan, for all networks or for one network."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from generator.content.model import ClientData, Item, Workspace
+from generator.feeds.captions import network_name, plain_caption
+from generator.feeds.ics_format import (
+    escape_list,
+    escape_text,
+    join_lines,
+    local_stamp,
+    utc_stamp,
+)
+from generator.feeds.vtimezone import render_vtimezone
+from generator.schema import Contest, Curated, Post
+
+PRODID = "-//Almanac//Almanac editorial calendar//EN"
+POST_MINUTES = 15
+EXCERPT_CHARS = 280
+TENTATIVE = {"idea", "draft", "in_review", "candidate"}
+CANCELLED = {"cancelled", "rejected"}
+
+WORDS = {
+    "fr": {"draw": "Tirage au sort", "announce": "Annonce des gagnants", "contest": "Concours",
+           "curated": "Partage", "status": "Statut", "source": "Source", "feed": "Calendrier"},
+    "en": {"draw": "Draw", "announce": "Winners announced", "contest": "Contest",
+           "curated": "Share", "status": "Status", "source": "Source", "feed": "Calendar"},
+}
+
+UrlFor = Callable[[Item], str | None]
+
+
+@dataclass
+class FeedEvent:
+    """One VEVENT, already decided: times are aware, texts are plain (escaped on output)."""
+
+    uid: str
+    start: datetime
+    end: datetime
+    summary: str
+    description: str
+    status: str
+    categories: list[str] = field(default_factory=list)
+    url: str | None = None
+
+
+def render_ics(workspace: Workspace, client: ClientData, platform: str | None = None,
+               url_for: UrlFor | None = None) -> str:
+    """The feed of `client` (all networks, or only `platform`) as an RFC 5545 text with CRLF."""
+    events = build_events(workspace, client, platform, url_for)
+    lines = calendar_header(client, platform)
+    if events:
+        years = [e.start.astimezone(ZoneInfo(client.timezone)).year for e in events]
+        lines += render_vtimezone(client.timezone, range(min(years) - 1, max(years) + 1))
+    stamp = feed_stamp(events)
+    for event in events:
+        lines += render_event(event, client.timezone, stamp)
+    return join_lines([*lines, "END:VCALENDAR"])
+
+
+def calendar_header(client: ClientData, platform: str | None) -> list[str]:
+    words = WORDS.get(client.locale, WORDS["en"])
+    name = client.name if platform is None else f"{client.name} · {network_name(platform)}"
+    return ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODID}", "CALSCALE:GREGORIAN",
+            "METHOD:PUBLISH", f"X-WR-CALNAME:{escape_text(name)}",
+            f"X-WR-CALDESC:{escape_text(words['feed'] + ' · ' + name)}",
+            f"X-WR-TIMEZONE:{client.timezone}"]
+
+
+def feed_stamp(events: list[FeedEvent]) -> datetime:
+    """DTSTAMP: SOURCE_DATE_EPOCH when set, else derived from the content (never the clock)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return datetime.fromtimestamp(int(epoch), tz=UTC)
+    digest = hashlib.sha256()
+    for event in events:
+        digest.update(f"{event.uid}|{utc_stamp(event.start)}|{event.status}".encode())
+    # a fixed base plus a content-derived number of seconds: stable, and moves when plans do
+    base = datetime(2000, 1, 1, tzinfo=UTC)
+    return base + timedelta(seconds=int(digest.hexdigest()[:8], 16))
+
+
+def build_events(workspace: Workspace, client: ClientData, platform: str | None,
+                 url_for: UrlFor | None = None) -> list[FeedEvent]:
+    """Every event of the client's items on `platform` (or all), sorted by start then UID."""
+    events: list[FeedEvent] = []
+    for item in client.items:
+        if platform is not None and platform not in item.platforms:
+            continue
+        url = url_for(item) if url_for else default_url(workspace, client)
+        events.extend(item_events(item, client, platform, safe_url(url)))
+    return sorted(events, key=lambda e: (e.start.astimezone(UTC), e.uid))
+
+
+def default_url(workspace: Workspace, client: ClientData) -> str | None:
+    base = workspace.settings.site_url
+    return f"{base.rstrip('/')}/{client.slug}/" if base else None
+
+
+def safe_url(url: str | None) -> str | None:
+    """Only plain http(s) addresses without spaces or controls go into the URL property."""
+    if not url or not url.startswith(("https://", "http://")):
+        return None
+    return None if any(c.isspace() or ord(c) < 32 for c in url) else url
+
+
+def item_events(item: Item, client: ClientData, platform: str | None,
+                url: str | None) -> list[FeedEvent]:
+    meta = item.meta
+    if isinstance(meta, Post):
+        return [post_event(item, meta, client, platform, url)]
+    if isinstance(meta, Contest):
+        return contest_events(item, meta, client, platform, url)
+    if isinstance(meta, Curated) and meta.share_at is not None:
+        return [curated_event(item, meta, client, platform, url)]
+    return []
+
+
+def event_uid(item: Item, platform: str | None, part: str | None = None) -> str:
+    """`<client>/<kind>/<slug>[/<platform>][/<part>]@almanac`: stable across builds."""
+    pieces = [item.uid, platform, part]
+    return "/".join(p for p in pieces if p) + "@almanac"
+
+
+def ical_status(status: str) -> str:
+    if status in CANCELLED:
+        return "CANCELLED"
+    return "TENTATIVE" if status in TENTATIVE else "CONFIRMED"
+
+
+def summary_of(title: str, item: Item, platform: str | None) -> str:
+    networks = [platform] if platform else item.platforms
+    return f"{title} ({', '.join(network_name(p) for p in networks)})"
+
+
+def excerpt(text: str, limit: int = EXCERPT_CHARS) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def describe(item: Item, client: ClientData, platform: str | None,
+             extra: list[str] | None = None) -> str:
+    words = WORDS.get(client.locale, WORDS["en"])
+    parts = [excerpt(plain_caption(item, platform)), *(extra or []),
+             f"{words['status']}: {item.status.replace('_', ' ')}"]
+    return "\n\n".join(p for p in parts if p)
+
+
+def categories_of(item: Item, kind: str) -> list[str]:
+    values = [kind, *item.meta.tags]
+    return list(dict.fromkeys(v for v in values if v))
+
+
+def post_event(item: Item, meta: Post, client: ClientData, platform: str | None,
+               url: str | None) -> FeedEvent:
+    start = meta.publish_at
+    return FeedEvent(
+        uid=event_uid(item, platform), start=start,
+        end=start + timedelta(minutes=POST_MINUTES),
+        summary=summary_of(item.title, item, platform),
+        description=describe(item, client, platform), status=ical_status(item.status),
+        categories=categories_of(item, meta.kind), url=url)
+
+
+def contest_events(item: Item, meta: Contest, client: ClientData, platform: str | None,
+                   url: str | None) -> list[FeedEvent]:
+    words = WORDS.get(client.locale, WORDS["en"])
+    status = ical_status(item.status)
+    text = describe(item, client, platform, _prize(meta))
+    tags = categories_of(item, "contest")
+    end = meta.ends if meta.ends > meta.starts else meta.starts + timedelta(minutes=POST_MINUTES)
+    events = [FeedEvent(event_uid(item, platform), meta.starts, end,
+                        f"{words['contest']}: {summary_of(item.title, item, platform)}",
+                        text, status, tags, url)]
+    for part, moment in (("draw", meta.draw_at), ("announce", meta.announce_at)):
+        if moment is not None:
+            events.append(FeedEvent(
+                event_uid(item, platform, part), moment, moment + timedelta(minutes=POST_MINUTES),
+                f"{words[part]}: {summary_of(item.title, item, platform)}",
+                text, status, tags, url))
+    return events
+
+
+def _prize(meta: Contest) -> list[str]:
+    return [meta.prize.description] if meta.prize else []
+
+
+def curated_event(item: Item, meta: Curated, client: ClientData, platform: str | None,
+                  url: str | None) -> FeedEvent:
+    assert meta.share_at is not None
+    words = WORDS.get(client.locale, WORDS["en"])
+    source = " · ".join(p for p in (meta.source_name, meta.source_url) if p)
+    extra = [f"{words['source']}: {source}"] if source else []
+    return FeedEvent(
+        uid=event_uid(item, platform), start=meta.share_at,
+        end=meta.share_at + timedelta(minutes=POST_MINUTES),
+        summary=f"{words['curated']}: {summary_of(item.title, item, platform)}",
+        description=describe(item, client, platform, extra),
+        status=ical_status(item.status), categories=categories_of(item, "curated"), url=url)
+
+
+def render_event(event: FeedEvent, zone_name: str, stamp: datetime) -> list[str]:
+    zone = ZoneInfo(zone_name)
+    lines = ["BEGIN:VEVENT", f"UID:{escape_text(event.uid)}", f"DTSTAMP:{utc_stamp(stamp)}",
+             f"DTSTART;TZID={zone_name}:{local_stamp(event.start.astimezone(zone))}",
+             f"DTEND;TZID={zone_name}:{local_stamp(event.end.astimezone(zone))}",
+             f"SUMMARY:{escape_text(event.summary)}"]
+    if event.description:
+        lines.append(f"DESCRIPTION:{escape_text(event.description)}")
+    lines.append(f"STATUS:{event.status}")
+    if event.categories:
+        lines.append(f"CATEGORIES:{escape_list(event.categories)}")
+    if event.url:
+        lines.append(f"URL:{event.url}")
+    return [*lines, "TRANSP:TRANSPARENT", "END:VEVENT"]

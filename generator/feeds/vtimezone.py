@@ -1,0 +1,136 @@
+"""A VTIMEZONE for a zoneinfo zone, derived from its real transitions in the years spanned."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from generator.feeds.ics_format import local_stamp
+
+_WEEKDAYS = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
+
+
+@dataclass(frozen=True)
+class Transition:
+    """One change of offset: the local wall time it starts at (in the old offset) and offsets."""
+
+    local_start: datetime
+    offset_from: timedelta
+    offset_to: timedelta
+    name: str
+    daylight: bool
+
+
+def find_transitions(zone: ZoneInfo, years: range) -> list[Transition]:
+    """Every offset change in `years`, found day by day then narrowed to the second."""
+    found: list[Transition] = []
+    day = datetime(years.start, 1, 1, tzinfo=UTC)
+    end = datetime(years.stop, 1, 1, tzinfo=UTC)
+    while day < end:
+        nxt = day + timedelta(days=1)
+        if day.astimezone(zone).utcoffset() != nxt.astimezone(zone).utcoffset():
+            found.append(_transition_at(zone, _narrow(zone, day, nxt)))
+        day = nxt
+    return found
+
+
+def _narrow(zone: ZoneInfo, low: datetime, high: datetime) -> datetime:
+    """The first UTC second at which the offset equals the offset at `high`."""
+    target = high.astimezone(zone).utcoffset()
+    while high - low > timedelta(seconds=1):
+        middle = low + (high - low) / 2
+        middle = middle.replace(microsecond=0)
+        if middle.astimezone(zone).utcoffset() == target:
+            high = middle
+        else:
+            low = middle
+    return high
+
+
+def _transition_at(zone: ZoneInfo, moment: datetime) -> Transition:
+    before = (moment - timedelta(seconds=1)).astimezone(zone)
+    after = moment.astimezone(zone)
+    offset_from = before.utcoffset() or timedelta(0)
+    offset_to = after.utcoffset() or timedelta(0)
+    local_start = (moment + offset_from).replace(tzinfo=None)
+    return Transition(local_start, offset_from, offset_to, after.tzname() or "",
+                      bool(after.dst()))
+
+
+def format_offset(offset: timedelta) -> str:
+    """A UTC-OFFSET value: +0100, -0330."""
+    seconds = int(offset.total_seconds())
+    sign = "+" if seconds >= 0 else "-"
+    hours, rest = divmod(abs(seconds), 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{sign}{hours:02d}{minutes:02d}" + (f"{secs:02d}" if secs else "")
+
+
+def yearly_rule(moment: datetime) -> str:
+    """The RRULE a transition follows if it recurs: month and nth (or last) weekday."""
+    weekday = _WEEKDAYS[moment.weekday()]
+    last_day = (moment.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+    nth = -1 if moment.day + 7 > last_day.day else (moment.day - 1) // 7 + 1
+    return f"FREQ=YEARLY;BYMONTH={moment.month};BYDAY={nth}{weekday}"
+
+
+def _rule_key(item: Transition) -> tuple[object, ...]:
+    return (item.daylight, yearly_rule(item.local_start), item.local_start.time(),
+            item.offset_from, item.offset_to, item.name)
+
+
+def render_vtimezone(zone_name: str, years: range) -> list[str]:
+    """VTIMEZONE lines: one RRULE observance per kind when the rule holds, else one each."""
+    zone = ZoneInfo(zone_name)
+    transitions = find_transitions(zone, years)
+    lines = ["BEGIN:VTIMEZONE", f"TZID:{zone_name}"]
+    if not transitions:
+        lines += _fixed_observance(zone, years.start)
+    else:
+        for group in _group(transitions):
+            lines += _observance(group[0], yearly_rule(group[0].local_start)
+                                 if len(group) > 1 else None)
+    return [*lines, "END:VTIMEZONE"]
+
+
+def _group(transitions: list[Transition]) -> list[list[Transition]]:
+    """One group per recurring rule (when every year follows it), else one per transition."""
+    daylight = [t for t in transitions if t.daylight]
+    standard = [t for t in transitions if not t.daylight]
+    groups: list[list[Transition]] = []
+    for kind in (daylight, standard):
+        if kind and len({_rule_key(t) for t in kind}) == 1 and _consecutive(kind):
+            groups.append(kind)
+        else:
+            groups.extend([t] for t in kind)
+    return sorted(groups, key=lambda group: group[0].local_start)
+
+
+def _consecutive(items: list[Transition]) -> bool:
+    years = [t.local_start.year for t in items]
+    return years == list(range(years[0], years[0] + len(years)))
+
+
+def _observance(item: Transition, rule: str | None) -> list[str]:
+    kind = "DAYLIGHT" if item.daylight else "STANDARD"
+    lines = [f"BEGIN:{kind}", f"DTSTART:{local_stamp(item.local_start)}"]
+    if rule:
+        lines.append(f"RRULE:{rule}")
+    lines += [f"TZOFFSETFROM:{format_offset(item.offset_from)}",
+              f"TZOFFSETTO:{format_offset(item.offset_to)}"]
+    if item.name:
+        lines.append(f"TZNAME:{item.name}")
+    return [*lines, f"END:{kind}"]
+
+
+def _fixed_observance(zone: ZoneInfo, year: int) -> list[str]:
+    """A zone without DST in these years: one STANDARD observance from the start of the span."""
+    start = datetime(year, 1, 1)
+    probe = start.replace(tzinfo=zone)
+    offset = format_offset(probe.utcoffset() or timedelta(0))
+    lines = ["BEGIN:STANDARD", f"DTSTART:{local_stamp(start)}", f"TZOFFSETFROM:{offset}",
+             f"TZOFFSETTO:{offset}"]
+    if probe.tzname():
+        lines.append(f"TZNAME:{probe.tzname()}")
+    return [*lines, "END:STANDARD"]
