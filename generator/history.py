@@ -1,0 +1,451 @@
+"""The git history of every item, read in one pass (the only module that talks to git).
+
+Read-only. User strings never reach git as options: refs starting with `-` are refused and
+paths always come after `--`. The history of `content/` is one `git log --raw` parsed here,
+the commit graph one `git rev-list --parents`, and every file version one `git cat-file
+--batch` process; names and emails go through git's own `.mailmap` resolution (`%aN %aE`).
+"""
+
+from __future__ import annotations
+
+import json
+import tempfile
+from collections import deque
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Literal
+
+from generator.frontmatter import SourceError, split_front_matter
+from generator.problems import AlmanacError
+from generator.yamlread import parse_yaml
+
+ITEM_FOLDERS = {"posts": "post", "contests": "contest", "curated": "curated"}
+WHEN_FIELDS = ("publish_at", "starts", "share_at")
+# parts of an item whose change after approval means the approver did not see it
+EDIT_FIELDS = ("caption", "media", "when", "platforms")
+SHALLOW_HINT = ("this is a shallow clone, so the history is incomplete: run `git fetch "
+                "--unshallow`, or in GitHub Actions give actions/checkout `fetch-depth: 0`")
+_GIT_CONFIG = ("-c", "core.quotePath=false", "-c", "log.showSignature=false",
+               "-c", "color.ui=never", "-c", "diff.renames=true")
+_LOG_FORMAT = "%x1e%H%x1f%aN%x1f%aE%x1f%aI%x1f%cN%x1f%cE%x1f%cI%x1f%s"
+
+Action = Literal["created", "modified", "renamed", "deleted"]
+
+
+@dataclass(frozen=True)
+class Person:
+    """Someone as git knows them, after `.mailmap`."""
+
+    name: str
+    email: str
+
+    def __str__(self) -> str:
+        return f"{self.name} <{self.email}>"
+
+
+@dataclass(frozen=True)
+class Commit:
+    """One commit of the main line or of a merged branch."""
+
+    sha: str
+    author: Person
+    committer: Person
+    authored_at: datetime
+    committed_at: datetime
+    subject: str
+
+    @property
+    def short(self) -> str:
+        return self.sha[:10]
+
+
+@dataclass(frozen=True)
+class Facets:
+    """The parts of one version of an item that an approval is about."""
+
+    status: str | None
+    when: str | None
+    platforms: tuple[str, ...]
+    media: str
+    caption: str
+    readable: bool = True
+
+    def changed(self, other: Facets | None) -> tuple[str, ...]:
+        """Names of the parts that differ from `other` (all of them when there is none)."""
+        if other is not None and not (self.readable or other.readable):
+            return () if self.caption == other.caption else ("caption",)
+        if other is None or not (self.readable and other.readable):
+            return ("status", *EDIT_FIELDS)
+        names = ("status", "when", "platforms", "media", "caption")
+        return tuple(n for n in names if getattr(self, n) != getattr(other, n))
+
+
+@dataclass(frozen=True)
+class Change:
+    """One commit's change to one item."""
+
+    commit: Commit
+    action: Action
+    path: str
+    old_path: str | None
+    fields: tuple[str, ...]
+    status_before: str | None
+    status_after: str | None
+    merge: Commit | None = None
+
+    @property
+    def is_status_change(self) -> bool:
+        return self.status_before != self.status_after
+
+    @property
+    def is_edit(self) -> bool:
+        return any(name in EDIT_FIELDS for name in self.fields)
+
+
+@dataclass
+class ItemHistory:
+    """Every change of one item's file, oldest first, following renames."""
+
+    path: str
+    changes: list[Change] = field(default_factory=list)
+    facets: Facets | None = None
+
+    @property
+    def created(self) -> Change:
+        return self.changes[0]
+
+    @property
+    def last(self) -> Change:
+        return self.changes[-1]
+
+    @property
+    def status_changes(self) -> list[Change]:
+        return [c for c in self.changes if c.is_status_change]
+
+
+@dataclass
+class History:
+    """What git knows about the workspace's items, keyed by path from the workspace root."""
+
+    root: Path
+    head: str
+    items: dict[str, ItemHistory]
+    commits: dict[str, Commit]
+    parents: dict[str, tuple[str, ...]]
+    order: dict[str, int]
+
+    def item(self, rel_path: str) -> ItemHistory | None:
+        return self.items.get(rel_path)
+
+    def is_ancestor(self, older: str, newer: str) -> bool:
+        """Whether `older` is reachable from `newer` (both in the history)."""
+        if older == newer:
+            return True
+        floor = self.order.get(older, -1)
+        seen, queue = {newer}, deque([newer])
+        while queue:
+            for parent in self.parents.get(queue.popleft(), ()):
+                if parent == older:
+                    return True
+                # topological order: an ancestor of `older`'s descendants is never below it
+                if parent not in seen and self.order.get(parent, -1) > floor:
+                    seen.add(parent)
+                    queue.append(parent)
+        return False
+
+
+def item_uid(rel_path: str) -> str | None:
+    """`client/kind/slug` of a workspace-relative item path, or None for other files."""
+    parts = rel_path.split("/")
+    if (len(parts) < 4 or parts[0] != "content" or parts[2] not in ITEM_FOLDERS
+            or not parts[-1].endswith(".md") or parts[1].startswith(("_", "."))):
+        return None
+    return f"{parts[1]}/{ITEM_FOLDERS[parts[2]]}/{parts[-1][:-3]}"
+
+
+def read_facets(text: str) -> Facets:
+    """Status, time, networks, media and caption of one version of an item file."""
+    try:
+        split = split_front_matter(text.replace("\r\n", "\n").lstrip("\ufeff"))
+    except SourceError:
+        return Facets(None, None, (), "", text, readable=False)
+    data = parse_yaml(split.front, split.front_line).data
+    if not isinstance(data, dict):
+        return Facets(None, None, (), "", split.body, readable=False)
+    when = next((data[k] for k in WHEN_FIELDS if data.get(k) is not None), None)
+    platforms = data.get("platforms")
+    return Facets(
+        status=_text_or_none(data.get("status")),
+        when=_text_or_none(when),
+        platforms=tuple(str(p) for p in platforms) if isinstance(platforms, list) else (),
+        media=_canonical(data.get("media")),
+        caption=_canonical([split.body.strip(), data.get("variants"), data.get("hashtags")]),
+    )
+
+
+def _text_or_none(value: Any) -> str | None:
+    return None if value is None else str(value)
+
+
+def _canonical(value: Any) -> str:
+    return json.dumps(value, sort_keys=True, ensure_ascii=False, default=str)
+
+
+# --- talking to git -------------------------------------------------------------------------
+
+
+def open_repo(root: Path) -> Any:
+    """The git repository holding `root`, or a clear AlmanacError."""
+    try:
+        import git
+    except ImportError as exc:  # pragma: no cover - gitpython is a dependency
+        raise AlmanacError(f"gitpython is not installed ({exc}): pip install gitpython") from None
+    try:
+        return git.Repo(root, search_parent_directories=True)
+    except (git.InvalidGitRepositoryError, git.NoSuchPathError):
+        raise AlmanacError(f"{root} is not inside a git repository: approvals and diffs read "
+                           "the history, so run `git init` and commit the workspace first",
+                           exit_code=2) from None
+    except git.GitCommandNotFound:
+        raise AlmanacError("git is not installed or not on PATH", exit_code=2) from None
+
+
+def run_git(repo: Any, *args: str, binary: bool = False, stdin: Path | None = None,
+            check: bool = True) -> Any:
+    """Run one read-only git command in the repository; failures become AlmanacError."""
+    import git
+
+    command = ["git", *_GIT_CONFIG, *args]
+    try:
+        if stdin is None:
+            return repo.git.execute(command, stdout_as_string=not binary,
+                                    strip_newline_in_stdout=False)
+        with stdin.open("rb") as stream:
+            return repo.git.execute(command, istream=stream, stdout_as_string=not binary,
+                                    strip_newline_in_stdout=False)
+    except git.GitCommandError as exc:
+        if not check:
+            return None
+        detail = str(exc.stderr or "").strip().strip("'").strip() or str(exc)
+        raise AlmanacError(f"git {args[0]} failed: {detail}", exit_code=2) from None
+    except git.GitCommandNotFound:
+        raise AlmanacError("git is not installed or not on PATH", exit_code=2) from None
+
+
+def is_shallow(repo: Any) -> bool:
+    return str(run_git(repo, "rev-parse", "--is-shallow-repository")).strip() == "true"
+
+
+def workspace_prefix(repo: Any, root: Path) -> str:
+    """Path of the workspace inside the repository, '' or ending with '/'."""
+    top = Path(repo.working_tree_dir).resolve()
+    try:
+        rel = root.resolve().relative_to(top).as_posix()
+    except ValueError:
+        raise AlmanacError(f"{root} is not inside the repository {top}", exit_code=2) from None
+    return "" if rel == "." else rel + "/"
+
+
+def head_commit(repo: Any) -> str:
+    sha = run_git(repo, "rev-parse", "--verify", "--quiet", "HEAD^{commit}", check=False)
+    if not sha or not str(sha).strip():
+        raise AlmanacError("the repository has no commits yet: commit the workspace first "
+                           "(git add almanac.yml content && git commit)", exit_code=2)
+    return str(sha).strip()
+
+
+def resolve_ref(repo: Any, ref: str) -> str:
+    """The commit a user-given ref names; a ref is never read as an option."""
+    if not ref or ref.startswith("-"):
+        raise AlmanacError(f"`{ref}` is not a git revision (a revision cannot start with '-')",
+                           exit_code=2)
+    sha = run_git(repo, "rev-parse", "--verify", "--quiet", "--end-of-options",
+                  f"{ref}^{{commit}}", check=False)
+    if not sha or not str(sha).strip():
+        hint = f"; {SHALLOW_HINT}" if is_shallow(repo) else ""
+        raise AlmanacError(f"`{ref}` is not a commit of this repository{hint}", exit_code=2)
+    return str(sha).strip()
+
+
+# --- reading the history --------------------------------------------------------------------
+
+
+@dataclass
+class _RawChange:
+    commit: str
+    status: str
+    old_blob: str
+    new_blob: str
+    old_path: str | None
+    path: str
+
+
+def load_history(root: Path) -> History:
+    """Read the history of every item under `root/content` in one pass."""
+    repo = open_repo(root)
+    head = head_commit(repo)
+    if is_shallow(repo):
+        raise AlmanacError(f"cannot read the item history: {SHALLOW_HINT}", exit_code=2)
+    prefix = workspace_prefix(repo, root)
+    parents, order = read_graph(repo)
+    commits, raw = read_log(repo, root, prefix)
+    blobs = read_blobs(repo, {b for r in raw for b in (r.old_blob, r.new_blob)})
+    merges = find_merges(head, parents, order)
+    items = build_items(raw, commits, blobs, merges)
+    return History(root, head, items, commits, parents, order)
+
+
+def read_graph(repo: Any) -> tuple[dict[str, tuple[str, ...]], dict[str, int]]:
+    """Every commit's parents, and its position in a topological order (oldest first)."""
+    text = run_git(repo, "rev-list", "--parents", "--topo-order", "--reverse", "HEAD", "--")
+    parents: dict[str, tuple[str, ...]] = {}
+    order: dict[str, int] = {}
+    for index, line in enumerate(str(text).splitlines()):
+        shas = line.split()
+        parents[shas[0]] = tuple(shas[1:])
+        order[shas[0]] = index
+    return parents, order
+
+
+def read_log(repo: Any, root: Path, prefix: str) -> tuple[dict[str, Commit], list[_RawChange]]:
+    """One `git log --raw` over content/: commits and the file changes of each."""
+    text = run_git(repo, "-C", str(root), "log", f"--format={_LOG_FORMAT}", "--raw", "-z",
+                   "--no-abbrev", "-M", "-c", "--topo-order", "--reverse", "--no-ext-diff",
+                   "--no-textconv", "HEAD", "--", "content/")
+    commits: dict[str, Commit] = {}
+    raw: list[_RawChange] = []
+    for record in str(text).split("\x1e")[1:]:
+        head, _, diff = record.partition("\x00")
+        commit = parse_commit(head)
+        commits[commit.sha] = commit
+        raw.extend(parse_raw(commit.sha, diff, prefix))
+    return commits, raw
+
+
+def parse_commit(header: str) -> Commit:
+    sha, a_name, a_mail, a_date, c_name, c_mail, c_date, subject = header.split("\x1f", 7)
+    return Commit(sha, Person(a_name, a_mail), Person(c_name, c_mail),
+                  datetime.fromisoformat(a_date), datetime.fromisoformat(c_date),
+                  subject.strip())
+
+
+def parse_raw(sha: str, diff: str, prefix: str) -> list[_RawChange]:
+    """Lines of `--raw -z`; a merge's combined lines (`::`) are its own conflict fixes."""
+    tokens = diff.strip("\n").split("\x00")
+    found: list[_RawChange] = []
+    index = 0
+    while index < len(tokens):
+        meta = tokens[index].lstrip("\n")
+        index += 1
+        if not meta.startswith(":"):
+            continue
+        colons = len(meta) - len(meta.lstrip(":"))
+        fields = meta[colons:].split()
+        blobs, status = fields[colons + 1: 2 * colons + 2], fields[-1]
+        paths = 2 if status[0] in "RC" else 1
+        names, index = tokens[index: index + paths], index + paths
+        # a merge's line: compare with the main line's (first parent's) version
+        change = _RawChange(sha, status[0], blobs[0], blobs[-1],
+                            names[0] if paths == 2 else None, names[-1])
+        if _strip_prefix(change, prefix):
+            found.append(change)
+    return found
+
+
+def _strip_prefix(change: _RawChange, prefix: str) -> bool:
+    if not change.path.startswith(prefix):
+        return False
+    change.path = change.path[len(prefix):]
+    if change.old_path is not None:
+        change.old_path = change.old_path[len(prefix):]
+    return item_uid(change.path) is not None or (
+        change.old_path is not None and item_uid(change.old_path) is not None)
+
+
+def read_blobs(repo: Any, shas: set[str]) -> dict[str, Facets]:
+    """Every file version through one `git cat-file --batch`, read as facets."""
+    wanted = sorted(s for s in shas if s.strip("0"))
+    if not wanted:
+        return {}
+    with tempfile.TemporaryDirectory(prefix="almanac-history-") as tmp:
+        request = Path(tmp) / "blobs.txt"
+        request.write_text("\n".join(wanted) + "\n", encoding="ascii")
+        data = run_git(repo, "cat-file", "--batch", binary=True, stdin=request)
+    facets: dict[str, Facets] = {}
+    position = 0
+    for _ in wanted:
+        end = data.index(b"\n", position)
+        sha, kind, size = data[position:end].decode("ascii").split()[:3]
+        start = end + 1
+        body = data[start: start + int(size)]
+        position = start + int(size) + 1
+        facets[sha] = read_facets(body.decode("utf-8", errors="replace"))
+    return facets
+
+
+def find_merges(head: str, parents: dict[str, tuple[str, ...]],
+                order: dict[str, int]) -> dict[str, str]:
+    """For each commit that came through a merge on the main line, that merge's sha."""
+    mainline: list[str] = []
+    sha: str | None = head
+    while sha is not None:
+        mainline.append(sha)
+        sha = parents.get(sha, (None,))[0] if parents.get(sha) else None
+    merged_by: dict[str, str] = {}
+    marked = set(mainline)
+    for merge in reversed(mainline):
+        queue = deque(p for p in parents.get(merge, ())[1:] if p not in marked)
+        while queue:
+            current = queue.popleft()
+            if current in marked:
+                continue
+            marked.add(current)
+            merged_by[current] = merge
+            queue.extend(p for p in parents.get(current, ()) if p not in marked)
+    return merged_by
+
+
+def build_items(raw: list[_RawChange], commits: dict[str, Commit], blobs: dict[str, Facets],
+                merges: dict[str, str]) -> dict[str, ItemHistory]:
+    """Replay the changes in order, following renames, into one history per item path."""
+    items: dict[str, ItemHistory] = {}
+    for change in raw:
+        after = blobs.get(change.new_blob)
+        before = blobs.get(change.old_blob)
+        history = _history_for(items, change)
+        if change.status == "D":
+            items.pop(change.path, None)
+            continue
+        if item_uid(change.path) is None:  # moved out of the item folders
+            continue
+        action = _action(change, history)
+        merge_sha = merges.get(change.commit)
+        fields = after.changed(before) if after else ()
+        if action == "renamed" and not fields:
+            fields = ("path",)
+        history.changes.append(Change(
+            commit=commits[change.commit], action=action, path=change.path,
+            old_path=change.old_path, fields=fields,
+            status_before=before.status if before and history.changes else None,
+            status_after=after.status if after else None,
+            merge=commits.get(merge_sha) if merge_sha else None,
+        ))
+        history.facets = after
+        items[change.path] = history
+    return {path: items[path] for path in sorted(items)}
+
+
+def _history_for(items: dict[str, ItemHistory], change: _RawChange) -> ItemHistory:
+    if change.status in "RC" and change.old_path is not None:
+        previous = items.pop(change.old_path, None) if change.status == "R" else None
+        if previous is not None:
+            previous.path = change.path
+            return previous
+    return items.get(change.path) or ItemHistory(change.path)
+
+
+def _action(change: _RawChange, history: ItemHistory) -> Action:
+    if not history.changes:
+        return "created"
+    return "renamed" if change.status == "R" else "modified"
