@@ -7,6 +7,7 @@ from pathlib import Path
 
 from generator.content import Workspace, load_workspace
 from generator.problems import AlmanacError, Problem
+from generator.rules import run_rules
 from generator.schema.common import parse_datetime
 
 
@@ -25,4 +26,5 @@ def check_workspace(root: Path, today: datetime,
                     client: str | None = None) -> tuple[Workspace, list[Problem]]:
     """Every problem of the workspace (or one client), sorted by file and line."""
     ws, problems = load_workspace(root, only_client=client)
+    problems.extend(run_rules(ws, today))
     return ws, problems.sorted()

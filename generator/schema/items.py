@@ -96,6 +96,10 @@ class ItemBase(Strict):
     internal: str | None = doc("Notes for the agency only; never published.", default=None)
     ignore: dict[str, str | None] = doc("Rules silenced for this item, each with a reason.",
                                         default_factory=dict)
+    approved_by: list[str] = doc("Who approved it: names, emails or GitHub names of the "
+                                 "client's `approvers` (checked by the approval policy rule; "
+                                 "`almanac approvals` audits it against git).",
+                                 default_factory=list)
 
 
 class Post(ItemBase):

@@ -1,0 +1,204 @@
+"""Platform rules: what each network accepts in one post (caption, hashtags, media, links)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from generator.content.model import Item
+from generator.problems import Severity
+from generator.rules.registry import FieldPath, Finding, Option, RuleContext, rule
+from generator.schema import Contest, Post
+from generator.schema.common import APPROVED_OR_LATER
+from generator.schema.items import Media
+
+_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+_URL = re.compile(r"(?:https?://|www\.)[^\s<>()]+", re.IGNORECASE)
+_BARE_DOMAIN = re.compile(r"(?<![@\w.])[a-z0-9-]+\.(?:com|fr|org|net|io|co\.uk|eu|shop)"
+                          r"(?:/[^\s]*)?\b", re.IGNORECASE)
+_HASHTAG = re.compile(r"(?<![\w&#])#(\w+)")
+X_LINK_LENGTH = 23  # X shortens every link to a t.co address of this length
+
+
+@dataclass(frozen=True)
+class Caption:
+    """The text going out on one network, and where it was written."""
+
+    text: str
+    field: FieldPath
+    line: int
+
+
+def strip_comments(text: str) -> str:
+    """HTML comments are internal notes: they are never published, so never counted."""
+    return _COMMENT.sub("", text).strip()
+
+
+def caption_for(item: Item, platform: str) -> Caption:
+    """The network's variant caption if there is one, else the body."""
+    variants = getattr(item.meta, "variants", {})
+    variant = next((v for p, v in variants.items() if p.value == platform), None)
+    if variant is not None and variant.caption:
+        field: FieldPath = ("variants", platform, "caption")
+        return Caption(strip_comments(variant.caption), field, item.source.line_of(*field))
+    return Caption(strip_comments(item.body), ("body",), max(item.source.body_line, 1))
+
+
+def normalise_tag(tag: str) -> str:
+    return tag.strip().lstrip("#").casefold()
+
+
+def hashtags_for(item: Item, platform: str, caption: Caption) -> list[str]:
+    """Post hashtags, the network's variant hashtags and those typed in the caption, once each."""
+    tags = list(getattr(item.meta, "hashtags", []))
+    for name, variant in getattr(item.meta, "variants", {}).items():
+        if name.value == platform:
+            tags.extend(variant.hashtags)
+    tags.extend(_HASHTAG.findall(caption.text))
+    return list(dict.fromkeys(normalise_tag(t) for t in tags if normalise_tag(t)))
+
+
+def published_length(caption: Caption, extra_tags: list[str], platform: str) -> int:
+    """Characters of the caption with the hashtags appended to it, as the network counts them."""
+    text = caption.text
+    if extra_tags:
+        text += "\n\n" + " ".join(f"#{t}" for t in extra_tags)
+    if platform == "x":
+        text = _URL.sub("x" * X_LINK_LENGTH, text)
+    return len(text)
+
+
+def appended_tags(caption: Caption, tags: list[str]) -> list[str]:
+    typed = {normalise_tag(t) for t in _HASHTAG.findall(caption.text)}
+    return [t for t in tags if t not in typed]
+
+
+def captioned(ctx: RuleContext) -> Iterator[tuple[Item, str, Caption]]:
+    for item in ctx.plan.live_items:
+        if item.kind == "contest":
+            continue
+        for platform in item.platforms:
+            yield item, platform, caption_for(item, platform)
+
+
+@rule("platform.caption-too-long", Severity.ERROR)
+def check_caption_length(ctx: RuleContext) -> Iterator[Finding]:
+    """A caption (with its hashtags) is longer than the network accepts.
+
+    The scheduler refuses the post or the network cuts it at the limit, usually at the very
+    moment it should go out. Limits come from the platform limits table, overridable per
+    workspace in `almanac.yml` (`platform_limits`). On X a link counts as 23 characters.
+    """
+    for item, platform, caption in captioned(ctx):
+        limit = ctx.plan.limits.get(platform)
+        if limit is None or limit.caption_max is None:
+            continue
+        tags = hashtags_for(item, platform, caption)
+        length = published_length(caption, appended_tags(caption, tags), platform)
+        if length > limit.caption_max:
+            yield Finding(item.source, caption.field, f"the {platform} caption is {length} "
+                          f"characters with its hashtags; {platform} accepts "
+                          f"{limit.caption_max}: shorten it or write a `variants.{platform}."
+                          "caption`", item, caption.line)
+
+
+@rule("platform.hashtags", Severity.ERROR,
+      Option("max", None, int, "Most hashtags per post on any network (stricter than the "
+             "network's own limit), e.g. 5 for a sober brand.", 0))
+def check_hashtags(ctx: RuleContext) -> Iterator[Finding]:
+    """More hashtags than the network allows (or than the client wants).
+
+    Instagram refuses a caption with more than 30 hashtags and stories of spam-like posts
+    lose reach; a client may ask for fewer. Counts the post's `hashtags`, the network's
+    variant hashtags and those typed in the caption, each once.
+    """
+    own_max = ctx.options["max"]
+    for item, platform, caption in captioned(ctx):
+        limit = ctx.plan.limits.get(platform)
+        caps = [c for c in (limit.hashtags_max if limit else None, own_max) if c is not None]
+        if not caps:
+            continue
+        tags = hashtags_for(item, platform, caption)
+        if len(tags) > min(caps):
+            field: FieldPath = ("hashtags",) if "hashtags" in item.meta.model_fields_set \
+                else caption.field
+            yield Finding(item.source, field, f"{len(tags)} hashtags on {platform}; the "
+                          f"limit is {min(caps)}: keep the ones that bring the right audience",
+                          item)
+
+
+def _media(item: Item) -> list[Media]:
+    return list(item.meta.media) if isinstance(item.meta, Post | Contest) else []
+
+
+@rule("platform.media-count", Severity.ERROR)
+def check_media_count(ctx: RuleContext) -> Iterator[Finding]:
+    """Too many images or videos for the network, or none where the network needs one.
+
+    An Instagram carousel takes 20 items, X four images; Instagram and TikTok posts cannot go
+    out without a visual. The missing-visual check applies from `approved` on, when the post
+    is meant to be final.
+    """
+    for item in ctx.plan.posts:
+        count = len(_media(item))
+        for platform in item.platforms:
+            limit = ctx.plan.limits.get(platform)
+            if limit is None:
+                continue
+            if limit.media_max is not None and count > limit.media_max:
+                yield Finding(item.source, ("media",), f"{count} media on {platform}, which "
+                              f"takes at most {limit.media_max}: split the post or drop some",
+                              item)
+            elif count < limit.media_min and item.meta.status in APPROVED_OR_LATER:
+                yield Finding(item.source, ("status",), f"{platform} needs an image or a "
+                              "video, and this approved post has none: add it under `media`",
+                              item)
+
+
+@rule("platform.alt-missing", Severity.WARNING)
+def check_alt_text(ctx: RuleContext) -> Iterator[Finding]:
+    """An image or video has no alternative text.
+
+    Screen-reader users hear "image" and nothing else; every network has an alt text field
+    and accessibility is part of the brand's image. Write what the picture shows in a sentence.
+    """
+    for item in ctx.plan.live_items:
+        for index, medium in enumerate(_media(item)):
+            if not (medium.alt or "").strip():
+                yield Finding(item.source, ("media", index), f"`{medium.file}` has no "
+                              "`alt` text: describe what it shows", item)
+
+
+@rule("platform.instagram-link", Severity.WARNING)
+def check_instagram_link(ctx: RuleContext) -> Iterator[Finding]:
+    """A web address in an Instagram caption.
+
+    Links in Instagram captions are not clickable: readers cannot follow them and the caption
+    looks careless. Say "link in bio", use a link sticker in a story, or put the address in
+    the first comment of another network's variant.
+    """
+    for item, platform, caption in captioned(ctx):
+        if platform != "instagram":
+            continue
+        match = _URL.search(caption.text) or _BARE_DOMAIN.search(caption.text)
+        if match:
+            yield Finding(item.source, caption.field, f"`{match.group(0)}` in the Instagram "
+                          "caption is not clickable: write \"link in bio\" instead", item,
+                          caption.line)
+
+
+@rule("platform.variant-not-on-post", Severity.WARNING)
+def check_variants(ctx: RuleContext) -> Iterator[Finding]:
+    """A per-network variant for a network the post does not go on.
+
+    Usually a network was removed from `platforms` and its caption stayed behind, or a typo:
+    either the post should also go there, or the variant is dead text nobody will review.
+    """
+    for item in ctx.plan.posts:
+        for platform in getattr(item.meta, "variants", {}):
+            if platform.value not in item.platforms:
+                yield Finding(item.source, ("variants", platform.value), f"a "
+                              f"`{platform.value}` variant, but the post is not on "
+                              f"{platform.value}: add it to `platforms` or remove the variant",
+                              item)
