@@ -28,7 +28,7 @@ SHALLOW_HINT = ("this is a shallow clone, so the history is incomplete: run `git
                 "--unshallow`, or in GitHub Actions give actions/checkout `fetch-depth: 0`")
 _GIT_CONFIG = ("-c", "core.quotePath=false", "-c", "log.showSignature=false",
                "-c", "color.ui=never", "-c", "diff.renames=true")
-_LOG_FORMAT = "%x1e%H%x1f%aN%x1f%aE%x1f%aI%x1f%cN%x1f%cE%x1f%cI%x1f%s"
+_LOG_FORMAT = "%x1e%P%x1f%H%x1f%aN%x1f%aE%x1f%aI%x1f%cN%x1f%cE%x1f%cI%x1f%s"
 
 Action = Literal["created", "modified", "renamed", "deleted"]
 
@@ -279,6 +279,7 @@ class _RawChange:
     new_blob: str
     old_path: str | None
     path: str
+    other_blobs: tuple[str, ...] = ()
 
 
 def load_history(root: Path) -> History:
@@ -288,39 +289,41 @@ def load_history(root: Path) -> History:
     if is_shallow(repo):
         raise AlmanacError(f"cannot read the item history: {SHALLOW_HINT}", exit_code=2)
     prefix = workspace_prefix(repo, root)
-    parents, order = read_graph(repo)
-    commits, raw = read_log(repo, root, prefix)
+    commits, parents, order = read_commits(repo)
+    raw = read_changes(repo, root, prefix)
     blobs = read_blobs(repo, {b for r in raw for b in (r.old_blob, r.new_blob)})
     merges = find_merges(head, parents, order)
     items = build_items(raw, commits, blobs, merges)
     return History(root, head, items, commits, parents, order)
 
 
-def read_graph(repo: Any) -> tuple[dict[str, tuple[str, ...]], dict[str, int]]:
-    """Every commit's parents, and its position in a topological order (oldest first)."""
-    text = run_git(repo, "rev-list", "--parents", "--topo-order", "--reverse", "HEAD", "--")
+def read_commits(repo: Any) -> tuple[dict[str, Commit], dict[str, tuple[str, ...]],
+                                      dict[str, int]]:
+    """Every commit of HEAD: who and when, its parents, its place in a topological order."""
+    text = run_git(repo, "log", f"--format={_LOG_FORMAT}", "-z", "--topo-order", "--reverse",
+                   "HEAD", "--")
+    commits: dict[str, Commit] = {}
     parents: dict[str, tuple[str, ...]] = {}
     order: dict[str, int] = {}
-    for index, line in enumerate(str(text).splitlines()):
-        shas = line.split()
-        parents[shas[0]] = tuple(shas[1:])
-        order[shas[0]] = index
-    return parents, order
+    for index, record in enumerate(str(text).split("\x1e")[1:]):
+        parent_list, _, header = record.rstrip("\x00").partition("\x1f")
+        commit = parse_commit(header)
+        commits[commit.sha] = commit
+        parents[commit.sha] = tuple(parent_list.split())
+        order[commit.sha] = index
+    return commits, parents, order
 
 
-def read_log(repo: Any, root: Path, prefix: str) -> tuple[dict[str, Commit], list[_RawChange]]:
-    """One `git log --raw` over content/: commits and the file changes of each."""
-    text = run_git(repo, "-C", str(root), "log", f"--format={_LOG_FORMAT}", "--raw", "-z",
+def read_changes(repo: Any, root: Path, prefix: str) -> list[_RawChange]:
+    """One `git log --raw` over content/: the item file changes of every commit."""
+    text = run_git(repo, "-C", str(root), "log", "--format=%x1e%H", "--raw", "-z",
                    "--no-abbrev", "-M", "-c", "--topo-order", "--reverse", "--no-ext-diff",
                    "--no-textconv", "HEAD", "--", "content/")
-    commits: dict[str, Commit] = {}
     raw: list[_RawChange] = []
     for record in str(text).split("\x1e")[1:]:
-        head, _, diff = record.partition("\x00")
-        commit = parse_commit(head)
-        commits[commit.sha] = commit
-        raw.extend(parse_raw(commit.sha, diff, prefix))
-    return commits, raw
+        sha, _, diff = record.partition("\x00")
+        raw.extend(parse_raw(sha.strip(), diff, prefix))
+    return raw
 
 
 def parse_commit(header: str) -> Commit:
@@ -345,9 +348,9 @@ def parse_raw(sha: str, diff: str, prefix: str) -> list[_RawChange]:
         blobs, status = fields[colons + 1: 2 * colons + 2], fields[-1]
         paths = 2 if status[0] in "RC" else 1
         names, index = tokens[index: index + paths], index + paths
-        # a merge's line: compare with the main line's (first parent's) version
+        # a merge's line: its first parent is the main line, the others the merged branches
         change = _RawChange(sha, status[0], blobs[0], blobs[-1],
-                            names[0] if paths == 2 else None, names[-1])
+                            names[0] if paths == 2 else None, names[-1], tuple(blobs[1:-1]))
         if _strip_prefix(change, prefix):
             found.append(change)
     return found
@@ -411,29 +414,38 @@ def build_items(raw: list[_RawChange], commits: dict[str, Commit], blobs: dict[s
     """Replay the changes in order, following renames, into one history per item path."""
     items: dict[str, ItemHistory] = {}
     for change in raw:
-        after = blobs.get(change.new_blob)
-        before = blobs.get(change.old_blob)
         history = _history_for(items, change)
         if change.status == "D":
             items.pop(change.path, None)
-            continue
-        if item_uid(change.path) is None:  # moved out of the item folders
-            continue
-        action = _action(change, history)
-        merge_sha = merges.get(change.commit)
-        fields = after.changed(before) if after else ()
-        if action == "renamed" and not fields:
-            fields = ("path",)
-        history.changes.append(Change(
-            commit=commits[change.commit], action=action, path=change.path,
-            old_path=change.old_path, fields=fields,
-            status_before=before.status if before and history.changes else None,
-            status_after=after.status if after else None,
-            merge=commits.get(merge_sha) if merge_sha else None,
-        ))
-        history.facets = after
-        items[change.path] = history
+        elif item_uid(change.path) is not None:  # else moved out of the item folders
+            record = build_change(change, history, commits, blobs, merges)
+            if record is not None:
+                history.changes.append(record)
+            history.facets = blobs.get(change.new_blob)
+            items[change.path] = history
     return {path: items[path] for path in sorted(items)}
+
+
+def build_change(change: _RawChange, history: ItemHistory, commits: dict[str, Commit],
+                 blobs: dict[str, Facets], merges: dict[str, str]) -> Change | None:
+    """One item change; a merge counts only for what differs from every parent."""
+    after, before = blobs.get(change.new_blob), blobs.get(change.old_blob)
+    fields = after.changed(before) if after else ()
+    for other in change.other_blobs:  # a merge: keep what no parent had (conflict fixes)
+        fields = tuple(f for f in fields if after and f in after.changed(blobs.get(other)))
+    if change.other_blobs and not fields:
+        return None
+    action = _action(change, history)
+    if action == "renamed" and not fields:
+        fields = ("path",)
+    merge_sha = merges.get(change.commit)
+    status_after = after.status if after else None
+    status_before = before.status if before and history.changes else None
+    if change.other_blobs and "status" not in fields:
+        status_before = status_after
+    return Change(commit=commits[change.commit], action=action, path=change.path,
+                  old_path=change.old_path, fields=fields, status_before=status_before,
+                  status_after=status_after, merge=commits.get(merge_sha) if merge_sha else None)
 
 
 def _history_for(items: dict[str, ItemHistory], change: _RawChange) -> ItemHistory:

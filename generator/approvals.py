@@ -1,0 +1,219 @@
+"""The approval audit: who approved each item, whether they may, and what changed since."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+
+from generator.content import Workspace
+from generator.content.model import Item
+from generator.frontmatter import SourceError, read_text
+from generator.history import EDIT_FIELDS, Change, History, ItemHistory, Person, read_facets
+from generator.problems import Problem, Severity
+from generator.schema.client import Approver
+
+APPROVED = {"approved", "scheduled", "published"}
+
+
+@dataclass
+class ApprovalRecord:
+    """The audit of one approved, scheduled or published item."""
+
+    uid: str
+    path: str
+    status: str
+    kind: str
+    approval: Change | None = None
+    approver: Approver | None = None
+    edits_after: list[Change] = field(default_factory=list)
+    uncommitted: tuple[str, ...] = ()
+    history: ItemHistory | None = None
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def approved_by(self) -> Person | None:
+        return self.approval.commit.author if self.approval else None
+
+    @property
+    def by_approver(self) -> bool:
+        return self.approver is not None and not any(
+            p.rule in ("approval.not-approver", "approval.wrong-kind") for p in self.problems)
+
+    @property
+    def ok(self) -> bool:
+        return not any(p.severity is Severity.ERROR for p in self.problems)
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "uid": self.uid, "path": self.path, "status": self.status, "kind": self.kind,
+            "approved_by": _person(self.approved_by),
+            "approval_commit": self.approval.commit.sha if self.approval else None,
+            "approved_at": (self.approval.commit.authored_at.isoformat()
+                            if self.approval else None),
+            "approval_merge": (self.approval.merge.sha
+                               if self.approval and self.approval.merge else None),
+            "by_approver": self.by_approver,
+            "approver_role": self.approver.role if self.approver else None,
+            "edited_after_approval": [_change_dict(c) for c in self.edits_after],
+            "uncommitted_changes": list(self.uncommitted),
+            "ok": self.ok,
+            "problems": [p.as_dict() for p in self.problems],
+        }
+
+
+def _person(person: Person | None) -> dict[str, str] | None:
+    return {"name": person.name, "email": person.email} if person else None
+
+
+def _change_dict(change: Change) -> dict[str, object]:
+    return {"commit": change.commit.sha, "author": _person(change.commit.author),
+            "at": change.commit.authored_at.isoformat(), "fields": list(change.fields),
+            "merge": change.merge.sha if change.merge else None}
+
+
+def audit_approvals(ws: Workspace, history: History,
+                    client: str | None = None) -> dict[str, ApprovalRecord]:
+    """Audit every approved, scheduled or published post and contest, keyed by item uid."""
+    records: dict[str, ApprovalRecord] = {}
+    for slug in sorted(ws.clients):
+        if client is not None and slug != client:
+            continue
+        data = ws.clients[slug]
+        for item in sorted(data.items, key=lambda i: i.uid):
+            if item.kind != "curated" and item.status in APPROVED:
+                records[item.uid] = audit_item(item, data.config.approvers, history)
+    return records
+
+
+def audit_item(item: Item, approvers: list[Approver], history: History) -> ApprovalRecord:
+    rel = item.source.rel
+    record = ApprovalRecord(item.uid, rel, item.status, _kind(item), history=history.item(rel))
+    if record.history is None:
+        _problem(record, "approval.missing", "this item is marked "
+                 f"`{item.status}` but it is not committed: nobody approved it in git")
+        return record
+    record.approval = find_approval(record.history)
+    record.uncommitted = uncommitted_fields(item, record.history)
+    if record.approval is None:
+        _problem(record, "approval.missing", f"no commit moved this item to `approved`: "
+                 f"its status is `{item.status}` only in your working copy"
+                 if "status" in record.uncommitted else
+                 "no commit moved this item to `approved`")
+        return record
+    validate_approver(record, approvers)
+    record.edits_after = edits_after(record.history, record.approval, history)
+    report_edits(record)
+    return record
+
+
+def _kind(item: Item) -> str:
+    return str(getattr(item.meta, "kind", item.kind))
+
+
+def find_approval(history: ItemHistory) -> Change | None:
+    """The last change that moved the item from before approval to approved or later."""
+    found = None
+    for change in history.changes:
+        if change.status_after in APPROVED and change.status_before not in APPROVED:
+            found = change
+    return found
+
+
+def edits_after(history: ItemHistory, approval: Change, graph: History) -> list[Change]:
+    """Edits of caption, media, time or networks that the approval commit did not contain."""
+    return [c for c in history.changes
+            if c is not approval and c.is_edit
+            and not graph.is_ancestor(c.commit.sha, approval.commit.sha)]
+
+
+def uncommitted_fields(item: Item, history: ItemHistory) -> tuple[str, ...]:
+    """Parts of the item that differ between the working copy and the last commit."""
+    try:
+        current = read_facets(read_text(item.source.path))
+    except (SourceError, OSError):
+        return ("status", *EDIT_FIELDS)
+    return current.changed(history.facets)
+
+
+def validate_approver(record: ApprovalRecord, approvers: list[Approver]) -> None:
+    person = record.approved_by
+    assert person is not None and record.approval is not None
+    record.approver = match_approver(person, approvers)
+    where = f"in {record.approval.commit.short}"
+    if not approvers:
+        _problem(record, "approval.no-approvers", f"approved by {person} {where}, but "
+                 "client.yml lists no approvers, so nobody's approval can be checked",
+                 Severity.WARNING)
+    elif record.approver is None:
+        names = ", ".join(a.name for a in approvers)
+        _problem(record, "approval.not-approver", f"approved by {person} {where}, who is "
+                 f"not one of the client's approvers ({names})")
+    elif not may_approve(record.approver, record.kind, approvers):
+        required = ", ".join(a.name for a in approvers if record.kind in a.kinds)
+        _problem(record, "approval.wrong-kind", f"approved by {person} {where}, but "
+                 f"`{record.kind}` items must be approved by {required}")
+
+
+def match_approver(person: Person, approvers: list[Approver]) -> Approver | None:
+    """The approver with this email, else with this name (both compared case-insensitively)."""
+    email = person.email.strip().casefold()
+    for approver in approvers:
+        if approver.email and approver.email.strip().casefold() == email:
+            return approver
+    name = " ".join(person.name.split()).casefold()
+    for approver in approvers:
+        if " ".join(approver.name.split()).casefold() == name:
+            return approver
+    return None
+
+
+def may_approve(approver: Approver, kind: str, approvers: list[Approver]) -> bool:
+    """Kinds listed by some approvers are theirs to approve; other kinds, anyone's."""
+    required = [a for a in approvers if kind in a.kinds]
+    return not required or approver in required
+
+
+def report_edits(record: ApprovalRecord) -> None:
+    for change in record.edits_after:
+        via = f" (merged in {change.merge.short})" if change.merge else ""
+        _problem(record, "approval.edited-after", f"edited after approval: "
+                 f"{', '.join(f for f in change.fields if f in EDIT_FIELDS)} changed in "
+                 f"{change.commit.short} by {change.commit.author}{via} on "
+                 f"{change.commit.authored_at:%Y-%m-%d}; ask for approval again")
+    edited = [f for f in record.uncommitted if f in EDIT_FIELDS]
+    if edited and "status" not in record.uncommitted:
+        _problem(record, "approval.edited-after", f"edited after approval: {', '.join(edited)} "
+                 "changed in your working copy (not committed)")
+
+
+def _problem(record: ApprovalRecord, rule: str, message: str,
+             severity: Severity = Severity.ERROR) -> None:
+    record.problems.append(Problem(record.path, 1, "status", rule, severity, message))
+
+
+# --- output ---------------------------------------------------------------------------------
+
+
+def format_text(records: dict[str, ApprovalRecord]) -> str:
+    lines: list[str] = []
+    for record in records.values():
+        mark = "ok" if record.ok else "PROBLEM"
+        lines.append(f"{record.path}  [{record.status}]  {mark}")
+        if record.approval is not None:
+            change = record.approval
+            via = f" via merge {change.merge.short}" if change.merge else ""
+            who = (f"approver ({record.approver.role or 'listed in client.yml'})"
+                   if record.by_approver and record.approver else "not an approver")
+            lines.append(f"  approved by {change.commit.author} in {change.commit.short}{via} "
+                         f"on {change.commit.authored_at:%Y-%m-%d %H:%M}: {who}")
+        lines.extend(f"  {p.severity.value} [{p.rule}]: {p.message}" for p in record.problems)
+    return "\n".join(lines)
+
+
+def format_json(records: dict[str, ApprovalRecord]) -> str:
+    return json.dumps([r.as_dict() for r in records.values()], ensure_ascii=False, indent=2)
+
+
+def summary_line(records: dict[str, ApprovalRecord]) -> str:
+    bad = sum(1 for r in records.values() if not r.ok)
+    return f"{len(records)} approved item(s) audited, {bad} with problems"
