@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import icalendar
 import pytest
@@ -215,3 +216,24 @@ def test_dtstamp_is_deterministic_and_honours_source_date_epoch(
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1790000000")
     event = next(iter(events_of(render_ics(ws, client)).values()))
     assert event["DTSTAMP"].dt == datetime.fromtimestamp(1790000000, tz=UTC)
+
+
+@pytest.mark.parametrize("zone_name, years", [
+    ("Europe/London", range(2025, 2028)),
+    ("Australia/Sydney", range(2025, 2028)),
+    ("Australia/Lord_Howe", range(2025, 2027)),  # 30-minute DST
+    ("America/Sao_Paulo", range(2015, 2022)),  # DST abolished in 2019
+    ("Europe/Istanbul", range(2015, 2019)),  # permanent summer time from 2016
+    ("Europe/Moscow", range(2009, 2016)),  # permanent +04 in 2011, back to +03 in 2014
+    ("Asia/Kolkata", range(2025, 2027)),  # no DST at all
+])
+def test_vtimezone_matches_zoneinfo_all_year(zone_name: str, years: range) -> None:
+    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//t//t//EN",
+             *render_vtimezone(zone_name, years), "END:VCALENDAR"]
+    zone = parse_strict("\r\n".join(lines) + "\r\n").walk("VTIMEZONE")[0].to_tz()
+    real = ZoneInfo(zone_name)
+    moment = datetime(years.start, 1, 1, 12)
+    while moment.year < years.stop:
+        assert moment.replace(tzinfo=zone).utcoffset() == moment.replace(tzinfo=real).utcoffset(), \
+            moment
+        moment += timedelta(hours=11)

@@ -88,19 +88,24 @@ def render_vtimezone(zone_name: str, years: range) -> list[str]:
     if not transitions:
         lines += _fixed_observance(zone, years.start)
     else:
-        for group in _group(transitions):
+        for group in _group(transitions, years.stop - 1):
             lines += _observance(group[0], yearly_rule(group[0].local_start)
                                  if len(group) > 1 else None)
     return [*lines, "END:VTIMEZONE"]
 
 
-def _group(transitions: list[Transition]) -> list[list[Transition]]:
-    """One group per recurring rule (when every year follows it), else one per transition."""
+def _group(transitions: list[Transition], last_year: int) -> list[list[Transition]]:
+    """One group per recurring rule (when every year to the end follows it), else one each.
+
+    A rule that stops before the end of the span (DST abolished) would recur for ever in an
+    RRULE without UNTIL, so such transitions are written one by one.
+    """
     daylight = [t for t in transitions if t.daylight]
     standard = [t for t in transitions if not t.daylight]
     groups: list[list[Transition]] = []
     for kind in (daylight, standard):
-        if kind and len({_rule_key(t) for t in kind}) == 1 and _consecutive(kind):
+        if (kind and len({_rule_key(t) for t in kind}) == 1 and _consecutive(kind)
+                and kind[-1].local_start.year == last_year):
             groups.append(kind)
         else:
             groups.extend([t] for t in kind)
