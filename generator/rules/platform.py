@@ -109,7 +109,7 @@ def check_caption_length(ctx: RuleContext) -> Iterator[Finding]:
 def check_hashtags(ctx: RuleContext) -> Iterator[Finding]:
     """More hashtags than the network allows (or than the client wants).
 
-    Instagram refuses a caption with more than 30 hashtags and stories of spam-like posts
+    Instagram refuses a caption with more than 30 hashtags and spam-like posts
     lose reach; a client may ask for fewer. Counts the post's `hashtags`, the network's
     variant hashtags and those typed in the caption, each once.
     """
@@ -198,7 +198,6 @@ def check_variants(ctx: RuleContext) -> Iterator[Finding]:
     for item in ctx.plan.posts:
         for platform in getattr(item.meta, "variants", {}):
             if platform.value not in item.platforms:
-                yield Finding(item.source, ("variants", platform.value), f"a "
-                              f"`{platform.value}` variant, but the post is not on "
-                              f"{platform.value}: add it to `platforms` or remove the variant",
-                              item)
+                yield Finding(item.source, ("variants", platform.value), f"a variant for "
+                              f"{platform.value}, but the post is not on {platform.value}: "
+                              "add it to `platforms` or remove the variant", item)

@@ -1,0 +1,402 @@
+"""Every editorial rule: a case that trips it (at the right file and line) and one that does not."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+from rules_helpers import Workspace, line_of, of_rule, rel
+
+from generator.rules import RULES
+
+Where = tuple[Path, str]
+
+
+@dataclass
+class Case:
+    """How to trip one rule (returning the file and a text on the expected line) and not."""
+
+    rule: str
+    bad: Callable[[Workspace], Where]
+    good: Callable[[Workspace], object]
+    client: dict[str, Any] = field(default_factory=dict)
+
+
+CASES: list[Case] = []
+
+
+def case(rule: str, **client: Any) -> Callable[[type], type]:
+    def wrap(cls: type) -> type:
+        CASES.append(Case(rule, cls.bad, cls.good, client))  # type: ignore[attr-defined]
+        return cls
+    return wrap
+
+
+LONG = "Fresh bread every morning. " * 12  # 324 characters
+
+
+@case("platform.caption-too-long")
+class CaptionTooLong:
+    @staticmethod
+    def bad(ws: Workspace) -> Where:
+        return ws.post("long", body=LONG, platforms=["x"], media=[]), "Fresh bread"
+
+    @staticmethod
+    def good(ws: Workspace) -> None:
+        # a long caption is fine on Instagram; on X a link counts as 23 characters
+        ws.post("long", body=LONG)
+        ws.post("short", body="Fresh. " * 35 + "https://example.org/" + "a" * 80,
+                platforms=["x"], media=[])
+
+
+@case("platform.hashtags")
+class Hashtags:
+    @staticmethod
+    def bad(ws: Workspace) -> Where:
+        return ws.post("tags", hashtags=[f"tag{n}" for n in range(31)]), "hashtags:"
+
+    @staticmethod
+    def good(ws: Workspace) -> None:
+        ws.post("tags", hashtags=[f"tag{n}" for n in range(30)])
+
+
+@case("platform.media-count")
+class MediaCount:
+    @staticmethod
+    def bad(ws: Workspace) -> Where:
+        media = [{"file": f"media/p{n}.jpg", "alt": "A loaf", "rights": "owned"}
+                 for n in range(5)]
+        return ws.post("many", platforms=["x"], media=media), "media:"
+
+    @staticmethod
+    def good(ws: Workspace) -> None:
+        media = [{"file": f"media/p{n}.jpg", "alt": "A loaf", "rights": "owned"}
+                 for n in range(4)]
+        ws.post("many", platforms=["x"], media=media)
+
+
+@case("platform.alt-missing")
+class AltMissing:
+    @staticmethod
+    def bad(ws: Workspace) -> Where:
+        media = [{"file": "media/p.jpg", "rights": "owned"}]
+        return ws.post("noalt", media=media), "- file: media/p.jpg"
+
+    @staticmethod
+    def good(ws: Workspace) -> None:
+        ws.post("alt")
+
+
+@case("platform.instagram-link")
+class InstagramLink:
+    @staticmethod
+    def bad(ws: Workspace) -> Where:
+        return ws.post("link", body="Order at https://acme.example/shop today"), "Order at"
+
+    @staticmethod
+    def good(ws: Workspace) -> None:
+        ws.post("link", body="Order at https://acme.example/shop today",
+                platforms=["facebook"])
+        ws.post("bio", body="Order now: link in bio <!-- https://internal.example -->")
+
+
+@case("platform.variant-not-on-post")
+class VariantNotOnPost:
+    @staticmethod
+    def bad(ws: Workspace) -> Where:
+        return ws.post("variant", variants={"x": {"caption": "Short"}}), "  x:"
+
+    @staticmethod
+    def good(ws: Workspace) -> None:
+        ws.post("variant", variants={"instagram": {"caption": "Short"}})
+
+
+WEEKLY = {"platforms": {"instagram": {"handle": "@a", "cadence": {"max_per_week": 2}}}}
+
+
+@case("cadence.per-week", **WEEKLY)
+class PerWeek:
+    @staticmethod
+    def bad(ws: Workspace) -> Where:
+        ws.post("mon", publish_at="2026-11-23 12:30")
+        ws.post("tue", publish_at="2026-11-24 12:30")
+        return ws.post("wed", publish_at="2026-11-25 12:30"), "publish_at:"
+
+    @staticmethod
+    def good(ws: Workspace) -> None:
+        ws.post("mon", publish_at="2026-11-23 12:30")
+        ws.post("tue", publish_at="2026-11-24 12:30")
+        ws.post("next-mon", publish_at="2026-11-30 12:30")
+
+
+GAP = {"platforms": {"instagram": {"handle": "@a", "cadence": {"min_gap_hours": 4}}}}
+
+
+@case("cadence.min-gap", **GAP)
+class MinGap:
+    @staticmethod
+    def bad(ws: Workspace) -> Where:
+        ws.post("noon", publish_at="2026-11-23 12:30")
+        return ws.post("two", publish_at="2026-11-23 14:00"), "publish_at:"
+
+    @staticmethod
+    def good(ws: Workspace) -> None:
+        ws.post("noon", publish_at="2026-11-23 12:30")
+        ws.post("five", publish_at="2026-11-23 16:30")
+        ws.post("facebook", publish_at="2026-11-23 13:00", platforms=["facebook"])
+
+
+WINDOWS = {"platforms": {"instagram": {"handle": "@a", "windows": ["07:30-09:00"]}}}
+
+
+@case("cadence.window", **WINDOWS)
+class Window:
+    @staticmethod
+    def bad(ws: Workspace) -> Where:
+        return ws.post("noon", publish_at="2026-11-23 12:30"), "publish_at:"
+
+    @staticmethod
+    def good(ws: Workspace) -> None:
+        ws.post("nine", publish_at="2026-11-23 09:00")  # the end minute is inside
+        ws.post("past", publish_at="2026-11-10 12:30", status="published")
+
+
+SILENCE = {"platforms": {"instagram": {"handle": "@a", "cadence": {"max_silence_days": 7}}}}
+
+
+@case("cadence.silence", **SILENCE)
+class Silence:
+    @staticmethod
+    def bad(ws: Workspace) -> Where:
+        ws.post("first", publish_at="2026-11-22 12:30")
+        return ws.post("late", publish_at="2026-12-05 12:30"), "publish_at:"
+
+    @staticmethod
+    def good(ws: Workspace) -> None:
+        for day in ("2026-11-22", "2026-11-28", "2026-12-04"):
+            ws.post(f"p-{day}", publish_at=f"{day} 12:30")
+
+
+BLACKOUT = {"blackout": [{"date": "2026-11-25", "reason": "national mourning"}]}
+
+
+@case("cadence.blackout", **BLACKOUT)
+class BlackoutDay:
+    @staticmethod
+    def bad(ws: Workspace) -> Where:
+        return ws.post("mourning", publish_at="2026-11-25 12:30"), "publish_at:"
+
+    @staticmethod
+    def good(ws: Workspace) -> None:
+        ws.post("after", publish_at="2026-11-26 12:30")
+
+
+def posts_of_kinds(ws: Workspace, kinds: list[str]) -> Path:
+    path = ws.root
+    for day, kind in enumerate(kinds, start=23):
+        path = ws.post(f"p{day}", publish_at=f"2026-11-{day} 12:30", kind=kind)
+    return path
+
+
+@case("mix.promo-streak")
+class PromoStreak:
+    @staticmethod
+    def bad(ws: Workspace) -> Where:
+        return posts_of_kinds(ws, ["promo", "promo", "promo"]), "publish_at:"
+
+    @staticmethod
+    def good(ws: Workspace) -> None:
+        posts_of_kinds(ws, ["promo", "education", "promo"])
+
+
+@case("mix.promo-share")
+class PromoShare:
+    @staticmethod
+    def bad(ws: Workspace) -> Where:
+        posts_of_kinds(ws, ["promo", "education", "promo", "education", "promo"])
+        return ws.client_dir / "posts" / "p26.md", "publish_at:"  # 2 of 4 is over 40 %
+
+    @staticmethod
+    def good(ws: Workspace) -> None:
+        posts_of_kinds(ws, ["promo", "education", "education", "education", "promo"])
+
+
+@case("mix.curated-share")
+class CuratedShare:
+    @staticmethod
+    def bad(ws: Workspace) -> Where:
+        ws.post("own", publish_at="2026-11-23 12:30", platforms=["linkedin"])
+        for day in (24, 25):
+            ws.curated(f"c{day}", share_at=f"2026-11-{day} 12:30")
+        return ws.curated("c26", share_at="2026-11-26 12:30"), "share_at:"
+
+    @staticmethod
+    def good(ws: Workspace) -> None:
+        ws.post("own", publish_at="2026-11-23 12:30", platforms=["linkedin"])
+        ws.post("own2", publish_at="2026-11-24 12:30", platforms=["linkedin"])
+        for day in (25, 26):
+            ws.curated(f"c{day}", share_at=f"2026-11-{day} 12:30")
+
+
+@case("workflow.review-due")
+class ReviewDue:
+    @staticmethod
+    def bad(ws: Workspace) -> Where:
+        return ws.post("soon", publish_at="2026-11-22 10:00", status="in_review"), "status:"
+
+    @staticmethod
+    def good(ws: Workspace) -> None:
+        ws.post("soon", publish_at="2026-11-22 10:00", status="approved")
+        ws.post("later", publish_at="2026-11-25 10:00", status="in_review")
+
+
+@case("workflow.missed")
+class Missed:
+    @staticmethod
+    def bad(ws: Workspace) -> Where:
+        return ws.post("gone", publish_at="2026-11-18 10:00"), "publish_at:"
+
+    @staticmethod
+    def good(ws: Workspace) -> None:
+        ws.post("gone", publish_at="2026-11-18 10:00", status="published")
+        ws.post("dropped", publish_at="2026-11-18 11:00", status="cancelled")
+
+
+PAST_CONTEST = {"starts": "2026-11-01 09:00", "ends": "2026-11-10 20:00",
+                "draw_at": "2026-11-12 10:00", "announce_at": "2026-11-12 18:00",
+                "status": "published"}
+
+
+@case("workflow.contest-no-winners")
+class ContestNoWinners:
+    @staticmethod
+    def bad(ws: Workspace) -> Where:
+        return ws.contest("cake", **PAST_CONTEST), "draw_at:"
+
+    @staticmethod
+    def good(ws: Workspace) -> None:
+        ws.contest("cake", winners=[{"name": "Jeanne"}], **PAST_CONTEST)
+
+
+OLD_DRAW = {**PAST_CONTEST, "draw_at": "2026-11-01 10:00", "starts": "2026-10-20 09:00",
+            "ends": "2026-10-30 20:00", "winners": [{"name": "Jeanne"}]}
+
+
+@case("workflow.prize-not-shipped")
+class PrizeNotShipped:
+    @staticmethod
+    def bad(ws: Workspace) -> Where:
+        return ws.contest("cake", **OLD_DRAW), "status: pending"
+
+    @staticmethod
+    def good(ws: Workspace) -> None:
+        ws.contest("cake", **{**OLD_DRAW, "shipping": {"status": "shipped"}})
+
+
+def media(**fields: Any) -> list[dict[str, Any]]:
+    return [{"file": "media/shot.jpg", "alt": "A chef at work", **fields}]
+
+
+@case("rights.credit-missing")
+class CreditMissing:
+    @staticmethod
+    def bad(ws: Workspace) -> Where:
+        return ws.post("photo", media=media(rights="licensed")), "rights: licensed"
+
+    @staticmethod
+    def good(ws: Workspace) -> None:
+        ws.post("photo", media=media(rights="licensed", credit="© Jane Roe"))
+        ws.post("photo2", media=media(credit="© Jane Roe"), publish_at="2026-11-26 12:30")
+
+
+@case("rights.permission-pending")
+class PermissionPending:
+    @staticmethod
+    def bad(ws: Workspace) -> Where:
+        permission = {"requested_at": "2026-11-10"}
+        return (ws.post("photo", media=media(rights="permission", credit="© Jane Roe",
+                                            permission=permission)), "permission:")
+
+    @staticmethod
+    def good(ws: Workspace) -> None:
+        permission = {"requested_at": "2026-11-10", "granted_at": "2026-11-12"}
+        ws.post("photo", media=media(rights="permission", credit="© Jane Roe",
+                                     permission=permission))
+
+
+@case("rights.curated-source")
+class CuratedSource:
+    @staticmethod
+    def bad(ws: Workspace) -> Where:
+        return ws.curated("nosource", source_url=None), "title:"
+
+    @staticmethod
+    def good(ws: Workspace) -> None:
+        ws.curated("candidate", status="candidate", credit=None)
+
+
+@case("validation.cited")
+class Cited:
+    @staticmethod
+    def bad(ws: Workspace) -> Where:
+        return ws.post("chef", cited=[{"name": "Chef Dupont"}]), "- name: Chef Dupont"
+
+    @staticmethod
+    def good(ws: Workspace) -> None:
+        ws.post("chef", cited=[{"name": "Chef Dupont", "validated": True}])
+        ws.post("draft", cited=[{"name": "Chef Dupont"}], status="draft",
+                publish_at="2026-11-28 12:30")
+
+
+POLICY = {"approvers": [{"name": "Brand Boss", "email": "boss@acme.example",
+                         "kinds": ["promo"]}]}
+
+
+@case("validation.approval-policy", **POLICY)
+class ApprovalPolicy:
+    @staticmethod
+    def bad(ws: Workspace) -> Where:
+        return ws.post("sale", kind="promo"), "status:"
+
+    @staticmethod
+    def good(ws: Workspace) -> None:
+        ws.post("sale", kind="promo", approved_by=["boss@acme.example"])
+        ws.post("tips", kind="education", publish_at="2026-11-27 12:30")
+
+
+@case("contest.checklist")
+class Checklist:
+    @staticmethod
+    def bad(ws: Workspace) -> Where:
+        return ws.contest("cake", draw_method=None), "status:"
+
+    @staticmethod
+    def good(ws: Workspace) -> None:
+        ws.contest("cake")
+        ws.contest("idea", status="idea", draw_method=None, after_post=False)
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: c.rule)
+def test_rule_trips_at_the_right_line(tmp_path: Path, case: Case) -> None:
+    ws = Workspace(tmp_path, **case.client)
+    path, text = case.bad(ws)
+    problems = ws.check()
+    found = of_rule(problems, case.rule)
+    assert [(p.path, p.line) for p in found] == [(rel(ws, path), line_of(path, text))]
+    assert {p.rule for p in problems} == {case.rule}, problems
+    assert found[0].severity is RULES[case.rule].severity
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: c.rule)
+def test_rule_stays_quiet_on_good_content(tmp_path: Path, case: Case) -> None:
+    ws = Workspace(tmp_path, **case.client)
+    case.good(ws)
+    assert ws.check() == []
+
+
+def test_every_rule_has_cases() -> None:
+    checked = {rule_id for rule_id, rule in RULES.items() if rule.check is not None}
+    assert checked == {c.rule for c in CASES}
