@@ -461,3 +461,33 @@ def _action(change: _RawChange, history: ItemHistory) -> Action:
     if not history.changes:
         return "created"
     return "renamed" if change.status == "R" else "modified"
+
+
+# --- a workspace as it was at one commit ------------------------------------------------------
+
+WORKSPACE_PARTS = ("almanac.yml", "content")
+
+
+def export_workspace(root: Path, ref: str, target: Path) -> str:
+    """Write the workspace's almanac.yml and content/ as of `ref` into `target`; its sha."""
+    import io
+    import tarfile
+
+    repo = open_repo(root)
+    head_commit(repo)
+    sha = resolve_ref(repo, ref)
+    tree = f"{sha}:{workspace_prefix(repo, root)}"
+    listing = run_git(repo, "ls-tree", "--name-only", "-z", tree, check=False) or ""
+    present = [name for name in WORKSPACE_PARTS if name in str(listing).split("\x00")]
+    target.mkdir(parents=True, exist_ok=True)
+    if present:
+        data = run_git(repo, "archive", "--format=tar", tree, "--", *present, binary=True)
+        with tarfile.open(fileobj=io.BytesIO(data)) as archive:
+            archive.extractall(target, filter="data")
+    return sha
+
+
+def shallow_note(root: Path) -> str | None:
+    """A warning when the repository holding `root` is a shallow clone."""
+    repo = open_repo(root)
+    return SHALLOW_HINT if is_shallow(repo) else None
