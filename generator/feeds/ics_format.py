@@ -26,19 +26,20 @@ def escape_list(values: list[str]) -> str:
 
 def fold_line(line: str) -> str:
     """Fold one content line so no physical line exceeds 75 octets, never inside a character."""
-    parts: list[str] = []
-    current: list[str] = []
-    size = 0
+    data = line.encode("utf-8")
+    if len(data) <= LINE_OCTETS:
+        return line
+    parts: list[bytes] = []
     limit = LINE_OCTETS
-    for char in line:
-        width = len(char.encode("utf-8"))
-        if size + width > limit:
-            parts.append("".join(current))
-            current, size, limit = [], 0, LINE_OCTETS - 1  # the leading space takes one octet
-        current.append(char)
-        size += width
-    parts.append("".join(current))
-    return (CRLF + " ").join(parts)
+    while len(data) > limit:
+        cut = limit
+        while data[cut] & 0xC0 == 0x80:  # a UTF-8 continuation byte: back off to its lead byte
+            cut -= 1
+        parts.append(data[:cut])
+        data = data[cut:]
+        limit = LINE_OCTETS - 1  # the leading space of a continuation line takes one octet
+    parts.append(data)
+    return (CRLF + " ").join(part.decode("utf-8") for part in parts)
 
 
 def utc_stamp(moment: datetime) -> str:
