@@ -1,0 +1,69 @@
+"""`.github/CODEOWNERS` from each client's approvers, so their review is required."""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+from pathlib import Path
+
+from generator.content import Workspace
+from generator.problems import AlmanacError
+
+HEADER = ("# Written by `almanac codeowners` from content/*/client.yml (approvers' `github`).\n"
+          "# Do not edit by hand: change client.yml and run the command again.\n")
+_GITHUB_NAME = re.compile(r"^@?[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:/[A-Za-z0-9._-]+)?$")
+
+
+def find_repo_root(root: Path) -> Path:
+    """The folder holding `.git` at or above the workspace (CODEOWNERS paths start there)."""
+    for folder in [root.resolve(), *root.resolve().parents]:
+        if (folder / ".git").exists():
+            return folder
+    return root.resolve()
+
+
+def build_codeowners(ws: Workspace, repo_root: Path) -> str:
+    """The CODEOWNERS text: one line per client with approvers on GitHub, sorted by slug."""
+    prefix = ws.root.resolve().relative_to(repo_root).as_posix()
+    base = "" if prefix == "." else f"/{prefix}"
+    lines = [HEADER]
+    for slug in sorted(ws.clients):
+        owners = validate_owners(slug, [a.github for a in ws.clients[slug].config.approvers
+                                        if a.github])
+        if owners:
+            lines.append(f"{base}/content/{_escape_path(slug)}/ {' '.join(owners)}\n")
+    return "".join(lines)
+
+
+def validate_owners(slug: str, names: list[str]) -> list[str]:
+    owners: list[str] = []
+    for name in names:
+        if not _GITHUB_NAME.match(name.strip()):
+            raise AlmanacError(f"`{name}` is not a GitHub user or team name (approver of "
+                               f"`{slug}`): write it as jeanne-martin or org/team",
+                               path=f"content/{slug}/client.yml")
+        owner = "@" + name.strip().lstrip("@")
+        if owner not in owners:
+            owners.append(owner)
+    return owners
+
+
+def _escape_path(slug: str) -> str:
+    return slug.replace(" ", "\\ ")
+
+
+def write_codeowners(target: Path, text: str) -> bool:
+    """Write atomically (temp file beside it, then rename); False when already up to date."""
+    if target.is_file() and target.read_text(encoding="utf-8") == text:
+        return False
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, temp = tempfile.mkstemp(prefix=".CODEOWNERS-", dir=target.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+            stream.write(text)
+        os.replace(temp, target)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+    return True
