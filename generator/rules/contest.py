@@ -58,9 +58,9 @@ CHECKLIST_NAMES = [
 
 @rule("contest.checklist", Severity.WARNING,
       Option("from_status", "in_review", str, "Status from which the checklist must be "
-             "complete (idea, draft, in_review, approved, scheduled, published)."),
+             "complete.", choices=tuple(s.value for s in WORKFLOW)),
       Option("skip", [], list, "Checklist entries this client does not need, e.g. "
-             "[shipping, visuals.reminder]."))
+             "[shipping, visuals.reminder].", choices=tuple(CHECKLIST_NAMES)))
 def check_contest_checklist(ctx: RuleContext) -> Iterator[Finding]:
     """A contest under review (or later) misses part of its checklist.
 

@@ -33,7 +33,8 @@ class Option:
 
     def describe(self) -> str:
         default = "none" if self.default is None else self.default
-        return f"`{self.name}` (default {default}): {self.doc}"
+        choices = f" One of: {', '.join(self.choices)}." if self.choices else ""
+        return f"`{self.name}` (default {default}): {self.doc}{choices}"
 
 
 @dataclass(frozen=True)
