@@ -11,7 +11,13 @@ import pytest
 from test_feeds_support import SECRETS, load_client, make_workspace
 
 from generator.content.model import ClientData, Workspace
-from generator.feeds import feed_files, plain_caption, render_hootsuite_csv, render_schedule_csv
+from generator.feeds import (
+    caption_with_hashtags,
+    feed_files,
+    plain_caption,
+    render_hootsuite_csv,
+    render_schedule_csv,
+)
 from generator.feeds.schedule_csv import SHEET_HEADER, neutralise
 
 Loaded = tuple[Workspace, ClientData]
@@ -126,3 +132,12 @@ def test_plain_caption_drops_comments_even_unclosed(loaded: Loaded) -> None:
     item.body = "Visible\n<!-- SECRET never closed\nstill hidden"
     assert plain_caption(item, "instagram") == "Visible"
     assert plain_caption(item, "facebook").startswith("Sur Facebook")
+
+
+def test_hashtags_typed_in_the_caption_are_not_repeated(loaded: Loaded) -> None:
+    ws, client = loaded
+    item = next(i for i in client.posts() if i.slug == "2026-10-26-apres-dst")
+    item.body = "Du #Levain au fournil"
+    assert caption_with_hashtags(item, "instagram") == "Du #Levain au fournil\n\n#Lyon"
+    item.body = ""
+    assert caption_with_hashtags(item, "instagram") == "#levain #Lyon"

@@ -11,6 +11,8 @@ from generator.schema.common import Platform
 # An unclosed comment hides everything after it: better to drop text than to leak a note.
 _COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
 _BLANK_RUNS = re.compile(r"\n{3,}")
+# same hashtag pattern as generator.rules.platform, so the text exported is the text counted
+_HASHTAG = re.compile(r"(?<![\w&#])#(\w+)")
 
 NETWORK_NAMES = {
     Platform.INSTAGRAM: "Instagram",
@@ -73,7 +75,7 @@ def hashtags_for(item: Item, platform: str | None = None) -> list[str]:
 def caption_with_hashtags(item: Item, platform: str | None = None) -> str:
     """The caption as it is posted: text, a blank line, then the hashtags not already in it."""
     caption = plain_caption(item, platform)
-    present = {word.casefold() for word in re.findall(r"#[\w-]+", caption)}
+    present = {"#" + word.casefold() for word in _HASHTAG.findall(caption)}
     missing = [tag for tag in hashtags_for(item, platform) if tag.casefold() not in present]
     if not missing:
         return caption
