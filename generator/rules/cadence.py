@@ -39,7 +39,7 @@ def week_start(day: date) -> date:
 def group_weeks(ctx: RuleContext, entries: list[Entry]) -> dict[date, list[Entry]]:
     weeks: dict[date, list[Entry]] = {}
     for entry in entries:
-        weeks.setdefault(week_start(ctx.plan.local(entry.when).date()), []).append(entry)
+        weeks.setdefault(week_start(entry.local.date()), []).append(entry)
     return weeks
 
 
@@ -121,7 +121,7 @@ def check_window(ctx: RuleContext) -> Iterator[Finding]:
         if not windows:
             continue
         for entry in ctx.plan.feeds.get(platform, []):
-            clock = ctx.plan.local(entry.when).time().replace(second=0, microsecond=0)
+            clock = entry.local.time().replace(second=0, microsecond=0)
             if ctx.plan.ahead(entry.when) and not any(a <= clock <= b for a, b in windows):
                 yield at(entry, f"{clock:%H:%M} is outside the {platform} posting windows "
                          f"({', '.join(account.windows)})")

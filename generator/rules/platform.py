@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from generator.content.model import Item
 from generator.problems import Severity
-from generator.rules.registry import FieldPath, Finding, Option, RuleContext, rule
+from generator.rules.registry import ClientPlan, FieldPath, Finding, Option, RuleContext, rule
 from generator.schema import Contest, Post
 from generator.schema.common import APPROVED_OR_LATER
 from generator.schema.items import Media
@@ -23,63 +23,64 @@ X_LINK_LENGTH = 23  # X shortens every link to a t.co address of this length
 
 @dataclass(frozen=True)
 class Caption:
-    """The text going out on one network, and where it was written."""
+    """The text going out on one network, where it was written, and its hashtags."""
 
     text: str
     field: FieldPath
     line: int
+    tags: tuple[str, ...]
+    appended: tuple[str, ...]
 
 
 def strip_comments(text: str) -> str:
     """HTML comments are internal notes: they are never published, so never counted."""
-    return _COMMENT.sub("", text).strip()
-
-
-def caption_for(item: Item, platform: str) -> Caption:
-    """The network's variant caption if there is one, else the body."""
-    variants = getattr(item.meta, "variants", {})
-    variant = next((v for p, v in variants.items() if p.value == platform), None)
-    if variant is not None and variant.caption:
-        field: FieldPath = ("variants", platform, "caption")
-        return Caption(strip_comments(variant.caption), field, item.source.line_of(*field))
-    return Caption(strip_comments(item.body), ("body",), max(item.source.body_line, 1))
+    return _COMMENT.sub("", text).strip() if "<!--" in text else text.strip()
 
 
 def normalise_tag(tag: str) -> str:
     return tag.strip().lstrip("#").casefold()
 
 
-def hashtags_for(item: Item, platform: str, caption: Caption) -> list[str]:
-    """Post hashtags, the network's variant hashtags and those typed in the caption, once each."""
-    tags = list(getattr(item.meta, "hashtags", []))
-    for name, variant in getattr(item.meta, "variants", {}).items():
-        if name.value == platform:
-            tags.extend(variant.hashtags)
-    tags.extend(_HASHTAG.findall(caption.text))
-    return list(dict.fromkeys(normalise_tag(t) for t in tags if normalise_tag(t)))
+def caption_for(plan: ClientPlan, item: Item, platform: str) -> Caption:
+    """The network's variant caption if there is one, else the body (computed once)."""
+    key = ("caption", id(item), platform)
+    if key not in plan.memo:
+        plan.memo[key] = _build_caption(item, platform)
+    return plan.memo[key]
 
 
-def published_length(caption: Caption, extra_tags: list[str], platform: str) -> int:
+def _build_caption(item: Item, platform: str) -> Caption:
+    variants = getattr(item.meta, "variants", {})
+    variant = next((v for p, v in variants.items() if p.value == platform), None)
+    if variant is not None and variant.caption:
+        field: FieldPath = ("variants", platform, "caption")
+        text, line = strip_comments(variant.caption), item.source.line_of(*field)
+    else:
+        field, text, line = ("body",), strip_comments(item.body), max(item.source.body_line, 1)
+    typed = [normalise_tag(t) for t in _HASHTAG.findall(text)] if "#" in text else []
+    given = [*getattr(item.meta, "hashtags", []), *(variant.hashtags if variant else [])]
+    tags = dict.fromkeys(t for t in (*map(normalise_tag, given), *typed) if t)
+    typed_set = set(typed)
+    appended = tuple(t for t in tags if t not in typed_set)
+    return Caption(text, field, line, tuple(tags), appended)
+
+
+def published_length(caption: Caption, platform: str) -> int:
     """Characters of the caption with the hashtags appended to it, as the network counts them."""
     text = caption.text
-    if extra_tags:
-        text += "\n\n" + " ".join(f"#{t}" for t in extra_tags)
+    if caption.appended:
+        text += "\n\n" + " ".join(f"#{t}" for t in caption.appended)
     if platform == "x":
         text = _URL.sub("x" * X_LINK_LENGTH, text)
     return len(text)
-
-
-def appended_tags(caption: Caption, tags: list[str]) -> list[str]:
-    typed = {normalise_tag(t) for t in _HASHTAG.findall(caption.text)}
-    return [t for t in tags if t not in typed]
 
 
 def captioned(ctx: RuleContext) -> Iterator[tuple[Item, str, Caption]]:
     for item in ctx.plan.live_items:
         if item.kind == "contest":
             continue
-        for platform in item.platforms:
-            yield item, platform, caption_for(item, platform)
+        for platform in ctx.plan.platforms_of(item):
+            yield item, platform, caption_for(ctx.plan, item, platform)
 
 
 @rule("platform.caption-too-long", Severity.ERROR)
@@ -94,8 +95,7 @@ def check_caption_length(ctx: RuleContext) -> Iterator[Finding]:
         limit = ctx.plan.limits.get(platform)
         if limit is None or limit.caption_max is None:
             continue
-        tags = hashtags_for(item, platform, caption)
-        length = published_length(caption, appended_tags(caption, tags), platform)
+        length = published_length(caption, platform)
         if length > limit.caption_max:
             yield Finding(item.source, caption.field, f"the {platform} caption is {length} "
                           f"characters with its hashtags; {platform} accepts "
@@ -119,7 +119,7 @@ def check_hashtags(ctx: RuleContext) -> Iterator[Finding]:
         caps = [c for c in (limit.hashtags_max if limit else None, own_max) if c is not None]
         if not caps:
             continue
-        tags = hashtags_for(item, platform, caption)
+        tags = caption.tags
         if len(tags) > min(caps):
             field: FieldPath = ("hashtags",) if "hashtags" in item.meta.model_fields_set \
                 else caption.field
@@ -142,7 +142,7 @@ def check_media_count(ctx: RuleContext) -> Iterator[Finding]:
     """
     for item in ctx.plan.posts:
         count = len(_media(item))
-        for platform in item.platforms:
+        for platform in ctx.plan.platforms_of(item):
             limit = ctx.plan.limits.get(platform)
             if limit is None:
                 continue

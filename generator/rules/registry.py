@@ -62,6 +62,7 @@ class Entry:
 
     when: datetime
     item: Item
+    local: datetime
 
     @property
     def kind(self) -> str:
@@ -75,6 +76,7 @@ class ClientPlan:
     client: ClientData
     today: datetime
     limits: dict[str, PlatformLimits]
+    memo: dict[Any, Any] = field(default_factory=dict)
 
     @cached_property
     def zone(self) -> ZoneInfo:
@@ -97,8 +99,9 @@ class ClientPlan:
             when = item.when
             if item.kind == "contest" or when is None:
                 continue
-            for platform in item.platforms:
-                feeds.setdefault(platform, []).append(Entry(when, item))
+            local = self.local(when)
+            for platform in self.platforms_of(item):
+                feeds.setdefault(platform, []).append(Entry(when, item, local))
         for entries in feeds.values():
             entries.sort(key=lambda e: (e.when, e.item.slug))
         return feeds
@@ -111,6 +114,12 @@ class ClientPlan:
             if slug:
                 out.setdefault(slug, []).append(item)
         return out
+
+    def platforms_of(self, item: Item) -> list[str]:
+        key = ("platforms", id(item))
+        if key not in self.memo:
+            self.memo[key] = item.platforms
+        return self.memo[key]
 
     def local(self, moment: datetime) -> datetime:
         return moment.astimezone(self.zone)
