@@ -180,7 +180,8 @@ def sort_account(rows: Iterable[AccountDay]) -> list[AccountDay]:
 
 
 def post_sort_key(row: PostMetrics) -> tuple[str, str, str]:
-    when = format_datetime(row.published_at) if row.published_at else ""
+    """Rows sort by the instant of publication (UTC), whatever offset they are written with."""
+    when = row.published_at.astimezone(UTC).isoformat() if row.published_at else ""
     return (row.platform, when, row.post_id)
 
 
@@ -189,8 +190,8 @@ def sort_posts(rows: Iterable[PostMetrics]) -> list[PostMetrics]:
 
 
 def format_datetime(moment: datetime) -> str:
-    """Stored in UTC so that rows sort by instant and never depend on the importer's zone."""
-    return moment.astimezone(UTC).isoformat(timespec="seconds")
+    """ISO 8601 with its offset; `almanac import` writes times in the client's time zone."""
+    return moment.isoformat(timespec="seconds")
 
 
 def format_cell(value: object) -> str:

@@ -1,0 +1,164 @@
+"""Reading export files as they come: encodings, separators, headers and messy numbers."""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import re
+import unicodedata
+from collections import Counter
+
+NOT_AVAILABLE = {"", "-", "–", "—", "undefined", "n/a", "na", "null", "none", "--"}
+# Spaces used as thousands separators: no-break, thin, narrow no-break, figure, plain
+THOUSANDS_SPACES = "\u00a0\u2009\u202f\u2007 '\u2019"
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u00b4": "'",
+                              "`": "'"})
+_INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+DELIMITERS = (",", ";", "\t")
+
+
+class ValueProblem(ValueError):
+    """A cell that cannot be read; the caller adds file, row and column."""
+
+
+def decode_bytes(data: bytes) -> tuple[str, str]:
+    """The text of an export and the encoding used: BOMs first, then UTF-8, else Windows-1252."""
+    if data.startswith(codecs.BOM_UTF8):
+        return data[3:].decode("utf-8"), "utf-8-sig"
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data.decode("utf-16"), "utf-16"
+    if len(data) >= 4 and data[1] == 0 and data[3] == 0 and data[0] != 0:
+        return data.decode("utf-16-le"), "utf-16-le"
+    if len(data) >= 4 and data[0] == 0 and data[2] == 0 and data[1] != 0:
+        return data.decode("utf-16-be"), "utf-16-be"
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    # Excel on Windows saves "CSV" in the ANSI code page; the five bytes cp1252 leaves
+    # undefined are kept as latin-1 so that no file is refused for one odd byte
+    return data.decode("cp1252", errors="strict") if _is_cp1252(data) else (
+        data.decode("latin-1")), "cp1252"
+
+
+def _is_cp1252(data: bytes) -> bool:
+    try:
+        data.decode("cp1252")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def sniff_delimiter(text: str) -> str:
+    """The separator that splits the first lines into the most consistent number of cells."""
+    lines = [line for line in text.splitlines()[:40] if line.strip()]
+    best, best_score = ",", (0, 0)
+    for delimiter in DELIMITERS:
+        widths = [len(cells) for cells in csv.reader(lines, delimiter=delimiter)]
+        widths = [w for w in widths if w > 1]
+        if not widths:
+            continue
+        width, count = Counter(widths).most_common(1)[0]
+        score = (count, width)
+        if score > best_score:
+            best, best_score = delimiter, score
+    return best
+
+
+def split_rows(text: str, delimiter: str) -> list[tuple[int, list[str]]]:
+    """Every record with the line it starts on; bad quoting is a ValueProblem with its line."""
+    reader = csv.reader(text.splitlines(keepends=True), delimiter=delimiter, strict=True)
+    rows: list[tuple[int, list[str]]] = []
+    start = 1
+    try:
+        for cells in reader:
+            rows.append((start, cells))
+            start = reader.line_num + 1
+    except csv.Error as exc:
+        raise ValueProblem(f"line {reader.line_num}: the file is not valid CSV ({exc})") from None
+    return rows
+
+
+def normalize_header(text: str) -> str:
+    """A header as compared: no soft hyphens or BOMs, straight apostrophes, one space, lower."""
+    text = unicodedata.normalize("NFKC", _INVISIBLE.sub("", text))
+    text = text.translate(_APOSTROPHES)
+    return " ".join(text.split()).lower()
+
+
+def is_missing(text: str) -> bool:
+    return text.strip().lower() in NOT_AVAILABLE
+
+
+def detect_decimal(cells: list[str], delimiter: str) -> str:
+    """The decimal separator of a file, from cells that can only be read one way."""
+    comma = dot = 0
+    for cell in cells:
+        cell = cell.strip()
+        if re.fullmatch(r"-?\d{1,3}(\.\d{3})+,\d+|-?\d+,(\d{1,2}|\d{4,})", cell):
+            comma += 1
+        elif re.fullmatch(r"-?\d{1,3}(,\d{3})+\.\d+|-?\d+\.(\d{1,2}|\d{4,})", cell):
+            dot += 1
+    if comma != dot:
+        return "," if comma > dot else "."
+    return "," if delimiter == ";" else "."
+
+
+def parse_number(text: str, decimal: str = ".") -> float | None:
+    """A number written by a spreadsheet in any locale; None when not available."""
+    if is_missing(text):
+        return None
+    cell = text.strip()
+    for space in THOUSANDS_SPACES:
+        cell = cell.replace(space, "")
+    cell = cell.rstrip("%").strip()
+    thousands = "." if decimal == "," else ","
+    if re.fullmatch(r"[-+]?\d{1,3}(" + re.escape(thousands) + r"\d{3})+(" + re.escape(decimal)
+                    + r"\d+)?", cell):
+        cell = cell.replace(thousands, "")
+    cell = cell.replace(decimal, ".")
+    if not re.fullmatch(r"[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?", cell):
+        raise ValueProblem(f"`{text}` is not a number")
+    return float(cell)
+
+
+def parse_count(text: str, decimal: str = ".") -> int | None:
+    """A count; `12.0` (exports write counts as floats) is 12, `12.5` is an error."""
+    value = parse_number(text, decimal)
+    if value is None:
+        return None
+    if value != int(value):
+        raise ValueProblem(f"`{text}` is not a whole number")
+    return int(value)
+
+
+def parse_money(text: str, decimal: str = ".") -> float | None:
+    cleaned = re.sub(r"[€$£¥]|\b(EUR|USD|GBP)\b", "", text)
+    return parse_number(cleaned, decimal)
+
+
+def parse_id(text: str) -> str | None:
+    """A post id kept as text: ids are longer than a float's 15 digits, so a number in
+    scientific notation means a spreadsheet already destroyed it."""
+    cell = text.strip()
+    if is_missing(cell):
+        return None
+    if re.fullmatch(r"\d+(\.\d+)?[eE]\+?\d+", cell):
+        raise ValueProblem(f"`{text}` is an id rounded by a spreadsheet (scientific notation); "
+                           "export the file again and import it without opening it in Excel")
+    if re.fullmatch(r"\d+\.0+", cell):
+        return cell.split(".")[0]
+    return cell
+
+
+def parse_duration(text: str) -> int | None:
+    """`0:04:34`, `4:34` or `274` as seconds."""
+    if is_missing(text):
+        return None
+    parts = text.strip().split(":")
+    if not all(p.isdigit() for p in parts) or len(parts) > 3:
+        raise ValueProblem(f"`{text}` is not a duration (h:mm:ss)")
+    seconds = 0
+    for part in parts:
+        seconds = seconds * 60 + int(part)
+    return seconds

@@ -1,0 +1,59 @@
+"""The export formats Almanac reads, each recognised by its content, never its file name."""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from generator.metrics.store import AccountDay, PostMetrics
+from generator.metrics.tables import ExportFile, ImportContext
+
+FORMAT_MODULES = ("x", "facebook", "meta_suite", "linkedin", "tiktok", "youtube", "mastodon")
+
+
+@dataclass
+class Parsed:
+    """What one export gave: account days, post rows, and rows deliberately left out."""
+
+    format: str
+    platform: str
+    account: list[AccountDay] = field(default_factory=list)
+    posts: list[PostMetrics] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Format:
+    """One export format: how to recognise it (a score, 0 = not this) and how to read it."""
+
+    name: str
+    label: str
+    platform: str
+    file: str
+    languages: str
+    kind: str
+    detect: Callable[[ExportFile], tuple[int, Any] | None]
+    parse: Callable[[Any, ExportFile, ImportContext], Parsed]
+
+
+def load_formats() -> list[Format]:
+    """Every registered format, in the order of FORMAT_MODULES."""
+    found: list[Format] = []
+    for name in FORMAT_MODULES:
+        module = importlib.import_module(f"{__name__}.{name}")
+        found.extend(module.FORMATS)
+    return found
+
+
+def detect_format(export: ExportFile) -> tuple[Format, Any] | None:
+    """The format whose detector scores the file highest, with what the detector found."""
+    best: tuple[int, Format, Any] | None = None
+    for fmt in load_formats():
+        if fmt.kind != export.kind:
+            continue
+        found = fmt.detect(export)
+        if found and (best is None or found[0] > best[0]):
+            best = (found[0], fmt, found[1])
+    return (best[1], best[2]) if best else None

@@ -1,0 +1,138 @@
+"""Joining post metrics to the posts they measure, by the `published` url or id."""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from generator.content.model import ClientData, Item, Workspace
+from generator.metrics.store import METRICS_FOLDER, POSTS_FILE, ClientMetrics, PostMetrics
+from generator.problems import AlmanacError, Problem, Severity
+from generator.schema.items import Post
+
+# Hosts that serve the same posts under two names
+HOST_ALIASES = {"twitter.com": "x.com", "mobile.twitter.com": "x.com", "m.facebook.com":
+                "facebook.com", "fb.com": "facebook.com", "vm.tiktok.com": "tiktok.com",
+                "youtu.be": "youtube.com", "m.youtube.com": "youtube.com"}
+
+
+def normalize_url(url: str) -> str:
+    """A post address compared without scheme, `www.`, query, fragment or trailing slash."""
+    parts = urlsplit(url.strip())
+    host = parts.netloc.lower().removeprefix("www.")
+    host = HOST_ALIASES.get(host, host)
+    return f"{host}{parts.path.rstrip('/')}".lower()
+
+
+@dataclass
+class PostIndex:
+    """One client's published posts, by (platform, id) and (platform, address)."""
+
+    ids: dict[tuple[str, str], Item] = field(default_factory=dict)
+    urls: dict[tuple[str, str], Item] = field(default_factory=dict)
+
+
+def build_post_index(client: ClientData) -> PostIndex:
+    index = PostIndex()
+    for item in client.posts():
+        assert isinstance(item.meta, Post)
+        for platform, live in item.meta.published.items():
+            name = platform.value
+            if live.id:
+                index.ids[(name, live.id.strip())] = item
+            if live.url:
+                index.urls[(name, normalize_url(live.url))] = item
+    return index
+
+
+def id_variants(post_id: str) -> list[str]:
+    """The id as given and its last part: Facebook writes `pageid_postid`, LinkedIn
+    `urn:li:activity:123`, while front matter may hold only the post's own number."""
+    variants = [post_id]
+    for separator in ("_", ":"):
+        if separator in post_id:
+            variants.append(post_id.rsplit(separator, 1)[1])
+    return variants
+
+
+def match_post(row: PostMetrics, index: PostIndex) -> Item | None:
+    """The post a metrics row belongs to, or None."""
+    for candidate in id_variants(row.post_id):
+        if (row.platform, candidate) in index.ids:
+            return index.ids[(row.platform, candidate)]
+    if row.post_url:
+        url = normalize_url(row.post_url)
+        if (row.platform, url) in index.urls:
+            return index.urls[(row.platform, url)]
+        segments = set(url.split("/"))
+        for (platform, post_id), item in index.ids.items():
+            if platform == row.platform and post_id in segments:
+                return item
+    return None
+
+
+def unmatched_posts(client: ClientData, metrics: ClientMetrics) -> list[PostMetrics]:
+    index = build_post_index(client)
+    return [row for row in metrics.posts if match_post(row, index) is None]
+
+
+def post_lines(path: Path) -> dict[tuple[str, str], int]:
+    """The line of each (platform, post_id) in a canonical posts.csv."""
+    lines: dict[tuple[str, str], int] = {}
+    reader = csv.reader(io.StringIO(path.read_text(encoding="utf-8-sig"), newline=""))
+    next(reader, None)
+    start = 2
+    for cells in reader:
+        if len(cells) >= 2:
+            lines[(cells[0], cells[1])] = start
+        start = reader.line_num + 1
+    return lines
+
+
+def check_client_metrics(root: Path, client: ClientData) -> list[Problem]:
+    """Info problems for post metrics that match no post; an error if the files are broken."""
+    from generator.metrics.store import load_metrics
+
+    rel = f"content/{client.slug}/{METRICS_FOLDER}/{POSTS_FILE}"
+    try:
+        metrics = load_metrics(client.folder)
+    except AlmanacError as exc:
+        path = str(exc.path) if exc.path else rel
+        where = Path(path).relative_to(root).as_posix() if Path(path).is_absolute() else path
+        return [Problem(where, exc.line or 1, "", "metrics.unreadable", Severity.ERROR,
+                        exc.message)]
+    rows = unmatched_posts(client, metrics)
+    if not rows:
+        return []
+    lines = post_lines(client.folder / METRICS_FOLDER / POSTS_FILE)
+    return [Problem(rel, lines.get(row.key, 1), "post_id", "metrics.unmatched", Severity.INFO,
+                    f"{row.platform} post {row.post_id} has metrics but no post lists it "
+                    f"under `published` (add its url or id to the post's front matter)")
+            for row in rows]
+
+
+def check_metrics(ws: Workspace) -> list[Problem]:
+    """The metrics checks of `almanac check`, for every loaded client."""
+    problems: list[Problem] = []
+    for slug in sorted(ws.clients):
+        problems.extend(check_client_metrics(ws.root, ws.clients[slug]))
+    return problems
+
+
+def summarize_join(root: Path, slug: str, metrics: ClientMetrics) -> str:
+    """One line for `almanac import`: how many post rows found their post."""
+    from generator.content import load_workspace
+
+    if not metrics.posts:
+        return ""
+    ws, _problems = load_workspace(root, only_client=slug)
+    client = ws.clients.get(slug)
+    if client is None:
+        return ""
+    missing = len(unmatched_posts(client, metrics))
+    matched = len(metrics.posts) - missing
+    note = " (listed by `almanac check` as metrics.unmatched)" if missing else ""
+    return f"post metrics joined to posts: {matched} of {len(metrics.posts)}{note}"
