@@ -6,6 +6,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from generator.content import Workspace, load_workspace
+from generator.metrics.joining import check_metrics
 from generator.problems import AlmanacError, Problem
 from generator.rules import run_rules
 from generator.schema.common import parse_datetime
@@ -27,4 +28,5 @@ def check_workspace(root: Path, today: datetime,
     """Every problem of the workspace (or one client), sorted by file and line."""
     ws, problems = load_workspace(root, only_client=client)
     problems.extend(run_rules(ws, today))
+    problems.extend(check_metrics(ws))
     return ws, problems.sorted()
