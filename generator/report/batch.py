@@ -1,0 +1,217 @@
+"""Rendering many reports: one task per client in parallel processes, each PDF written atomically.
+
+A failure (bad data, missing image, refused resource) fails that client's month only: it is
+listed at the end, the previous PDF stays in place, and the other reports go on.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Iterable
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import TextIO
+
+from generator.content.loader import load_workspace
+from generator.content.model import ClientData
+from generator.metrics.store import ClientMetrics, load_metrics
+from generator.problems import AlmanacError, Severity
+from generator.report.months import Month, local_day
+from generator.report.pdf import render_pdf
+from generator.report.report_html import render_html, template_roots
+from generator.report.report_model import build_report
+
+REPORTS_FOLDER = "reports"
+SHOWN_PROBLEMS = 3
+
+
+@dataclass(frozen=True)
+class Task:
+    """One client's reports to render: the given months, or every finished month with data."""
+
+    root: Path
+    client: str
+    months: tuple[Month, ...] | None
+    today: date
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What happened to one report (or to a whole client, when `month` is None)."""
+
+    client: str
+    month: str | None
+    path: Path | None = None
+    error: str | None = None
+    warnings: tuple[str, ...] = ()
+    seconds: float = 0.0
+    changed: bool = False
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+
+@dataclass
+class BatchResult:
+    outcomes: list[Outcome] = field(default_factory=list)
+
+    @property
+    def failures(self) -> list[Outcome]:
+        return [o for o in self.outcomes if not o.ok]
+
+    @property
+    def written(self) -> list[Outcome]:
+        return [o for o in self.outcomes if o.ok and o.path is not None]
+
+
+def report_path(root: Path, client: str, month: Month) -> Path:
+    return root / REPORTS_FOLDER / client / f"{month.key}.pdf"
+
+
+def write_pdf(target: Path, data: bytes) -> bool:
+    """Write atomically (temp file beside the target, then os.replace); False if unchanged."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if target.is_file() and target.read_bytes() == data:
+        return False
+    handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        os.chmod(temp, 0o644)  # mkstemp makes 0600; a report is shared like any output
+        os.replace(temp, target)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+    return True
+
+
+def months_with_data(client: ClientData, metrics: ClientMetrics) -> set[Month]:
+    """Months that have month notes or metrics (account days or posts published then)."""
+    found = {Month(int(key[:4]), int(key[5:])) for key in client.months}
+    found |= {Month.of(row.date) for row in metrics.account}
+    days = (local_day(row.published_at, client.timezone) for row in metrics.posts)
+    found |= {Month.of(day) for day in days if day is not None}
+    return found
+
+
+def finished_months(client: ClientData, metrics: ClientMetrics, today: date) -> list[Month]:
+    current = Month.of(today)
+    return sorted(m for m in months_with_data(client, metrics) if m < current)
+
+
+def load_client(root: Path, slug: str) -> tuple[ClientData, str]:
+    """One client's validated data and the agency's name; errors fail the client's reports."""
+    ws, problems = load_workspace(root, only_client=slug)
+    errors = [p for p in problems.sorted() if p.severity is Severity.ERROR]
+    if errors:
+        shown = "; ".join(f"{p.path}:{p.line}: {p.message}" for p in errors[:SHOWN_PROBLEMS])
+        more = f" (and {len(errors) - SHOWN_PROBLEMS} more)" if len(errors) > SHOWN_PROBLEMS else ""
+        raise AlmanacError(f"{len(errors)} problem(s) in the content, run `almanac check "
+                           f"--client {slug}`: {shown}{more}")
+    return ws.clients[slug], ws.settings.name
+
+
+def render_one(root: Path, agency: str, client: ClientData, metrics: ClientMetrics,
+               month: Month) -> Outcome:
+    start = time.perf_counter()
+    try:
+        report = build_report(client, agency, metrics, month)
+        html = render_html(report, root)
+        roots = [client.folder, *template_roots(root)]
+        pdf, warnings = render_pdf(html, client.folder, roots, f"{client.slug}/{month.key}")
+        target = report_path(root, client.slug, month)
+        changed = write_pdf(target, pdf)
+    except AlmanacError as exc:
+        return Outcome(client.slug, month.key, error=str(exc))
+    except Exception as exc:  # a bug must not stop the other reports; it is listed at the end
+        return Outcome(client.slug, month.key, error=f"internal error: {type(exc).__name__}: "
+                                                     f"{exc}")
+    return Outcome(client.slug, month.key, target, None, tuple(warnings),
+                   time.perf_counter() - start, changed)
+
+
+def run_task(task: Task) -> list[Outcome]:
+    """Everything for one client (runs in a worker process)."""
+    try:
+        client, agency = load_client(task.root, task.client)
+        metrics = load_metrics(client.folder)
+    except AlmanacError as exc:
+        return [Outcome(task.client, None, error=str(exc))]
+    months = task.months or tuple(finished_months(client, metrics, task.today))
+    return [render_one(task.root, agency, client, metrics, month) for month in months]
+
+
+def list_clients(root: Path, only: str | None = None) -> list[str]:
+    """Client folders (those with a client.yml), in name order; a wrong --client is an error."""
+    content = root / "content"
+    found = sorted(p.name for p in content.iterdir() if p.is_dir() and
+                   not p.name.startswith(("_", ".")) and (p / "client.yml").is_file()) \
+        if content.is_dir() else []
+    if only is None:
+        return found
+    if only not in found:
+        raise AlmanacError(f"no client `{only}` in content/ (clients: {', '.join(found)})",
+                           exit_code=2)
+    return [only]
+
+
+class Progress:
+    """A progress bar on stderr (a line per step when stderr is not a terminal)."""
+
+    def __init__(self, total: int, stream: TextIO | None = None) -> None:
+        self.total = total
+        self.done = 0
+        self.stream = stream or sys.stderr
+        self.live = self.stream.isatty()
+
+    def step(self, label: str) -> None:
+        self.done += 1
+        if self.live:
+            filled = int(30 * self.done / max(self.total, 1))
+            self.stream.write(f"\rreports [{'#' * filled}{'.' * (30 - filled)}] "
+                              f"{self.done}/{self.total} {label[:40]:<40}")
+            if self.done == self.total:
+                self.stream.write("\n")
+        else:
+            self.stream.write(f"reports {self.done}/{self.total}: {label}\n")
+        self.stream.flush()
+
+
+def describe(outcomes: list[Outcome]) -> str:
+    client = outcomes[0].client if outcomes else "?"
+    failed = sum(not o.ok for o in outcomes)
+    written = sum(o.ok for o in outcomes)
+    return f"{client} ({written} ok" + (f", {failed} failed)" if failed else ")")
+
+
+def run_batch(tasks: Iterable[Task], jobs: int = 2, stream: TextIO | None = None) -> BatchResult:
+    """Run every task (in `jobs` processes when there is more than one task)."""
+    todo = list(tasks)
+    progress = Progress(len(todo), stream)
+    result = BatchResult()
+    if jobs <= 1 or len(todo) <= 1:
+        for task in todo:
+            outcomes = run_task(task)
+            result.outcomes.extend(outcomes)
+            progress.step(describe(outcomes) if outcomes else task.client)
+        return result
+    with ProcessPoolExecutor(max_workers=min(jobs, len(todo))) as pool:
+        futures = {pool.submit(run_task, task): task for task in todo}
+        for future in as_completed(futures):
+            task = futures[future]
+            try:
+                outcomes = future.result()
+            except Exception as exc:  # the worker died: say so for this client, go on
+                outcomes = [Outcome(task.client, None, error=f"worker failed: {exc}")]
+            result.outcomes.extend(outcomes)
+            progress.step(describe(outcomes) if outcomes else task.client)
+    result.outcomes.sort(key=lambda o: (o.client, o.month or ""))
+    return result

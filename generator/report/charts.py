@@ -1,0 +1,270 @@
+"""Report charts as deterministic SVG: matplotlib's object API only, never pyplot's state.
+
+Every chart uses the client's colour, and stays readable in grey print: shades of very
+different lightness, hatches and markers instead of hue alone, and values written on the marks.
+"""
+
+from __future__ import annotations
+
+import io
+import textwrap
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from datetime import date
+from typing import Any, cast
+
+import matplotlib
+from matplotlib.axes import Axes
+from matplotlib.colors import to_hex, to_rgb
+from matplotlib.figure import Figure
+from matplotlib.ticker import FuncFormatter, MaxNLocator
+
+from generator.report.i18n import Words
+from generator.report.months import Week
+
+WIDTH = 6.7  # inches: the A4 text block
+HALF = 3.25
+INK = "#222222"
+GRID = "#d9d9d9"
+MARKERS = ("o", "s", "^", "D", "v", "P")
+HATCHES = ("", "////", "xxxx", "....", "\\\\\\\\")
+
+RC = {
+    "svg.hashsalt": "almanac-report",  # stable ids: the same data gives the same bytes
+    "svg.fonttype": "none",  # text stays text: WeasyPrint sets it in DejaVu, pdftotext reads it
+    "font.family": "DejaVu Sans",
+    "font.size": 7.5,
+    "axes.titlesize": 9,
+    "axes.titleweight": "bold",
+    "axes.titlelocation": "left",
+    "axes.titlepad": 10,
+    "axes.edgecolor": "#888888",
+    "axes.labelcolor": INK,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "xtick.color": "#555555",
+    "ytick.color": "#555555",
+    "text.color": INK,
+    "hatch.linewidth": 0.6,
+    "legend.frameon": False,
+}
+
+
+def mix(colour: str, other: str, share: float) -> str:
+    """`colour` moved `share` of the way towards `other` (white to lighten, black to darken)."""
+    (r1, g1, b1), (r2, g2, b2) = to_rgb(colour), to_rgb(other)
+    return to_hex((r1 + (r2 - r1) * share, g1 + (g2 - g1) * share, b1 + (b2 - b1) * share))
+
+
+@contextmanager
+def chart_style() -> Iterator[None]:
+    with matplotlib.rc_context(cast(Any, RC)):
+        yield
+
+
+def render_svg(figure: Figure) -> str:
+    """The figure as SVG text, without the date matplotlib would stamp in it."""
+    out = io.StringIO()
+    figure.savefig(out, format="svg", metadata={"Date": None}, bbox_inches=None)
+    return out.getvalue()
+
+
+def new_figure(width: float, height: float) -> Figure:
+    figure = Figure(figsize=(width, height), dpi=72)
+    figure.patch.set_alpha(0)
+    return figure
+
+
+def set_title(figure: Figure, title: str, width: float, height: float, left: float,
+              bottom: float, right: float = 0.97, gap: float = 0.0) -> None:
+    """A title over the whole figure, wrapped to its width, and the plot area below it."""
+    lines = textwrap.wrap(title, width=int(width * 12.5))
+    figure.suptitle("\n".join(lines), x=0.02, y=1 - 0.06 / height, ha="left", va="top",
+                    fontsize=8.5, fontweight="bold")
+    top = 1 - (0.22 + gap + 0.15 * len(lines)) / height
+    figure.subplots_adjust(left=left / width, right=right, top=top, bottom=bottom / height)
+
+
+def number_axis(axis: object, words: Words) -> None:
+    axis.set_major_formatter(FuncFormatter(lambda v, _pos: words.number(v)))  # type: ignore
+    axis.set_major_locator(MaxNLocator(nbins=4, integer=True))  # type: ignore
+
+
+def label_bars(ax: Axes, bars: object, texts: Sequence[str], horizontal: bool = False) -> None:
+    for bar, text in zip(bars, texts, strict=True):  # type: ignore[call-overload]
+        if horizontal:
+            ax.annotate(text, (bar.get_width(), bar.get_y() + bar.get_height() / 2),
+                        xytext=(3, 0), textcoords="offset points", va="center", fontsize=7)
+        else:
+            ax.annotate(text, (bar.get_x() + bar.get_width() / 2, bar.get_height()),
+                        xytext=(0, 2), textcoords="offset points", ha="center", va="bottom",
+                        fontsize=7)
+
+
+def week_labels(weeks: Sequence[Week], words: Words) -> list[str]:
+    return [words.date(w.start, "short") for w in weeks]
+
+
+def build_followers(series: dict[str, tuple[tuple[date, int], ...]], gains: dict[str, int | None],
+                    colour: str, words: Words) -> str | None:
+    """Small multiples: one panel per network with its own scale, gain in the panel title."""
+    shown = {name: points for name, points in series.items() if points}
+    if not shown:
+        return None
+    columns = min(3, len(shown))
+    rows = (len(shown) + columns - 1) // columns
+    with chart_style():
+        height = 0.35 + 1.8 * rows
+        figure = new_figure(WIDTH, height)
+        axes = figure.subplots(rows, columns, squeeze=False)
+        for index, (ax, (name, points)) in enumerate(
+                zip(axes.flat, sorted(shown.items()), strict=False)):
+            draw_follower_panel(ax, name, points, gains.get(name), colour, index, words)
+        for ax in list(axes.flat)[len(shown):]:
+            ax.set_visible(False)
+        axes[0][0].set_ylabel(words.t("c_followers_y"))
+        set_title(figure, words.t("c_followers"), WIDTH, height, left=0.6, bottom=0.3,
+                  gap=0.12)
+        figure.subplots_adjust(wspace=0.35, hspace=0.7)
+        return render_svg(figure)
+
+
+def draw_follower_panel(ax: Axes, name: str, points: tuple[tuple[date, int], ...],
+                        gain: int | None, colour: str, index: int, words: Words) -> None:
+    days = [d.toordinal() for d, _ in points]
+    counts = [n for _, n in points]
+    ax.plot(days, counts, color=colour, linewidth=1.6, marker=MARKERS[index % len(MARKERS)],
+            markevery=max(1, len(days) // 5), markersize=3.5)
+    ax.fill_between(days, counts, min(counts), color=mix(colour, "#ffffff", 0.85), linewidth=0)
+    gain_text = words.signed(gain) if gain is not None else words.t("unknown")
+    ax.set_title(f"{words.platform(name)}  {gain_text}", fontsize=8, pad=6)
+    ax.annotate(words.number(counts[-1]), (days[-1], counts[-1]), xytext=(-2, 5),
+                textcoords="offset points", ha="right", fontsize=7, fontweight="bold")
+    ax.set_xticks([days[0], days[len(days) // 2], days[-1]])
+    ax.set_xticklabels([words.date(date.fromordinal(d), "short")
+                        for d in (days[0], days[len(days) // 2], days[-1])])
+    number_axis(ax.yaxis, words)
+    low, high = min(counts), max(counts)
+    margin = max(1, (high - low) * 0.25)
+    ax.set_ylim(low - margin * 0.2, high + margin)
+    ax.grid(axis="y", color=GRID, linewidth=0.5)
+
+
+def build_weekly_bars(values: Sequence[int], weeks: Sequence[Week], title: str, ylabel: str,
+                      colour: str, words: Words) -> str | None:
+    if not values or not any(values):
+        return None
+    with chart_style():
+        figure = new_figure(HALF, 2.3)
+        ax = figure.add_subplot()
+        positions = range(len(values))
+        bars = ax.bar(positions, values, color=colour, width=0.6, edgecolor=colour)
+        label_bars(ax, bars, [words.number(v) for v in values])
+        ax.set_xticks(list(positions), week_labels(weeks, words))
+        ax.set_xlabel(words.t("c_week_x"))
+        ax.set_ylabel(ylabel)
+        number_axis(ax.yaxis, words)
+        ax.set_ylim(0, max(values) * 1.18)
+        ax.grid(axis="y", color=GRID, linewidth=0.5)
+        ax.set_axisbelow(True)
+        set_title(figure, title, HALF, 2.3, left=0.7, bottom=0.5)
+        return render_svg(figure)
+
+
+def build_engagement(rates: dict[str, float], colour: str, words: Words) -> str | None:
+    if not rates:
+        return None
+    names = sorted(rates, key=lambda n: (rates[n], n))
+    with chart_style():
+        inches = 1.05 + 0.32 * len(names)
+        figure = new_figure(HALF, inches)
+        ax = figure.add_subplot()
+        bars = ax.barh(range(len(names)), [rates[n] * 100 for n in names], color=colour,
+                       height=0.6)
+        label_bars(ax, bars, [words.percent(rates[n]) for n in names], horizontal=True)
+        ax.set_yticks(range(len(names)), [words.platform(n) for n in names])
+        ax.set_xlabel(words.t("c_er_x"))
+        ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _p: words.number(v, 1)))
+        ax.xaxis.set_major_locator(MaxNLocator(nbins=4))
+        ax.set_xlim(0, max(rates.values()) * 100 * 1.3)
+        ax.grid(axis="x", color=GRID, linewidth=0.5)
+        ax.set_axisbelow(True)
+        set_title(figure, words.t("c_er"), HALF, inches, left=0.75, bottom=0.45, right=0.95)
+        return render_svg(figure)
+
+
+def build_planned(planned: Sequence[int], published: Sequence[int], weeks: Sequence[Week],
+                  colour: str, words: Words) -> str | None:
+    """Planned posts as hatched outlines beside published posts as solid bars."""
+    if not any(planned) and not any(published):
+        return None
+    with chart_style():
+        figure = new_figure(HALF, 2.3)
+        ax = figure.add_subplot()
+        left = [i - 0.19 for i in range(len(weeks))]
+        right = [i + 0.19 for i in range(len(weeks))]
+        first = ax.bar(left, planned, width=0.36, color="#ffffff", edgecolor=colour,
+                       hatch="////", linewidth=0.9, label=words.t("planned"))
+        second = ax.bar(right, published, width=0.36, color=colour, edgecolor=colour,
+                        label=words.t("published"))
+        label_bars(ax, first, [str(v) for v in planned])
+        label_bars(ax, second, [str(v) for v in published])
+        ax.set_xticks(range(len(weeks)), week_labels(weeks, words))
+        ax.set_xlabel(words.t("c_week_x"))
+        ax.set_ylabel(words.t("c_posts_y"))
+        ax.yaxis.set_major_locator(MaxNLocator(nbins=4, integer=True))
+        ax.set_ylim(0, max([*planned, *published, 1]) * 1.5)
+        ax.legend(loc="upper left", ncols=2, fontsize=7, handlelength=1.4)
+        ax.grid(axis="y", color=GRID, linewidth=0.5)
+        ax.set_axisbelow(True)
+        set_title(figure, words.t("c_planned"), HALF, 2.3, left=0.5, bottom=0.5)
+        return render_svg(figure)
+
+
+def build_horizontal(items: Sequence[tuple[str, int]], title: str, xlabel: str,
+                     colours: Sequence[str], hatches: Sequence[str],
+                     label: Callable[[int], str]) -> str | None:
+    """Horizontal bars, largest on top, each with its value written at its end."""
+    if not items or not any(count for _, count in items):
+        return None
+    ordered = list(reversed(items))
+    with chart_style():
+        inches = 1.0 + 0.26 * len(ordered)
+        figure = new_figure(HALF, inches)
+        ax = figure.add_subplot()
+        bars = ax.barh(range(len(ordered)), [c for _, c in ordered], height=0.62,
+                       color=list(reversed(colours)), hatch=None,
+                       edgecolor=[mix(c, "#000000", 0.35) for c in reversed(colours)],
+                       linewidth=0.6)
+        for bar, hatch in zip(bars, reversed(hatches), strict=True):
+            bar.set_hatch(hatch or None)
+        label_bars(ax, bars, [label(c) for _, c in ordered], horizontal=True)
+        ax.set_yticks(range(len(ordered)), [name for name, _ in ordered])
+        ax.set_xlabel(xlabel)
+        ax.xaxis.set_major_locator(MaxNLocator(nbins=4, integer=True))
+        ax.set_xlim(0, max(c for _, c in ordered) * 1.45)
+        ax.grid(axis="x", color=GRID, linewidth=0.5)
+        ax.set_axisbelow(True)
+        set_title(figure, title, HALF, inches, left=1.05, bottom=0.45, right=0.95)
+        return render_svg(figure)
+
+
+def build_mix(mix_counts: Sequence[tuple[str, int]], colour: str, words: Words) -> str | None:
+    """Posts per kind; the promotional bar is darker and hatched so it stands out in grey."""
+    total = sum(c for _, c in mix_counts) or 1
+    colours = [mix(colour, "#000000", 0.35) if k == "promo" else mix(colour, "#ffffff", 0.35)
+               for k, _ in mix_counts]
+    hatches = ["xxxx" if k == "promo" else "" for k, _ in mix_counts]
+    items = [(words.kind(k), c) for k, c in mix_counts]
+    return build_horizontal(items, words.t("c_mix"), words.t("c_mix_x"), colours, hatches,
+                            lambda c: f"{c} ({words.percent(c / total)})")
+
+
+def build_tone(tone: dict[str, int], colour: str, words: Words) -> str | None:
+    total = sum(tone.values()) or 1
+    order = ("positive", "neutral", "negative")
+    colours = [colour, "#bdbdbd", mix(colour, "#000000", 0.6)]
+    hatches = ["", "....", "////"]
+    items = [(words.status(k), tone.get(k, 0)) for k in order]
+    return build_horizontal(items, words.t("c_tone"), words.t("c_tone_x"), colours, hatches,
+                            lambda c: f"{c} ({words.percent(c / total)})")

@@ -1,0 +1,169 @@
+"""Report HTML: the typed report and its charts through Jinja2 templates (overridable)."""
+
+from __future__ import annotations
+
+import base64
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import markdown
+import nh3
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined
+from markupsafe import Markup
+from matplotlib.colors import to_rgb
+
+from generator.content.model import ClientData, Workspace
+from generator.metrics.store import ClientMetrics, load_metrics
+from generator.report import charts
+from generator.report.figures import KeyFigure, ObjectiveResult
+from generator.report.i18n import Words
+from generator.report.months import Month, parse_month
+from generator.report.pdf import RestrictedFetcher, pdf_created
+from generator.report.report_model import Report, build_report
+
+TEMPLATES = Path(__file__).parent / "templates"
+OVERRIDES = Path("reports") / "templates"
+MAIN_TEMPLATE = "report.html.j2"
+TOC = ("h_numbers", "h_audience", "h_publishing", "h_top", "h_contests", "h_curated", "h_ads",
+       "h_community", "h_plan")
+ALLOWED_TAGS = {"p", "br", "strong", "em", "b", "i", "ul", "ol", "li", "blockquote", "h3", "h4",
+                "a", "code"}
+
+
+def template_roots(root: Path) -> list[Path]:
+    """Folders templates (and their assets) come from: the workspace's overrides first."""
+    override = root / OVERRIDES
+    return [override, TEMPLATES] if override.is_dir() else [TEMPLATES]
+
+
+def build_environment(root: Path) -> Environment:
+    loaders = [FileSystemLoader(str(folder)) for folder in template_roots(root)[:-1]]
+    return Environment(
+        loader=ChoiceLoader([*loaders, PackageLoader("generator.report", "templates")]),
+        autoescape=True, undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
+        keep_trailing_newline=True)
+
+
+def svg_uri(svg: str | None) -> str | None:
+    if svg is None:
+        return None
+    return "data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode("ascii")
+
+
+def render_markdown(text: str) -> Markup:
+    """People's Markdown as sanitised HTML: no images, no raw HTML beyond a few tags."""
+    html = markdown.markdown(text, output_format="html")
+    return Markup(nh3.clean(html, tags=ALLOWED_TAGS, attributes={"a": {"href"}}))
+
+
+def build_charts(report: Report, words: Words) -> dict[str, str | None]:
+    colour = report.colour
+    figures = report.figures
+    weeks = report.month.weeks()
+    title = "c_reach_week" if report.audience_name == "reach" else "c_impressions_week"
+    ylabel = "c_reach_y" if report.audience_name == "reach" else "c_impressions_y"
+    rates = {n.platform: n.engagement_rate for n in figures.networks
+             if n.engagement_rate is not None}
+    svgs = {
+        "followers": charts.build_followers(
+            {n.platform: n.series for n in figures.networks},
+            {n.platform: n.followers_gained for n in figures.networks}, colour, words),
+        "audience": charts.build_weekly_bars(report.audience_weeks, weeks, words.t(title),
+                                             words.t(ylabel), colour, words),
+        "engagement": charts.build_engagement(rates, colour, words),
+        "planned": charts.build_planned(report.planned_weeks, report.published_weeks, weeks,
+                                        colour, words),
+        "mix": charts.build_mix(report.content_mix, colour, words),
+        "tone": charts.build_tone(report.community.tone, colour, words)
+        if report.community else None,
+    }
+    return {name: svg_uri(svg) for name, svg in svgs.items()}
+
+
+@dataclass(frozen=True)
+class Formats:
+    """How the figures of "the month in numbers" are written."""
+
+    words: Words
+
+    def value(self, figure: KeyFigure) -> str:
+        return self.amount(figure.value, figure.is_ratio)
+
+    def previous(self, figure: KeyFigure) -> str:
+        return self.amount(figure.previous, figure.is_ratio)
+
+    def target(self, figure: KeyFigure) -> str:
+        return self.amount(figure.target, figure.is_ratio) if figure.target is not None else "—"
+
+    def change(self, figure: KeyFigure) -> str:
+        if figure.is_ratio:
+            return self.words.signed(figure.change, "pt")
+        return self.words.change_percent(figure.change)
+
+    def objective(self, objective: ObjectiveResult, amount: float | None) -> str:
+        return self.amount(amount, objective.is_ratio)
+
+    def amount(self, amount: float | None, ratio: bool) -> str:
+        return self.words.percent(amount) if ratio else self.words.number(amount)
+
+
+def luminance(colour: str) -> float:
+    red, green, blue = to_rgb(colour)
+    return 0.2126 * red + 0.7152 * green + 0.0722 * blue
+
+
+def media_resolver(client: ClientData, inline: bool) -> Any:
+    """File URLs for WeasyPrint (its fetcher checks them), or data: URLs for a web page."""
+    fetcher = RestrictedFetcher([client.folder])
+
+    def resolve(path: Path) -> str:
+        uri = path.absolute().as_uri()
+        if not inline:
+            return uri
+        response = fetcher.fetch(uri)
+        data = base64.b64encode(response.read()).decode("ascii")
+        return f"data:{response.content_type};base64,{data}"
+    return resolve
+
+
+def build_context(report: Report, root: Path, inline: bool) -> dict[str, Any]:
+    words = Words(report.client.locale)
+    formats = Formats(words)
+    colour = report.colour
+    media = media_resolver(report.client, inline)
+    boosts = report.boosts
+    return {
+        "r": report, "w": words, "charts": build_charts(report, words), "toc": TOC,
+        "month_label": words.month(report.month.first),
+        "next_label": words.month(report.month.next().first),
+        "created": pdf_created(), "media": media,
+        "logo_src": media(report.logo) if report.logo else None,
+        "body_html": render_markdown(report.community.body) if report.community else "",
+        "value": formats.value, "previous": formats.previous, "change": formats.change,
+        "target": formats.target, "objective_value": formats.objective,
+        "ad_totals": {
+            "budget": sum(b.budget for b in boosts),
+            "spend": sum(b.spend for b in boosts if b.spend is not None),
+            "impressions": sum(b.impressions or 0 for b in boosts),
+            "clicks": sum(b.clicks or 0 for b in boosts),
+        } if len(boosts) > 1 else None,
+        "colour": colour, "tint": charts.mix(colour, "#ffffff", 0.9),
+        "dark": charts.mix(colour, "#000000", 0.35),
+        "on_colour": "#ffffff" if luminance(colour) < 0.55 else "#111111",
+    }
+
+
+def render_html(report: Report, root: Path, inline_media: bool = False) -> str:
+    """The report as one HTML document (CSS inside, charts as data: URLs)."""
+    template = build_environment(root).get_template(MAIN_TEMPLATE)
+    return template.render(build_context(report, root, inline_media))
+
+
+def render_report_html(ws: Workspace, client: str | ClientData, month: str | Month,
+                       metrics: ClientMetrics | None = None, inline_media: bool = True) -> str:
+    """A client's report as a self-contained HTML page (for the team site's review pages)."""
+    data = ws.clients[client] if isinstance(client, str) else client
+    when = parse_month(month) if isinstance(month, str) else month
+    report = build_report(data, ws.settings.name, metrics or load_metrics(data.folder), when)
+    return render_html(report, ws.root, inline_media)

@@ -1,0 +1,374 @@
+"""The typed content of one client's monthly report, built from validated data only."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from generator.content.model import ClientData, Item, MonthNote
+from generator.metrics.store import ClientMetrics, PostMetrics
+from generator.report.figures import (
+    KeyFigure,
+    MonthFigures,
+    ObjectiveResult,
+    build_key_figures,
+    build_month_figures,
+    build_objectives,
+    build_weekly_audience,
+    build_weekly_posts,
+    engagements_of,
+)
+from generator.report.months import Month, Week, local_day
+from generator.schema import Contest, Curated, Post
+from generator.schema.common import CuratedStatus, Status
+
+TOP_POSTS = 5
+EXCERPT_CHARS = 170
+IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg"}
+NOT_PLANNED = {Status.IDEA, Status.CANCELLED}
+
+
+@dataclass(frozen=True)
+class TopPost:
+    """A post of the month with its figures summed over networks."""
+
+    title: str
+    day: date
+    kind: str
+    platforms: tuple[str, ...]
+    excerpt: str
+    thumbnail: Path | None
+    impressions: int | None
+    reach: int | None
+    engagements: int
+
+    @property
+    def engagement_rate(self) -> float | None:
+        return self.engagements / self.impressions if self.impressions else None
+
+
+@dataclass(frozen=True)
+class ContestRow:
+    title: str
+    platforms: tuple[str, ...]
+    starts: date
+    ends: date
+    draw: date | None
+    participants: int | None
+    winners: tuple[str, ...]
+    prize: str | None
+    prize_quantity: int
+    shipping: str | None
+
+
+@dataclass(frozen=True)
+class CuratedRow:
+    title: str
+    day: date | None
+    platforms: tuple[str, ...]
+    source: str | None
+    author: str | None
+    why: str | None
+
+
+@dataclass(frozen=True)
+class BoostRow:
+    """One boosted post: budget, measured spend and results."""
+
+    title: str
+    platforms: tuple[str, ...]
+    start: date
+    end: date
+    objective: str | None
+    currency: str
+    budget: float
+    spend: float | None
+    impressions: int | None
+    clicks: int | None
+    engagements: int | None
+
+    @property
+    def result(self) -> tuple[str, float | None]:
+        """Kind of result bought and its cost: per click, per engagement, per 1,000 views."""
+        spend = self.spend if self.spend is not None else None
+        goal = (self.objective or "").lower()
+        if goal in {"traffic", "clicks", "trafic", "link_clicks"}:
+            return "result_click", _ratio(spend, self.clicks)
+        if goal in {"engagement", "engagements", "interactions"}:
+            return "result_engagement", _ratio(spend, self.engagements)
+        per_view = _ratio(spend, self.impressions)
+        return "result_thousand", per_view * 1000 if per_view is not None else None
+
+
+def _ratio(top: float | None, bottom: int | None) -> float | None:
+    return top / bottom if top is not None and bottom else None
+
+
+@dataclass(frozen=True)
+class PlanEntry:
+    day: date
+    title: str
+    kind: str
+    platforms: tuple[str, ...]
+    status: str
+
+
+@dataclass(frozen=True)
+class PlanWeek:
+    week: Week
+    entries: tuple[PlanEntry, ...]
+
+
+@dataclass
+class Community:
+    """What the month's notes say about the community."""
+
+    summary: str
+    body: str
+    tone: dict[str, int]
+    quotes: list[tuple[str, str | None, str | None, str]]
+    screenshots: list[tuple[Path, str | None]]
+    actions: list[str]
+    next_month: str | None
+
+
+@dataclass
+class Report:
+    """Everything one report shows; templates and charts read only this."""
+
+    client: ClientData
+    agency: str
+    month: Month
+    figures: MonthFigures
+    previous: MonthFigures
+    key_figures: list[KeyFigure]
+    objectives: list[ObjectiveResult]
+    audience_name: str
+    audience_weeks: list[int]
+    planned_weeks: list[int]
+    published_weeks: list[int]
+    content_mix: list[tuple[str, int]]
+    top_posts: list[TopPost]
+    contests: list[ContestRow]
+    curated: list[CuratedRow]
+    boosts: list[BoostRow]
+    community: Community | None
+    plan: list[PlanWeek]
+    logo: Path | None = None
+    currency: str = "EUR"
+
+    @property
+    def colour(self) -> str:
+        return self.client.config.brand.colour
+
+    @property
+    def accent(self) -> str | None:
+        return self.client.config.brand.accent
+
+    @property
+    def promo_share(self) -> float | None:
+        total = sum(count for _, count in self.content_mix)
+        promo = sum(count for kind, count in self.content_mix if kind == "promo")
+        return promo / total if total else None
+
+
+# --- plan items ----------------------------------------------------------------------------
+
+def post_day(item: Item, zone: str) -> date | None:
+    return local_day(item.when, zone)
+
+
+def posts_of_month(client: ClientData, month: Month) -> list[Item]:
+    return [i for i in client.posts()
+            if (day := post_day(i, client.timezone)) is not None and month.contains(day)]
+
+
+def build_content_mix(posts: list[Item]) -> list[tuple[str, int]]:
+    """Posts published (or planned, if none is marked published) per kind, largest first."""
+    counted = [i for i in posts if i.meta.status is Status.PUBLISHED] or [
+        i for i in posts if i.meta.status not in NOT_PLANNED]
+    counts: dict[str, int] = {}
+    for item in counted:
+        assert isinstance(item.meta, Post)
+        counts[item.meta.kind] = counts.get(item.meta.kind, 0) + 1
+    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+
+
+def excerpt(text: str, limit: int = EXCERPT_CHARS) -> str:
+    """The caption as plain text, cut at a word boundary."""
+    plain = re.sub(r"!\[[^\]]*\]\([^)]*\)", "", text)
+    plain = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", plain)
+    plain = re.sub(r"[*_`>#]+", "", plain)
+    plain = " ".join(plain.split())
+    if len(plain) <= limit:
+        return plain
+    return plain[:limit].rsplit(" ", 1)[0].rstrip(",;:.") + "…"
+
+
+def thumbnail_of(client: ClientData, meta: Post) -> Path | None:
+    for medium in meta.media:
+        path = client.folder / medium.file
+        if path.suffix.lower() in IMAGE_SUFFIXES:
+            return path
+    return None
+
+
+def index_metrics(rows: list[PostMetrics]) -> dict[tuple[str, str], PostMetrics]:
+    """Post metrics by (platform, id) and (platform, url), for joining plan posts."""
+    index: dict[tuple[str, str], PostMetrics] = {}
+    for row in rows:
+        index[(row.platform, row.post_id)] = row
+        if row.post_url:
+            index[(row.platform, row.post_url)] = row
+    return index
+
+
+def metrics_of(meta: Post, index: dict[tuple[str, str], PostMetrics]) -> list[PostMetrics]:
+    found = []
+    for platform, where in sorted(meta.published.items(), key=lambda kv: kv[0].value):
+        row = (index.get((platform.value, where.id)) if where.id else None) or (
+            index.get((platform.value, where.url)) if where.url else None)
+        if row is not None:
+            found.append(row)
+    return found
+
+
+def _total(values: list[int | None]) -> int | None:
+    present = [v for v in values if v is not None]
+    return sum(present) if present else None
+
+
+def build_top_posts(client: ClientData, posts: list[Item],
+                    index: dict[tuple[str, str], PostMetrics]) -> list[TopPost]:
+    ranked = []
+    for item in posts:
+        meta = item.meta
+        assert isinstance(meta, Post)
+        rows = metrics_of(meta, index)
+        if meta.status is not Status.PUBLISHED or not rows:
+            continue
+        day = post_day(item, client.timezone)
+        assert day is not None
+        ranked.append(TopPost(
+            meta.title, day, meta.kind, tuple(item.platforms), excerpt(item.body),
+            thumbnail_of(client, meta), _total([r.impressions for r in rows]),
+            _total([r.reach for r in rows]), sum(engagements_of(r) or 0 for r in rows)))
+    ranked.sort(key=lambda p: (-p.engagements, -(p.engagement_rate or 0), p.day, p.title))
+    return ranked[:TOP_POSTS]
+
+
+def build_contests(client: ClientData, month: Month) -> list[ContestRow]:
+    rows = []
+    zone = client.timezone
+    for item in client.contests():
+        meta = item.meta
+        assert isinstance(meta, Contest)
+        starts, ends = local_day(meta.starts, zone), local_day(meta.ends, zone)
+        draw = local_day(meta.draw_at or meta.announce_at, zone)
+        assert starts is not None and ends is not None
+        last = max(d for d in (ends, draw or ends))
+        if meta.status is Status.CANCELLED or starts > month.last or last < month.first:
+            continue
+        rows.append(ContestRow(
+            meta.title, tuple(item.platforms), starts, ends, draw, meta.participants,
+            tuple(w.name for w in meta.winners), meta.prize.description if meta.prize else None,
+            meta.prize.quantity if meta.prize else 1,
+            meta.shipping.status.value if meta.shipping else None))
+    return sorted(rows, key=lambda r: (r.starts, r.title))
+
+
+def build_curated(client: ClientData, month: Month) -> list[CuratedRow]:
+    rows = []
+    for item in client.curated():
+        meta = item.meta
+        assert isinstance(meta, Curated)
+        day = local_day(meta.share_at, client.timezone)
+        if meta.status is CuratedStatus.SHARED and day is not None and month.contains(day):
+            rows.append(CuratedRow(meta.title, day, tuple(item.platforms), meta.source_name,
+                                   meta.source_author, meta.why))
+    return sorted(rows, key=lambda r: (r.day or month.first, r.title))
+
+
+def build_boosts(client: ClientData, index: dict[tuple[str, str], PostMetrics],
+                 month: Month) -> list[BoostRow]:
+    rows = []
+    for item in client.posts():
+        meta = item.meta
+        assert isinstance(meta, Post)
+        day = post_day(item, client.timezone)
+        if meta.boost is None or day is None or meta.status is Status.CANCELLED:
+            continue
+        start = meta.boost.start or day
+        end = meta.boost.end or start
+        if start > month.last or end < month.first:
+            continue
+        found = metrics_of(meta, index)
+        spends = [r.ad_spend for r in found if r.ad_spend is not None]
+        platforms = meta.boost.platforms or meta.platforms
+        rows.append(BoostRow(
+            meta.title, tuple(p.value for p in platforms), start, end, meta.boost.objective,
+            meta.boost.currency, meta.boost.budget, sum(spends) if spends else None,
+            _total([r.impressions for r in found]), _total([r.clicks for r in found]),
+            _total([engagements_of(r) for r in found])))
+    return sorted(rows, key=lambda r: (r.start, r.title))
+
+
+def build_community(client: ClientData, note: MonthNote | None) -> Community | None:
+    if note is None:
+        return None
+    meta = note.meta
+    return Community(
+        summary=meta.summary, body=note.body.strip(),
+        tone={"positive": meta.tone.positive, "neutral": meta.tone.neutral,
+              "negative": meta.tone.negative},
+        quotes=[(q.text, q.author, q.platform.value if q.platform else None, q.tone.value)
+                for q in meta.quotes],
+        screenshots=[(client.folder / s.file, s.caption) for s in meta.screenshots],
+        actions=list(meta.actions), next_month=meta.next_month)
+
+
+def build_plan(client: ClientData, month: Month) -> list[PlanWeek]:
+    """What is scheduled next month (everything but ideas, cancelled and rejected), by week."""
+    entries = []
+    for item in client.items:
+        day = post_day(item, client.timezone)
+        status = item.meta.status
+        if day is None or not month.contains(day) or status in NOT_PLANNED or \
+                status is CuratedStatus.REJECTED:
+            continue
+        kind = item.meta.kind if isinstance(item.meta, (Post, Curated)) else "contest"
+        entries.append(PlanEntry(day, item.title, kind, tuple(item.platforms), status.value))
+    entries.sort(key=lambda e: (e.day, e.title))
+    weeks = [PlanWeek(w, tuple(e for e in entries if w.contains(e.day))) for w in month.weeks()]
+    return [w for w in weeks if w.entries]
+
+
+def main_currency(boosts: list[BoostRow]) -> str:
+    return boosts[0].currency if boosts else "EUR"
+
+
+def build_report(client: ClientData, agency: str, metrics: ClientMetrics,
+                 month: Month) -> Report:
+    """The whole report of `client` for `month`: a recipe, section by section."""
+    zone = client.timezone
+    posts = client.posts()
+    figures = build_month_figures(metrics, posts, month, zone)
+    previous = build_month_figures(metrics, posts, month.previous(), zone)
+    objectives = build_objectives(client.config.objectives, figures)
+    audience_name, audience = build_weekly_audience(metrics, month)
+    month_posts = posts_of_month(client, month)
+    planned, published = build_weekly_posts(month_posts, month.weeks(), zone)
+    index = index_metrics(metrics.posts)
+    boosts = build_boosts(client, index, month)
+    logo = client.folder / client.config.brand.logo if client.config.brand.logo else None
+    return Report(
+        client=client, agency=agency, month=month, figures=figures, previous=previous,
+        key_figures=build_key_figures(figures, previous, objectives), objectives=objectives,
+        audience_name=audience_name, audience_weeks=audience, planned_weeks=planned,
+        published_weeks=published, content_mix=build_content_mix(month_posts),
+        top_posts=build_top_posts(client, month_posts, index),
+        contests=build_contests(client, month), curated=build_curated(client, month),
+        boosts=boosts, community=build_community(client, client.months.get(month.key)),
+        plan=build_plan(client, month.next()), logo=logo, currency=main_currency(boosts))
