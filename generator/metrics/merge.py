@@ -42,6 +42,11 @@ def combine(old: Row, new: Row) -> Row:
     return replace(new, **kept, source="; ".join(sources))
 
 
+def same_values(one: AccountDay | PostMetrics, other: AccountDay | PostMetrics) -> bool:
+    """Equal figures; which file they came from does not count as a change."""
+    return all(getattr(one, name) == getattr(other, name) for name in value_fields(one))
+
+
 def merge_rows(existing: dict[tuple[str, str], Row], rows: Iterable[Row]) -> MergeCount:
     count = MergeCount()
     for row in rows:
@@ -51,7 +56,7 @@ def merge_rows(existing: dict[tuple[str, str], Row], rows: Iterable[Row]) -> Mer
             count.added += 1
             continue
         merged = combine(old, row)
-        if merged == old:
+        if same_values(merged, old):
             count.unchanged += 1
         else:
             existing[row.key] = merged
