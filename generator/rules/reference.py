@@ -45,7 +45,9 @@ INTRO = f"""# Editorial rules
     platform.instagram-link: "the address is the shop's name, agreed with the client"
   ```
 
-  An empty reason is an error (`ignore.no-reason`) and silences nothing.
+  An empty reason is an error (`ignore.no-reason`) and silences nothing. Problems that belong
+  to no single item (a week with too few posts, located in `client.yml`) are tuned in
+  `client.yml` instead.
 - **Deadlines** are relative to `--today` (default: now), so checks are reproducible:
   `almanac check --today 2026-11-21`. Cadence and mix rules look forward: items before
   `--today` are history and are not reported.
