@@ -1,0 +1,264 @@
+"""`almanac build`, the recipe: load → validate → model → render → write, swapped in atomically."""
+
+from __future__ import annotations
+
+import gzip
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from datetime import datetime
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from generator.calendar_model import CalendarModel, build_calendar
+from generator.checking import check_workspace
+from generator.content.model import Workspace
+from generator.feeds import render_ics, render_schedule_csv
+from generator.problems import AlmanacError, Problem, Severity
+from generator.site_pages import ExtraPages, SiteContext, SiteProject, render_pages
+from generator.site_pages.config import compose_config, render_brands, render_page_file
+from generator.site_pages.context import Granularity
+from generator.site_pages.html import page_url
+
+ENGINES = ("mkdocs", "zensical")
+MEDIA_SUFFIXES = {".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".mp4", ".webm", ".mov",
+                  ".m4v"}
+# Fixed build time for the engines (sitemap.xml.gz header, dates): two builds are identical
+DEFAULT_EPOCH = "0"
+# Zensical wants site_dir inside the project folder
+BUILT = "built"
+
+
+@dataclass
+class BuildOptions:
+    """What `almanac build` was asked for."""
+
+    root: Path
+    today: datetime
+    output: Path | None = None
+    engine: str | None = None
+    client: str | None = None
+    strict: bool = False
+    granularity: Granularity = "page"
+    extra_pages: list[ExtraPages] = field(default_factory=list)
+
+
+@dataclass
+class BuildResult:
+    """What was built, for the command's summary line and the benchmarks."""
+
+    output: Path
+    engine: str
+    pages: int
+    seconds: float
+    problems: list[Problem]
+
+
+def site_title(ws: Workspace, client: str | None) -> str:
+    """The agency's name, or the client's name alone in a client's own site."""
+    if client is not None:
+        return ws.clients[client].name
+    return ws.settings.name
+
+
+def calendar_folder(root: Path) -> Path:
+    """The workspace's site definition, or the packaged default when it has none."""
+    own = root / "calendar"
+    if (own / "mkdocs.yml").is_file():
+        return own
+    return Path(str(resources.files("generator").joinpath("templates/workspace/calendar")))
+
+
+def load_base_config(folder: Path) -> dict[str, Any]:
+    path = folder / "mkdocs.yml"
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError) as exc:
+        raise AlmanacError(f"cannot read the site definition: {exc}", path) from None
+    if not isinstance(data, dict):
+        raise AlmanacError("the site definition must be a mapping of MkDocs settings", path)
+    return data
+
+
+def collect_media(ws: Workspace) -> dict[tuple[str, str], Path]:
+    """Files referenced by validated items (and logos) that the site may publish."""
+    found: dict[tuple[str, str], Path] = {}
+    for client in ws.clients.values():
+        names = [m.file for item in client.items for m in getattr(item.meta, "media", [])]
+        names += [v for item in client.items if item.kind == "contest"
+                  for v in item.meta.visuals.model_dump().values() if v]  # type: ignore[union-attr]
+        for name in sorted(set(names)):
+            target = (client.folder / name).resolve()
+            folder = client.folder.resolve()
+            if (folder in target.parents and target.is_file()
+                    and target.suffix.lower() in MEDIA_SUFFIXES):
+                found[(client.slug, name)] = target
+    return found
+
+
+def media_site_path(ws: Workspace, client: str, source: Path) -> str:
+    return f"{client}/{source.relative_to(ws.clients[client].folder.resolve()).as_posix()}"
+
+
+def render_feeds(ws: Workspace, ctx: SiteContext) -> dict[str, str]:
+    """iCalendar feeds (client, client per network) and the CSV schedule, by site path."""
+    base = ws.settings.site_url
+
+    def url_for(item: Any) -> str | None:
+        return f"{base.rstrip('/')}/{page_url(ctx.item_page(item))}" if base else None
+
+    texts: dict[str, str] = {}
+    for cal in ctx.model.clients:
+        client = cal.client
+        links = [("iCalendar", f"feeds/{client.slug}.ics")]
+        texts[f"feeds/{client.slug}.ics"] = render_ics(ws, client, None, url_for)
+        for platform in sorted(p.value for p in client.config.platforms):
+            path = f"feeds/{client.slug}-{platform}.ics"
+            texts[path] = render_ics(ws, client, platform, url_for)
+            links.append((f"iCalendar · {platform}", path))
+        texts[f"exports/{client.slug}.csv"] = render_schedule_csv(ws, client)
+        links.append(("CSV", f"exports/{client.slug}.csv"))
+        ctx.feeds[client.slug] = links
+    return texts
+
+
+def render_project(model: CalendarModel, options: BuildOptions, folder: Path) -> SiteProject:
+    """Every page, file and setting of the generated MkDocs project."""
+    ws = model.workspace
+    ctx = SiteContext(model, ws.settings.locale.value, options.granularity)
+    media = collect_media(ws)
+    files = {media_site_path(ws, client, src): src for (client, _), src in media.items()}
+    ctx.media = {key: media_site_path(ws, key[0], src) for key, src in media.items()}
+    texts = render_feeds(ws, ctx)
+    texts["assets/brands.css"] = render_brands(ctx)
+    title = site_title(ws, options.client)
+    pages = render_pages(ctx, title, options.extra_pages)
+    config = compose_config(load_base_config(folder), ctx, title, BUILT)
+    return SiteProject(pages, config, files, texts)
+
+
+def write_project(project: SiteProject, target: Path, definition: Path) -> None:
+    """The generated project on disk: mkdocs.yml, docs/ (pages, assets, media), overrides/."""
+    docs = target / "docs"
+    for sub in ("assets", "overrides"):
+        if (definition / sub).is_dir():
+            dest = docs / sub if sub == "assets" else target / sub
+            shutil.copytree(definition / sub, dest)
+    for page in project.pages:
+        write_text(docs / f"{page.path}.md", render_page_file(page))
+    for rel, text in project.texts.items():
+        write_text(docs / rel, text)
+    for rel, source in project.files.items():
+        (docs / rel).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, docs / rel)
+    write_text(target / "mkdocs.yml", yaml.safe_dump(project.config, allow_unicode=True,
+                                                     sort_keys=False))
+
+
+def write_text(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    # newline="" keeps the CRLF of iCalendar feeds as written
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        handle.write(text)
+
+
+def engine_command(engine: str, config: Path) -> list[str]:
+    if engine == "zensical":
+        return [sys.executable, "-m", "zensical", "build", "-f", str(config)]
+    return [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config)]
+
+
+def run_engine(engine: str, config: Path) -> None:
+    """Run the site engine on the generated project; its errors become one AlmanacError."""
+    env = dict(os.environ)
+    env.setdefault("SOURCE_DATE_EPOCH", DEFAULT_EPOCH)
+    done = subprocess.run(engine_command(engine, config), cwd=config.parent, env=env,
+                          capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        detail = (done.stderr or done.stdout).strip()[-2000:]
+        raise AlmanacError(f"the {engine} build failed; the previous site is kept.\n{detail}")
+
+
+def tidy_sitemap(built: Path) -> None:
+    """Drop the build dates MkDocs puts in the sitemap: two builds must be byte-identical."""
+    sitemap = built / "sitemap.xml"
+    if not sitemap.is_file():
+        return
+    text = re.sub(r"\s*<lastmod>[^<]*</lastmod>", "", sitemap.read_text(encoding="utf-8"))
+    sitemap.write_text(text, encoding="utf-8")
+    packed = built / "sitemap.xml.gz"
+    if packed.exists():
+        with packed.open("wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0,
+                                                     filename="") as handle:
+            handle.write(text.encode("utf-8"))
+
+
+def verify_site(built: Path, project: SiteProject) -> None:
+    """Refuse to publish a site missing a page (an engine can exit 0 and skip files)."""
+    missing = [p.path for p in project.pages
+               if not (built / page_url(p.path) / "index.html").is_file()]
+    if missing:
+        raise AlmanacError(f"the built site lacks {len(missing)} page(s), e.g. {missing[0]}; "
+                           "the previous site is kept")
+
+
+def swap_into_place(built: Path, output: Path, staging: Path) -> None:
+    """Replace `output` by `built` with two renames; the old site is kept until the second."""
+    old = staging / "previous"
+    if output.exists():
+        output.rename(old)
+    try:
+        built.rename(output)
+    except OSError:
+        if old.exists():
+            old.rename(output)
+        raise
+
+
+def pick_engine(options: BuildOptions, ws: Workspace) -> str:
+    engine = options.engine or ws.settings.engine
+    if engine not in ENGINES:
+        raise AlmanacError(f"unknown engine `{engine}`: use mkdocs or zensical", exit_code=2)
+    return engine
+
+
+def load_model(options: BuildOptions) -> tuple[CalendarModel, list[Problem]]:
+    ws, problems = check_workspace(options.root, options.today, options.client)
+    if options.strict and problems:
+        raise AlmanacError(f"{len(problems)} problem(s) and --strict: nothing was built "
+                           "(run `almanac check` to see them)")
+    return build_calendar(ws, options.today, problems), problems
+
+
+def build_site(options: BuildOptions) -> BuildResult:
+    """Build the calendar site into `site/` (or `options.output`); all or nothing."""
+    started = time.perf_counter()
+    model, problems = load_model(options)
+    engine = pick_engine(options, model.workspace)
+    output = (options.output or options.root / "site").resolve()
+    output.parent.mkdir(parents=True, exist_ok=True)
+    definition = calendar_folder(options.root)
+    staging = Path(tempfile.mkdtemp(prefix=f".{output.name}-build-", dir=output.parent))
+    try:
+        project = render_project(model, options, definition)
+        write_project(project, staging / "project", definition)
+        run_engine(engine, staging / "project" / "mkdocs.yml")
+        tidy_sitemap(staging / "project" / BUILT)
+        verify_site(staging / "project" / BUILT, project)
+        swap_into_place(staging / "project" / BUILT, output, staging)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    seconds = time.perf_counter() - started
+    return BuildResult(output, engine, len(project.pages), seconds, problems)
+
+
+def count_errors(problems: list[Problem]) -> int:
+    return sum(1 for p in problems if p.severity is Severity.ERROR)

@@ -1,0 +1,104 @@
+"""The generated project's mkdocs.yml (base from calendar/ + what Almanac decides), page files."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from generator.site_pages.context import Page, SiteContext
+from generator.site_pages.html import safe_title, safe_url
+from generator.site_pages.labels import month_title, t
+
+ALMANAC_CSS = ["assets/almanac.css", "assets/brands.css"]
+ALMANAC_JS = ["assets/almanac.js"]
+REQUIRED_FEATURES = ["navigation.prune", "navigation.indexes"]
+
+
+def build_nav(ctx: SiteContext) -> list[Any]:
+    """Clients and their months only: a nav listing every item makes every page carry it."""
+    nav: list[Any] = [{safe_title(t("home", ctx.locale)): "index.md"}]
+    for cal in ctx.model.clients:
+        months = [{safe_title(month_title(m.first, ctx.locale)): f"{cal.slug}/{m.key}.md"}
+                  for m in cal.months]
+        nav.append({safe_title(cal.client.name): [f"{cal.slug}/index.md", *months]})
+    return nav
+
+
+def build_theme(base: dict[str, Any], locale: str) -> dict[str, Any]:
+    theme = dict(base.get("theme") or {"name": "material"})
+    theme.setdefault("name", "material")
+    theme["font"] = False  # Google Fonts would be a request leaving the machine on every page
+    theme.setdefault("language", locale)
+    theme.setdefault("custom_dir", "overrides")
+    features = list(theme.get("features") or [])
+    theme["features"] = features + [f for f in REQUIRED_FEATURES if f not in features]
+    return theme
+
+
+def compose_config(base: dict[str, Any], ctx: SiteContext, title: str,
+                   site_dir: str) -> dict[str, Any]:
+    """Base settings from calendar/mkdocs.yml; the rest decided here so every build agrees."""
+    settings = ctx.model.workspace.settings
+    config = dict(base)
+    config.update({
+        "site_name": safe_title(title),
+        "docs_dir": "docs",
+        "site_dir": site_dir,
+        "use_directory_urls": True,
+        "theme": build_theme(base, ctx.locale),
+        "nav": build_nav(ctx),
+        "extra_css": merge(base.get("extra_css"), ALMANAC_CSS),
+        "extra_javascript": merge(base.get("extra_javascript"), ALMANAC_JS),
+    })
+    config.setdefault("plugins", ["search"])
+    for key in ("site_url", "repo_url"):
+        url = safe_url(getattr(settings, key))
+        if url:
+            config[key] = url
+        else:
+            config.pop(key, None)
+    if "repo_url" in config and settings.edit_uri:
+        config["edit_uri"] = settings.edit_uri
+    return config
+
+
+def merge(given: Any, ours: list[str]) -> list[str]:
+    listed = [str(x) for x in given] if isinstance(given, list) else []
+    return listed + [x for x in ours if x not in listed]
+
+
+def render_page_file(page: Page) -> str:
+    """A page as MkDocs reads it: YAML front matter (JSON strings are YAML), then HTML."""
+    meta: list[str] = [f"title: {json.dumps(safe_title(page.title), ensure_ascii=False)}"]
+    if page.hide:
+        meta.append(f"hide: {json.dumps(page.hide)}")
+    if page.boost:
+        meta.append(f"search:\n  boost: {page.boost}")
+    if page.search_exclude:
+        meta.append("search:\n  exclude: true")
+    return "---\n" + "\n".join(meta) + "\n---\n\n" + page.body + "\n"
+
+
+def render_brands(ctx: SiteContext) -> str:
+    """Each client's colour as CSS custom properties, applied to pages showing that client."""
+    rules = []
+    for cal in ctx.model.clients:
+        brand = cal.client.config.brand
+        colour, accent = brand.colour, brand.accent or brand.colour
+        ink = readable_ink(colour)
+        selector = f'[data-almanac-client="{cal.slug}"]'
+        rules.append(
+            f'body:has([data-almanac-brand="{cal.slug}"]) {{ --md-primary-fg-color: {colour}; '
+            f"--md-primary-fg-color--dark: {colour}; --md-primary-bg-color: {ink}; "
+            f"--md-accent-fg-color: {accent}; }}\n"
+            f"{selector} {{ --al-brand: {colour}; --al-brand-ink: {ink}; "
+            f"--al-accent: {accent}; }}\n")
+    return "".join(rules)
+
+
+def readable_ink(colour: str) -> str:
+    """Black or white, whichever reads better on the brand colour (WCAG relative luminance)."""
+    channels = [int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    luminance = 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+    return "#111111" if luminance > 0.179 else "#ffffff"

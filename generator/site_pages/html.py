@@ -1,0 +1,101 @@
+"""HTML building blocks: escaping, safe titles and URLs, sanitised Markdown, relative links."""
+
+from __future__ import annotations
+
+import html
+import posixpath
+import re
+from urllib.parse import quote, urlsplit
+
+import markdown
+import nh3
+
+from generator.feeds.captions import strip_comments
+
+ALLOWED_TAGS = {"p", "br", "strong", "em", "b", "i", "a", "ul", "ol", "li", "blockquote",
+                "code", "pre", "h3", "h4", "h5", "h6", "hr", "del", "s", "sub", "sup"}
+ALLOWED_ATTRIBUTES = {"a": {"href", "title"}}
+URL_SCHEMES = {"http", "https", "mailto"}
+# Characters that mean something in HTML, swapped for look-alikes in titles the theme prints raw
+_TITLE_SAFE = str.maketrans({"<": "‹", ">": "›", "&": "＆", '"': "”", "'": "’", "`": "ʼ"})
+_TAG_OR_MENTION = re.compile(r"(?<![\w&#])([#@][\w.-]*\w)")
+
+
+def esc(text: object) -> str:
+    """Text for an HTML element or a quoted attribute."""
+    return html.escape(str(text), quote=True)
+
+
+def safe_title(text: str) -> str:
+    """A title MkDocs/Zensical templates may print unescaped (they do not autoescape)."""
+    return " ".join(text.translate(_TITLE_SAFE).split())
+
+
+def safe_url(url: str | None) -> str | None:
+    """An http(s) or mailto address, or None: `javascript:` and friends never become links."""
+    if not url:
+        return None
+    text = url.strip()
+    try:
+        scheme = urlsplit(text).scheme.lower()
+    except ValueError:
+        return None
+    if scheme not in URL_SCHEMES or any(c in text for c in "\"'<> \t\n"):
+        return None
+    return text
+
+
+def link(url: str | None, label: str | None = None) -> str:
+    """A link to an outside address when it is safe, else its text."""
+    target = safe_url(url)
+    text = esc(label or url or "")
+    if target is None:
+        return text
+    return f'<a href="{esc(target)}" rel="noopener noreferrer nofollow">{text}</a>'
+
+
+def render_markdown(text: str) -> str:
+    """People's Markdown as sanitised HTML: comments (internal notes) dropped, allow-list only."""
+    rendered = markdown.markdown(strip_comments(text), extensions=["sane_lists"])
+    return nh3.clean(rendered, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES,
+                     url_schemes=URL_SCHEMES, link_rel="noopener noreferrer nofollow",
+                     strip_comments=True)
+
+
+def render_caption(text: str) -> str:
+    """A caption as the network shows it: plain text, hashtags and mentions highlighted."""
+    parts = _TAG_OR_MENTION.split(text)
+    out = []
+    for index, part in enumerate(parts):
+        if index % 2 == 1:
+            kind = "tag" if part.startswith("#") else "mention"
+            out.append(f'<span class="al-{kind}">{esc(part)}</span>')
+        else:
+            out.append(esc(part))
+    return "".join(out)
+
+
+def page_url(page: str) -> str:
+    """The directory URL of a docs page path (`a/index` -> `a/`, `a/b` -> `a/b/`, `index` -> ``)."""
+    if page == "index":
+        return ""
+    if page.endswith("/index"):
+        return page[: -len("index")]
+    return page + "/"
+
+
+def href(from_page: str, to_page: str, anchor: str = "") -> str:
+    """Relative link between two pages, so the site works under any sub-path."""
+    return relative(from_page, page_url(to_page) or ".") + ("/" if to_page else "") + (
+        f"#{anchor}" if anchor else "")
+
+
+def relative(from_page: str, target: str) -> str:
+    base = page_url(from_page).rstrip("/") or "."
+    rel = posixpath.relpath(target.rstrip("/") or ".", base)
+    return quote(rel)
+
+
+def file_href(from_page: str, path: str) -> str:
+    """Relative link from a page to a file of the site (asset, media, feed)."""
+    return relative(from_page, path)
