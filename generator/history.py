@@ -16,9 +16,16 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, Literal
 
-from generator.frontmatter import SourceError, split_front_matter
+import yaml
+
+from generator.frontmatter import MAX_BYTES, SourceError, split_front_matter
 from generator.problems import AlmanacError
 from generator.yamlread import parse_yaml
+
+try:  # versions are only compared, never validated: all scalars as strings, no guessing
+    from yaml import CBaseLoader as _BaseLoader
+except ImportError:  # pragma: no cover - libyaml is in the PyYAML wheels
+    from yaml import BaseLoader as _BaseLoader  # type: ignore[assignment]
 
 ITEM_FOLDERS = {"posts": "post", "contests": "contest", "curated": "curated"}
 WHEN_FIELDS = ("publish_at", "starts", "share_at")
@@ -134,6 +141,8 @@ class History:
     commits: dict[str, Commit]
     parents: dict[str, tuple[str, ...]]
     order: dict[str, int]
+    mainline: dict[str, int] = field(default_factory=dict)
+    landing: dict[str, int] = field(default_factory=dict)
 
     def item(self, rel_path: str) -> ItemHistory | None:
         return self.items.get(rel_path)
@@ -142,14 +151,19 @@ class History:
         """Whether `older` is reachable from `newer` (both in the history)."""
         if older == newer:
             return True
-        floor = self.order.get(older, -1)
+        if older not in self.order or self.order[older] >= self.order.get(newer, -1):
+            return False  # topological order: an ancestor always comes first
+        landed = self.landing.get(older, len(self.mainline))
+        if newer in self.mainline:  # the main line holds what it and its merges brought
+            return landed <= self.mainline[newer]
         seen, queue = {newer}, deque([newer])
-        while queue:
+        while queue:  # a branch commit: walk the branch down to the main line
             for parent in self.parents.get(queue.popleft(), ()):
-                if parent == older:
+                if parent == older or (parent in self.mainline
+                                       and landed <= self.mainline[parent]):
                     return True
-                # topological order: an ancestor of `older`'s descendants is never below it
-                if parent not in seen and self.order.get(parent, -1) > floor:
+                if (parent not in seen and parent not in self.mainline
+                        and self.order.get(parent, -1) > self.order[older]):
                     seen.add(parent)
                     queue.append(parent)
         return False
@@ -170,7 +184,7 @@ def read_facets(text: str) -> Facets:
         split = split_front_matter(text.replace("\r\n", "\n").lstrip("\ufeff"))
     except SourceError:
         return Facets(None, None, (), "", text, readable=False)
-    data = parse_yaml(split.front, split.front_line).data
+    data = _load_front(split.front, split.front_line)
     if not isinstance(data, dict):
         return Facets(None, None, (), "", split.body, readable=False)
     when = next((data[k] for k in WHEN_FIELDS if data.get(k) is not None), None)
@@ -182,6 +196,18 @@ def read_facets(text: str) -> Facets:
         media=_canonical(data.get("media")),
         caption=_canonical([split.body.strip(), data.get("variants"), data.get("hashtags")]),
     )
+
+
+def _load_front(text: str, first_line: int) -> Any:
+    """Front matter as plain strings; anchors and aliases go to the strict reader instead."""
+    if len(text) > MAX_BYTES:
+        return None
+    if "&" in text or "*" in text:  # aliases could expand enormously: refuse them strictly
+        return parse_yaml(text, first_line).data
+    try:
+        return yaml.load(text, Loader=_BaseLoader)  # noqa: S506 - BaseLoader builds only strings
+    except yaml.YAMLError:
+        return None
 
 
 def _text_or_none(value: Any) -> str | None:
@@ -228,7 +254,8 @@ def run_git(repo: Any, *args: str, binary: bool = False, stdin: Path | None = No
         if not check:
             return None
         detail = str(exc.stderr or "").strip().strip("'").strip() or str(exc)
-        raise AlmanacError(f"git {args[0]} failed: {detail}", exit_code=2) from None
+        verb = next((a for a in args if not a.startswith("-") and "/" not in a), "")
+        raise AlmanacError(f"git {verb} failed: {detail}", exit_code=2) from None
     except git.GitCommandNotFound:
         raise AlmanacError("git is not installed or not on PATH", exit_code=2) from None
 
@@ -284,6 +311,7 @@ class _RawChange:
 
 def load_history(root: Path) -> History:
     """Read the history of every item under `root/content` in one pass."""
+    root = root.resolve()
     repo = open_repo(root)
     head = head_commit(repo)
     if is_shallow(repo):
@@ -294,7 +322,10 @@ def load_history(root: Path) -> History:
     blobs = read_blobs(repo, {b for r in raw for b in (r.old_blob, r.new_blob)})
     merges = find_merges(head, parents, order)
     items = build_items(raw, commits, blobs, merges)
-    return History(root, head, items, commits, parents, order)
+    mainline = {sha: index for index, sha in enumerate(reversed(first_parents(head, parents)))}
+    landing = {sha: mainline[merges.get(sha, sha)] for sha in order
+               if merges.get(sha, sha) in mainline}
+    return History(root, head, items, commits, parents, order, mainline, landing)
 
 
 def read_commits(repo: Any) -> tuple[dict[str, Commit], dict[str, tuple[str, ...]],
@@ -387,14 +418,18 @@ def read_blobs(repo: Any, shas: set[str]) -> dict[str, Facets]:
     return facets
 
 
+def first_parents(head: str, parents: dict[str, tuple[str, ...]]) -> list[str]:
+    """The main line: HEAD and its first parents, newest first."""
+    line = [head]
+    while parents.get(line[-1]):
+        line.append(parents[line[-1]][0])
+    return line
+
+
 def find_merges(head: str, parents: dict[str, tuple[str, ...]],
                 order: dict[str, int]) -> dict[str, str]:
     """For each commit that came through a merge on the main line, that merge's sha."""
-    mainline: list[str] = []
-    sha: str | None = head
-    while sha is not None:
-        mainline.append(sha)
-        sha = parents.get(sha, (None,))[0] if parents.get(sha) else None
+    mainline = first_parents(head, parents)
     merged_by: dict[str, str] = {}
     marked = set(mainline)
     for merge in reversed(mainline):
