@@ -7,13 +7,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from generator.content.model import Item
+from generator.feeds.captions import strip_comments
 from generator.problems import Severity
 from generator.rules.registry import ClientPlan, FieldPath, Finding, Option, RuleContext, rule
 from generator.schema import Contest, Post
 from generator.schema.common import APPROVED_OR_LATER
 from generator.schema.items import Media
 
-_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>()]+", re.IGNORECASE)
 _BARE_DOMAIN = re.compile(r"(?<![@\w.])[a-z0-9-]+\.(?:com|fr|org|net|io|co\.uk|eu|shop)"
                           r"(?:/[^\s]*)?\b", re.IGNORECASE)
@@ -30,11 +30,6 @@ class Caption:
     line: int
     tags: tuple[str, ...]
     appended: tuple[str, ...]
-
-
-def strip_comments(text: str) -> str:
-    """HTML comments are internal notes: they are never published, so never counted."""
-    return _COMMENT.sub("", text).strip() if "<!--" in text else text.strip()
 
 
 def normalise_tag(tag: str) -> str:
