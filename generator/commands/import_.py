@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from generator.content.model import ClientData
 from generator.metrics.importing import ImportResult, import_exports, today_local
 from generator.metrics.joining import summarize_join
 from generator.metrics.tables import ImportContext
@@ -32,8 +33,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="show what would change; write nothing")
 
 
-def load_client(root: Path, slug: str) -> tuple[Path, str]:
-    """The client's folder and time zone (read from client.yml, else almanac.yml's default)."""
+def load_client(root: Path, slug: str) -> tuple[Path, str, ClientData | None]:
+    """The client's folder, time zone (client.yml, else almanac.yml's default) and posts."""
     from generator.content import load_workspace
 
     folder = root / "content" / slug
@@ -43,7 +44,7 @@ def load_client(root: Path, slug: str) -> tuple[Path, str]:
     ws, _problems = load_workspace(root, only_client=slug)
     client = ws.clients.get(slug)
     zone = client.timezone if client else getattr(ws.settings, "timezone", "UTC")
-    return folder, str(zone)
+    return folder, str(zone), client
 
 
 def format_report(result: ImportResult, dry_run: bool) -> str:
@@ -68,12 +69,12 @@ def format_report(result: ImportResult, dry_run: bool) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    folder, zone = load_client(args.workspace_root, args.client)
+    folder, zone, client = load_client(args.workspace_root, args.client)
     ctx = ImportContext(timezone=zone, today=today_local(zone), year=args.year,
                         platform=args.platform)
     result = import_exports(list(args.files), folder, ctx, dry_run=args.dry_run)
     print(format_report(result, args.dry_run))
-    join = summarize_join(args.workspace_root, args.client, result.metrics)
+    join = summarize_join(client, result.metrics)
     if join:
         print(join, file=sys.stderr)
     return 0

@@ -15,6 +15,7 @@ _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u00
                               "`": "'"})
 _INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 DELIMITERS = (",", ";", "\t")
+_WHOLE_FLOAT = re.compile(r"\d+\.0+")
 
 
 class ValueProblem(ValueError):
@@ -124,6 +125,10 @@ def parse_number(text: str, decimal: str = ".") -> float | None:
 
 def parse_count(text: str, decimal: str = ".") -> int | None:
     """A count; `12.0` (exports write counts as floats) is 12, `12.5` is an error."""
+    if text.isdigit():  # the common case, read without the locale guesswork
+        return int(text)
+    if _WHOLE_FLOAT.fullmatch(text):
+        return int(text.split(".")[0])
     value = parse_number(text, decimal)
     if value is None:
         return None

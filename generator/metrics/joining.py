@@ -122,15 +122,9 @@ def check_metrics(ws: Workspace) -> list[Problem]:
     return problems
 
 
-def summarize_join(root: Path, slug: str, metrics: ClientMetrics) -> str:
+def summarize_join(client: ClientData | None, metrics: ClientMetrics) -> str:
     """One line for `almanac import`: how many post rows found their post."""
-    from generator.content import load_workspace
-
-    if not metrics.posts:
-        return ""
-    ws, _problems = load_workspace(root, only_client=slug)
-    client = ws.clients.get(slug)
-    if client is None:
+    if client is None or not metrics.posts:
         return ""
     missing = len(unmatched_posts(client, metrics))
     matched = len(metrics.posts) - missing

@@ -26,9 +26,16 @@ class MergeCount:
         return self
 
 
-def value_fields(row: AccountDay | PostMetrics) -> list[str]:
-    keys = {"platform", "date", "post_id", "source"}
-    return [f.name for f in fields(row) if f.name not in keys]
+_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def value_fields(row: AccountDay | PostMetrics) -> tuple[str, ...]:
+    """The figures of a row (not its key or source), computed once per row type."""
+    kind = type(row)
+    if kind not in _FIELDS:
+        keys = {"platform", "date", "post_id", "source"}
+        _FIELDS[kind] = tuple(f.name for f in fields(row) if f.name not in keys)
+    return _FIELDS[kind]
 
 
 def combine(old: Row, new: Row) -> Row:

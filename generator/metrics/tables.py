@@ -70,17 +70,18 @@ class HeaderedTable:
     header_row: int  # index into table.rows
     header: list[str]
     index: dict[str, int]
+    resolved: dict[tuple[str, ...], int | None] = field(default_factory=dict)
 
     @property
     def name(self) -> str:
         return self.table.name
 
     def column(self, aliases: Aliases) -> int | None:
-        for alias in aliases:
-            position = self.index.get(normalize_header(alias))
-            if position is not None:
-                return position
-        return None
+        key = tuple(aliases)
+        if key not in self.resolved:
+            found = (self.index.get(normalize_header(alias)) for alias in aliases)
+            self.resolved[key] = next((p for p in found if p is not None), None)
+        return self.resolved[key]
 
     def has(self, aliases: Aliases) -> bool:
         return self.column(aliases) is not None
@@ -150,7 +151,16 @@ class Record:
             raise self.error(self.table.header[position], str(exc)) from None
 
     def count(self, aliases: Aliases) -> int | None:
-        return self._read(aliases, lambda v: parse_count(v, self.table.table.decimal))
+        position = self.table.column(aliases)
+        if position is None:
+            return None
+        cell = self.cells[position]
+        if cell.isdigit():  # most cells: no need for the locale guesswork or error context
+            return int(cell)
+        try:
+            return parse_count(cell, self.table.table.decimal)
+        except ValueProblem as exc:
+            raise self.error(self.table.header[position], str(exc)) from None
 
     def money(self, aliases: Aliases) -> float | None:
         return self._read(aliases, lambda v: parse_money(v, self.table.table.decimal))
