@@ -6,7 +6,7 @@ import json
 from typing import Any
 
 from generator.site_pages.context import Page, SiteContext
-from generator.site_pages.html import safe_title, safe_url
+from generator.site_pages.html import safe_title, safe_url, spaced
 from generator.site_pages.labels import month_title, t
 
 ALMANAC_CSS = ["assets/almanac.css", "assets/brands.css"]
@@ -76,7 +76,10 @@ def render_page_file(page: Page) -> str:
         meta.append(f"search:\n  boost: {page.boost}")
     if page.search_exclude:
         meta.append("search:\n  exclude: true")
-    return "---\n" + "\n".join(meta) + "\n---\n\n" + page.body + "\n"
+    if page.tags:
+        tags = [safe_title(tag) for tag in page.tags]
+        meta.append(f"tags: {json.dumps(tags, ensure_ascii=False)}")
+    return "---\n" + "\n".join(meta) + "\n---\n\n" + spaced(page.body) + "\n"
 
 
 def render_brands(ctx: SiteContext) -> str:

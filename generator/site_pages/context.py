@@ -24,6 +24,7 @@ class Page:
     hide: list[str] = field(default_factory=list)
     search_exclude: bool = False
     boost: float | None = None
+    tags: list[str] = field(default_factory=list)
 
 
 @dataclass

@@ -57,9 +57,15 @@ def link(url: str | None, label: str | None = None) -> str:
 def render_markdown(text: str) -> str:
     """People's Markdown as sanitised HTML: comments (internal notes) dropped, allow-list only."""
     rendered = markdown.markdown(strip_comments(text), extensions=["sane_lists"])
-    return nh3.clean(rendered, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES,
-                     url_schemes=URL_SCHEMES, link_rel="noopener noreferrer nofollow",
-                     strip_comments=True)
+    clean = nh3.clean(rendered, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES,
+                      url_schemes=URL_SCHEMES, link_rel="noopener noreferrer nofollow",
+                      strip_comments=True)
+    return keep_lines(clean)
+
+
+def keep_lines(html_text: str) -> str:
+    """Line breaks as character references: a blank line would end MkDocs' raw HTML block."""
+    return html_text.replace("\r", "").replace("\n", "&#10;")
 
 
 def render_caption(text: str) -> str:
@@ -72,7 +78,16 @@ def render_caption(text: str) -> str:
             out.append(f'<span class="al-{kind}">{esc(part)}</span>')
         else:
             out.append(esc(part))
-    return "".join(out)
+    return keep_lines("".join(out))
+
+
+_BLOCK_END = re.compile(r"(</(?:div|p|li|ul|ol|dd|dt|dl|h[1-6]|figcaption|figure|header|section|"
+                        r"article|time|tr|td|th|table|nav)>)")
+
+
+def spaced(html_text: str) -> str:
+    """A line break after each closing block tag, so search does not glue words together."""
+    return _BLOCK_END.sub(r"\1\n", html_text)
 
 
 def page_url(page: str) -> str:

@@ -204,4 +204,4 @@ def render_item_page(ctx: SiteContext, cal: ClientCalendar, item: Item) -> Page:
         back += f' › <a href="{href(page, ctx.month_page(cal.slug, key))}">{esc(key)}</a>'
     back += "</nav>"
     body = client_open(cal) + back + render_item(ctx, cal, item, page) + "</div>"
-    return Page(page, item.title, body, hide=["toc"], boost=2)
+    return Page(page, item.title, body, hide=["toc"], boost=2, tags=list(item.meta.tags))
