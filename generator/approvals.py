@@ -101,6 +101,7 @@ def audit_item(item: Item, approvers: list[Approver], history: History) -> Appro
                  "no commit moved this item to `approved`")
         return record
     validate_approver(record, approvers)
+    validate_claim(record, list(getattr(item.meta, "approved_by", [])))
     record.edits_after = edits_after(record.history, record.approval, history)
     report_edits(record)
     return record
@@ -152,6 +153,21 @@ def validate_approver(record: ApprovalRecord, approvers: list[Approver]) -> None
         required = ", ".join(a.name for a in approvers if record.kind in a.kinds)
         _problem(record, "approval.wrong-kind", f"approved by {person} {where}, but "
                  f"`{record.kind}` items must be approved by {required}")
+
+
+def validate_claim(record: ApprovalRecord, claimed: list[str]) -> None:
+    """`approved_by` in the front matter should name the person git shows approving."""
+    person = record.approved_by
+    if not claimed or person is None or record.approval is None:
+        return
+    names = {person.name.casefold(), person.email.casefold()}
+    if record.approver is not None:
+        names |= {record.approver.name.casefold(), (record.approver.email or "").casefold(),
+                  (record.approver.github or "").lstrip("@").casefold()}
+    if not any(c.strip().lstrip("@").casefold() in names for c in claimed):
+        _problem(record, "approval.claim-mismatch", f"`approved_by` names "
+                 f"{', '.join(claimed)}, but git shows {person} moving it to approved in "
+                 f"{record.approval.commit.short}", Severity.WARNING)
 
 
 def match_approver(person: Person, approvers: list[Approver]) -> Approver | None:

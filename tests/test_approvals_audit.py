@@ -190,3 +190,17 @@ def test_conflict_resolved_in_the_merge_is_an_edit_by_the_merger(tmp_path: Path)
     assert authors == {WRITER[0], OUTSIDER[0]}
     merge_edit = next(c for c in record.edits_after if c.commit.author.name == OUTSIDER[0])
     assert merge_edit.fields == ("caption",)
+
+
+def test_approved_by_claim_is_compared_with_git(tmp_path: Path) -> None:
+    repo = new_workspace(tmp_path / "ws")
+    claimed = post_text(status="approved").replace("kind: promo", "kind: promo\n"
+                                                   "approved_by: [Jeanne Brand]")
+    repo.put("Propose", A, post_text(status="in_review"))
+    repo.put("Approve for Jeanne", A, claimed, who=WRITER)
+    repo.put("Propose", B, post_text(status="in_review"))
+    repo.put("Approve", B, claimed.replace("Jeanne Brand", "paul-lead"), who=APPROVER)
+    records = audit(repo.root)
+    assert rules(records[A]) == ["approval.not-approver", "approval.claim-mismatch"]
+    assert rules(records[B]) == ["approval.claim-mismatch"]
+    assert records[B].ok  # a warning: the approver did approve
