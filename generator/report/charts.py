@@ -106,8 +106,10 @@ def week_labels(weeks: Sequence[Week], words: Words) -> list[str]:
 
 
 def build_followers(series: dict[str, tuple[tuple[date, int], ...]], gains: dict[str, int | None],
-                    colour: str, words: Words) -> str | None:
-    """Small multiples: one panel per network with its own scale, gain in the panel title."""
+                    colour: str, words: Words, running: frozenset[str] = frozenset()) -> str | None:
+    """Small multiples: one panel per network with its own scale, gain in the panel title.
+
+    Networks in `running` have no follower counts: their panel shows the running gain."""
     shown = {name: points for name, points in series.items() if points}
     if not shown:
         return None
@@ -119,7 +121,8 @@ def build_followers(series: dict[str, tuple[tuple[date, int], ...]], gains: dict
         axes = figure.subplots(rows, columns, squeeze=False)
         for index, (ax, (name, points)) in enumerate(
                 zip(axes.flat, sorted(shown.items()), strict=False)):
-            draw_follower_panel(ax, name, points, gains.get(name), colour, index, words)
+            draw_follower_panel(ax, name, points, gains.get(name), colour, index, words,
+                                name in running)
         for ax in list(axes.flat)[len(shown):]:
             ax.set_visible(False)
         axes[0][0].set_ylabel(words.t("c_followers_y"))
@@ -130,16 +133,19 @@ def build_followers(series: dict[str, tuple[tuple[date, int], ...]], gains: dict
 
 
 def draw_follower_panel(ax: Axes, name: str, points: tuple[tuple[date, int], ...],
-                        gain: int | None, colour: str, index: int, words: Words) -> None:
+                        gain: int | None, colour: str, index: int, words: Words,
+                        running: bool = False) -> None:
     days = [d.toordinal() for d, _ in points]
     counts = [n for _, n in points]
     ax.plot(days, counts, color=colour, linewidth=1.6, marker=MARKERS[index % len(MARKERS)],
             markevery=max(1, len(days) // 5), markersize=3.5)
     ax.fill_between(days, counts, min(counts), color=mix(colour, "#ffffff", 0.85), linewidth=0)
     gain_text = words.signed(gain) if gain is not None else words.t("unknown")
-    ax.set_title(f"{words.platform(name)}  {gain_text}", fontsize=8, pad=6)
-    ax.annotate(words.number(counts[-1]), (days[-1], counts[-1]), xytext=(-2, 5),
-                textcoords="offset points", ha="right", fontsize=7, fontweight="bold")
+    note = f" ({words.t('c_running')})" if running else ""
+    ax.set_title(f"{words.platform(name)}  {gain_text}{note}", fontsize=8, pad=6)
+    last = words.signed(counts[-1]) if running else words.number(counts[-1])
+    ax.annotate(last, (days[-1], counts[-1]), xytext=(-2, 5), textcoords="offset points",
+                ha="right", fontsize=7, fontweight="bold")
     ax.set_xticks([days[0], days[len(days) // 2], days[-1]])
     ax.set_xticklabels([words.date(date.fromordinal(d), "short")
                         for d in (days[0], days[len(days) // 2], days[-1])])

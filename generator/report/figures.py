@@ -43,6 +43,10 @@ class NetworkFigures:
     series: tuple[tuple[date, int], ...] = ()
 
     @property
+    def series_is_gain(self) -> bool:
+        return bool(self.series) and self.followers_end is None
+
+    @property
     def engagement_rate(self) -> float | None:
         return self.engagements / self.rated_impressions if self.rated_impressions else None
 
@@ -95,16 +99,20 @@ def posts_in_month(metrics: ClientMetrics, month: Month, zone: str) -> list[Post
 
 def build_followers(rows: list[AccountDay], month: Month) -> tuple[int | None, int | None,
                                                                    tuple[tuple[date, int], ...]]:
-    """Gained, last count and daily series of one network (rows sorted by date)."""
+    """Gained, last count and daily series of one network (rows sorted by date).
+
+    Without counts, the series is the running total of the daily changes (a gain, not a count).
+    """
     counted = [(r.date, r.followers) for r in rows if r.followers is not None]
     series = tuple((d, n) for d, n in counted if month.contains(d))
     if series:
         before = [n for d, n in counted if d < month.first]
         baseline = before[-1] if before else series[0][1]
         return series[-1][1] - baseline, series[-1][1], series
-    changes = [r.follower_change for r in rows
+    changes = [(r.date, r.follower_change) for r in rows
                if month.contains(r.date) and r.follower_change is not None]
-    return (sum(changes) if changes else None), None, ()
+    running = tuple((d, sum(c for _, c in changes[:i + 1])) for i, (d, _) in enumerate(changes))
+    return (running[-1][1] if running else None), None, running
 
 
 def sum_field(rows: list[AccountDay] | list[PostMetrics], name: str) -> int | None:
@@ -159,18 +167,28 @@ def build_month_figures(metrics: ClientMetrics, posts: list[Item], month: Month,
 
 # --- weekly series -------------------------------------------------------------------------
 
-def build_weekly_audience(metrics: ClientMetrics, month: Month) -> tuple[str, list[int]]:
-    """Reach per week (or impressions when no reach was exported), summed over networks."""
+def build_weekly_audience(metrics: ClientMetrics, month: Month,
+                          zone: str) -> tuple[str, list[int]]:
+    """Reach per week (impressions when no reach was exported), summed over networks with the
+    same rule as the month's total: account days, or else the network's posts by their week."""
     days = [r for r in metrics.account if month.contains(r.date)]
-    name = "reach" if any(r.reach is not None for r in days) else "impressions"
-    if not any(getattr(r, name) is not None for r in days):
+    posts = posts_in_month(metrics, month, zone)
+    name = "reach" if any(r.reach is not None for r in [*days, *posts]) else "impressions"
+    dated: list[tuple[date, int]] = []
+    for platform in sorted({r.platform for r in [*days, *posts]}):
+        own = [(r.date, getattr(r, name)) for r in days
+               if r.platform == platform and getattr(r, name) is not None]
+        if not own:
+            own = [(day, getattr(r, name)) for r in posts if r.platform == platform
+                   and getattr(r, name) is not None
+                   and (day := local_day(r.published_at, zone)) is not None]
+        dated.extend(own)
+    if not dated:
         return name, []
     weeks = month.weeks()
     totals = [0] * len(weeks)
-    for row in days:
-        value = getattr(row, name)
-        index = next(i for i, w in enumerate(weeks) if w.contains(row.date))
-        totals[index] += value or 0
+    for day, value in dated:
+        totals[next(i for i, w in enumerate(weeks) if w.contains(day))] += value
     return name, totals
 
 

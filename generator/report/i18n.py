@@ -85,6 +85,7 @@ PHRASES: dict[str, tuple[str, str]] = {
     # charts
     "c_followers": ("Abonnés par réseau", "Followers per network"),
     "c_followers_y": ("Abonnés", "Followers"),
+    "c_running": ("gain cumulé", "running gain"),
     "c_reach_week": ("Portée par semaine", "Reach per week"),
     "c_impressions_week": ("Impressions par semaine", "Impressions per week"),
     "c_reach_y": ("Personnes atteintes", "People reached"),
@@ -184,6 +185,19 @@ STATUSES: dict[str, tuple[str, str]] = {
     "negative": ("Négatif", "Negative"),
 }
 
+GOALS: dict[str, tuple[str, str]] = {
+    "reach": ("couverture", "reach"),
+    "awareness": ("notoriété", "awareness"),
+    "traffic": ("trafic", "traffic"),
+    "clicks": ("clics", "clicks"),
+    "engagement": ("interactions", "engagement"),
+    "video_views": ("vues de vidéo", "video views"),
+    "followers": ("abonnés", "followers"),
+    "conversions": ("conversions", "conversions"),
+    "leads": ("prospects", "leads"),
+    "messages": ("messages", "messages"),
+}
+
 PLATFORMS = {
     "instagram": "Instagram", "facebook": "Facebook", "linkedin": "LinkedIn", "x": "X",
     "tiktok": "TikTok", "youtube": "YouTube", "mastodon": "Mastodon", "threads": "Threads",
@@ -215,6 +229,11 @@ class Words:
     def status(self, name: str) -> str:
         pair = STATUSES.get(name)
         return pair[self._index] if pair else name.replace("_", " ")
+
+    def goal(self, name: str) -> str:
+        """An ad objective (reach, traffic…) in this language; free text is kept as written."""
+        pair = GOALS.get(name.strip().lower())
+        return pair[self._index] if pair else name
 
     def platform(self, name: str) -> str:
         return PLATFORMS.get(name, name.capitalize())

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import base64
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any
 
 import markdown
+import matplotlib
 import nh3
+from fontTools.ttLib import TTFont
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined
 from markupsafe import Markup
 from matplotlib.colors import to_rgb
@@ -27,8 +30,27 @@ OVERRIDES = Path("reports") / "templates"
 MAIN_TEMPLATE = "report.html.j2"
 TOC = ("h_numbers", "h_audience", "h_publishing", "h_top", "h_contests", "h_curated", "h_ads",
        "h_community", "h_plan")
-ALLOWED_TAGS = {"p", "br", "strong", "em", "b", "i", "ul", "ol", "li", "blockquote", "h3", "h4",
-                "a", "code"}
+ALLOWED_TAGS = {"p", "br", "strong", "em", "b", "i", "ul", "ol", "li", "blockquote", "h1", "h2",
+                "h3", "h4", "h5", "h6", "a", "code"}
+
+
+@cache
+def printable_characters() -> frozenset[int]:
+    """Characters DejaVu Sans can draw (matplotlib ships the same font file we print with)."""
+    font = Path(matplotlib.get_data_path()) / "fonts" / "ttf" / "DejaVuSans.ttf"
+    with TTFont(font, lazy=True) as parsed:
+        return frozenset(parsed["cmap"].getBestCmap())
+
+
+def drop_unprintable(value: Any) -> Any:
+    """Leave out what no report font can draw (most emoji), instead of printing empty boxes."""
+    if not isinstance(value, str):
+        return value
+    known = printable_characters()
+    if all(ord(char) in known or char in "\n\r\t" for char in value):
+        return value
+    kept = "".join(char for char in value if ord(char) in known or char in "\n\r\t")
+    return Markup(kept) if isinstance(value, Markup) else kept
 
 
 def template_roots(root: Path) -> list[Path]:
@@ -42,7 +64,7 @@ def build_environment(root: Path) -> Environment:
     return Environment(
         loader=ChoiceLoader([*loaders, PackageLoader("generator.report", "templates")]),
         autoescape=True, undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
-        keep_trailing_newline=True)
+        keep_trailing_newline=True, finalize=drop_unprintable)
 
 
 def svg_uri(svg: str | None) -> str | None:
@@ -68,7 +90,8 @@ def build_charts(report: Report, words: Words) -> dict[str, str | None]:
     svgs = {
         "followers": charts.build_followers(
             {n.platform: n.series for n in figures.networks},
-            {n.platform: n.followers_gained for n in figures.networks}, colour, words),
+            {n.platform: n.followers_gained for n in figures.networks}, colour, words,
+            frozenset(n.platform for n in figures.networks if n.series_is_gain)),
         "audience": charts.build_weekly_bars(report.audience_weeks, weeks, words.t(title),
                                              words.t(ylabel), colour, words),
         "engagement": charts.build_engagement(rates, colour, words),

@@ -357,7 +357,7 @@ def build_report(client: ClientData, agency: str, metrics: ClientMetrics,
     figures = build_month_figures(metrics, posts, month, zone)
     previous = build_month_figures(metrics, posts, month.previous(), zone)
     objectives = build_objectives(client.config.objectives, figures)
-    audience_name, audience = build_weekly_audience(metrics, month)
+    audience_name, audience = build_weekly_audience(metrics, month, zone)
     month_posts = posts_of_month(client, month)
     planned, published = build_weekly_posts(month_posts, month.weeks(), zone)
     index = index_metrics(metrics.posts)
