@@ -173,9 +173,11 @@ def build_weekly_audience(metrics: ClientMetrics, month: Month,
     same rule as the month's total: account days, or else the network's posts by their week."""
     days = [r for r in metrics.account if month.contains(r.date)]
     posts = posts_in_month(metrics, month, zone)
-    name = "reach" if any(r.reach is not None for r in [*days, *posts]) else "impressions"
+    reach_known = any(r.reach is not None for r in days) or any(
+        r.reach is not None for r in posts)
+    name = "reach" if reach_known else "impressions"
     dated: list[tuple[date, int]] = []
-    for platform in sorted({r.platform for r in [*days, *posts]}):
+    for platform in sorted({r.platform for r in days} | {r.platform for r in posts}):
         own = [(r.date, getattr(r, name)) for r in days
                if r.platform == platform and getattr(r, name) is not None]
         if not own:
