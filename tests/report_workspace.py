@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import random
+import subprocess
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -253,3 +254,20 @@ def build_workspace(root: Path, seed: int = 11) -> Path:
 def read_csv(path: Path) -> list[dict[str, str]]:
     with path.open(encoding="utf-8", newline="") as handle:
         return list(csv.DictReader(handle))
+
+
+HEADINGS = {
+    FR: ["Le mois en chiffres", "Audience et portée", "Publications",
+         "Publications les plus performantes", "Jeux-concours", "Contenus partagés",
+         "Publicité et boosts", "Communauté", "Au programme le mois prochain", "Définitions"],
+    EN: ["The month in numbers", "Audience and reach", "Publishing", "Top posts", "Contests",
+         "Curated content shared", "Ads and boosts", "Community", "Next month's plan",
+         "Definitions"],
+}
+
+
+def pdf_text(path: Path) -> str:
+    """pdftotext -layout, with Babel's (narrow) no-break spaces read as plain spaces."""
+    out = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True,
+                         check=True, text=True).stdout
+    return out.replace("\u202f", " ").replace("\u00a0", " ")

@@ -10,29 +10,21 @@ from zoneinfo import ZoneInfo
 import pytest
 from PIL import Image
 from pypdf import PdfReader
-from report_workspace import EN, FR, MARKER_EN, MARKER_FR, build_workspace, read_csv
+from report_workspace import (
+    EN,
+    FR,
+    HEADINGS,
+    MARKER_EN,
+    MARKER_FR,
+    build_workspace,
+    pdf_text,
+    read_csv,
+)
 
 from generator.report.batch import Task, run_batch
 from generator.report.months import Month
 
 OCTOBER = Month(2026, 10)
-HEADINGS = {
-    FR: ["Le mois en chiffres", "Audience et portée", "Publications",
-         "Publications les plus performantes", "Jeux-concours", "Contenus partagés",
-         "Publicité et boosts", "Communauté", "Au programme le mois prochain", "Définitions"],
-    EN: ["The month in numbers", "Audience and reach", "Publishing", "Top posts", "Contests",
-         "Curated content shared", "Ads and boosts", "Community", "Next month's plan",
-         "Definitions"],
-}
-
-
-def pdf_text(path: Path) -> str:
-    out = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True,
-                         check=True, text=True).stdout
-    # Babel groups digits with (narrow) no-break spaces; compare on plain spaces
-    return out.replace("\u202f", " ").replace("\u00a0", " ")
-
-
 @pytest.fixture(scope="module")
 def rendered(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = build_workspace(tmp_path_factory.mktemp("reports") / "ws")
