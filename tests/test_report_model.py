@@ -6,13 +6,13 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from report_workspace import EN, FR, build_workspace, read_csv
+from report_workspace import EN, FR, build_workspace, read_csv, write_image
 
 from generator.content import load_workspace
 from generator.content.model import Workspace
 from generator.metrics.store import load_metrics
 from generator.problems import AlmanacError
-from generator.report.batch import finished_months
+from generator.report.batch import Task, finished_months, run_batch
 from generator.report.i18n import Words
 from generator.report.months import Month, parse_month
 from generator.report.report_html import render_report_html
@@ -105,12 +105,16 @@ def test_workspace_templates_override_the_defaults(tmp_path: Path) -> None:
     root = build_workspace(tmp_path / "ws")
     override = root / "reports" / "templates" / "sections" / "definitions.html.j2"
     override.parent.mkdir(parents=True)
-    override.write_text("<section><h2>Nos définitions {{ r.client.name }}</h2></section>\n",
+    override.write_text("<section><h2>Nos définitions {{ r.client.name }}</h2>"
+                        '<img src="{{ asset(\'stamp.png\') }}" alt=""></section>\n',
                         encoding="utf-8")
+    write_image(root / "reports" / "templates" / "stamp.png", (0, 0, 0), (20, 20))
     workspace, _ = load_workspace(root)
-    html = render_report_html(workspace, FR, OCTOBER)
+    html = render_report_html(workspace, FR, OCTOBER, inline_media=False)
     assert "Nos définitions Boulangerie Test &amp; Fils" in html  # autoescaped
     assert "Le mois en chiffres" in html  # the other templates are the defaults
+    [outcome] = run_batch([Task(root, FR, (OCTOBER,), date(2026, 11, 21))], jobs=1).outcomes
+    assert outcome.ok and outcome.warnings == ()  # the stamp beside the templates may load
 
 
 def test_words_are_localised() -> None:

@@ -22,7 +22,7 @@ from generator.report import charts
 from generator.report.figures import KeyFigure, ObjectiveResult
 from generator.report.i18n import Words
 from generator.report.months import Month, parse_month
-from generator.report.pdf import RestrictedFetcher, pdf_created
+from generator.report.pdf import ReportError, RestrictedFetcher, pdf_created
 from generator.report.report_model import Report, build_report
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -150,6 +150,18 @@ def media_resolver(client: ClientData, inline: bool) -> Any:
     return resolve
 
 
+def asset_resolver(root: Path) -> Any:
+    """URL of a file beside the templates (a workspace override first), e.g. a stylesheet."""
+    def asset(name: str) -> str:
+        for folder in template_roots(root):
+            path = folder / name
+            if path.is_file():
+                return path.absolute().as_uri()
+        raise ReportError(f"no template asset `{name}` in {root / OVERRIDES} or Almanac's "
+                          "templates")
+    return asset
+
+
 def build_context(report: Report, root: Path, inline: bool) -> dict[str, Any]:
     words = Words(report.client.locale)
     formats = Formats(words)
@@ -160,7 +172,7 @@ def build_context(report: Report, root: Path, inline: bool) -> dict[str, Any]:
         "r": report, "w": words, "charts": build_charts(report, words), "toc": TOC,
         "month_label": words.month(report.month.first),
         "next_label": words.month(report.month.next().first),
-        "created": pdf_created(), "media": media,
+        "created": pdf_created(), "media": media, "asset": asset_resolver(root),
         "logo_src": media(report.logo) if report.logo else None,
         "body_html": render_markdown(report.community.body) if report.community else "",
         "value": formats.value, "previous": formats.previous, "change": formats.change,
