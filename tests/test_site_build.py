@@ -181,6 +181,7 @@ def test_internal_notes_never_published(site: Path, client_site: Path) -> None:
 
 
 def test_injection_payloads_are_inert(site: Path) -> None:
+    """No payload runs; and no theme widget asks a forge's API for repository facts."""
     for page in site.rglob("*.html"):
         parsed = parse(page)
         for tag, attrs in parsed.tags:
@@ -191,6 +192,7 @@ def test_injection_payloads_are_inert(site: Path) -> None:
                 assert "__pwned" not in (value or "") or name in ("title", "alt", "aria-label",
                                                                     "content"), (page, name)
         assert not any("__pwned" in script for script in parsed.scripts), page
+        assert not any(attrs.get("data-md-component") == "source" for _, attrs in parsed.tags)
     title = (site / "pain-doux/items/2026-11-25-payload/index.html").read_text(encoding="utf-8")
     assert "&lt;script&gt;window.__pwned=1&lt;/script&gt;" in title  # shown as text
     assert "<title>Payload ‹script›" in title  # the theme prints titles unescaped: defused

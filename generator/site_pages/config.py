@@ -51,14 +51,14 @@ def compose_config(base: dict[str, Any], ctx: SiteContext, title: str,
         "extra_javascript": merge(base.get("extra_javascript"), ALMANAC_JS),
     })
     config.setdefault("plugins", ["search"])
-    for key in ("site_url", "repo_url"):
-        url = safe_url(getattr(settings, key))
-        if url:
-            config[key] = url
-        else:
-            config.pop(key, None)
-    if "repo_url" in config and settings.edit_uri:
-        config["edit_uri"] = settings.edit_uri
+    url = safe_url(settings.site_url)
+    if url:
+        config["site_url"] = url
+    # No repo_url/edit_uri: with a GitHub or GitLab address the theme asks the forge's API for
+    # stars and forks on every page view (a request leaving the machine), and its edit button
+    # would point at generated pages. Item pages link to their source file themselves.
+    for key in ("repo_url", "edit_uri"):
+        config.pop(key, None)
     return config
 
 
