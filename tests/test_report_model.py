@@ -125,6 +125,7 @@ def test_words_are_localised() -> None:
     assert fr.percent(0.0523) == "5,2\u00a0%" and en.percent(0.0523) == "5.2%"
     assert fr.money(62.4) == "62,40\u00a0€" and en.money(62.4) == "€62.40"
     assert fr.signed(-3) == "−3" and en.signed(0.4, "pt") == "+0.4\u00a0pt"
+    assert fr.signed(-0.04, "pt") == "±0,0\u00a0pt" and en.change_percent(-0.004) == "±0%"
     with pytest.raises(ValueError):
         Words("de")
 

@@ -256,21 +256,22 @@ class Words:
         return format_currency(value, currency, locale=self.locale)
 
     def signed(self, value: float | None, unit: str = "") -> str:
-        """A change with its sign: +12, −3, +0,4 pt."""
+        """A change with its sign: +12, −3, +0,4 pt (the sign of the rounded value: ±0,0 pt)."""
         if value is None:
             return "—"
         digits = 1 if unit == "pt" else 0
-        text = self.number(abs(value), digits)
-        sign = "+" if value > 0 else ("−" if value < 0 else "±")
+        shown = round(value, digits)
+        sign = "+" if shown > 0 else ("−" if shown < 0 else "±")
         suffix = f"\u00a0{unit}" if unit else ""
-        return f"{sign}{text}{suffix}"
+        return f"{sign}{self.number(abs(shown), digits)}{suffix}"
 
     def change_percent(self, value: float | None) -> str:
-        """A relative change (0.12) with its sign: +12 %, −3 %."""
+        """A relative change (0.12) with its sign: +12 %, −3 %, ±0 %."""
         if value is None:
             return "—"
-        sign = "+" if value > 0 else ("−" if value < 0 else "±")
-        return sign + format_percent(abs(value), locale=self.locale)
+        shown = round(value, 2)
+        sign = "+" if shown > 0 else ("−" if shown < 0 else "±")
+        return sign + format_percent(abs(shown), locale=self.locale)
 
     def date(self, day: dt.date, pattern: str = "long") -> str:
         patterns = {"long": "d MMMM yyyy", "short": "d MMM", "weekday": "EEE d MMM",
