@@ -76,7 +76,7 @@ CASES = [
     ("python-tag", "---\n" + GOOD_FRONT + "campaign: !!python/object/apply:os.system [touch "
      "PWNED]\n---\n", 7, "campaign", "tags"),
     ("missing-media", "---\n" + GOOD_FRONT + "media:\n  - file: media/nope.jpg\n    alt: x\n"
-     "---\n", 8, "media[0].file", "does not exist"),
+     "    credit: Jo\n    rights: owned\n---\n", 8, "media[0].file", "does not exist"),
     ("missing-title", "---\n" + GOOD_FRONT.replace("title: Bonjour\n", "") + "---\n", 2,
      "title", "required"),
 ]
