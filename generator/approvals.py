@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from datetime import date
 
 from generator.content import Workspace
 from generator.content.model import Item
@@ -29,6 +30,8 @@ class ApprovalRecord:
     uncommitted: tuple[str, ...] = ()
     history: ItemHistory | None = None
     problems: list[Problem] = field(default_factory=list)
+    # approved before `git_approvals_since`: the front matter's `approved_by` is the record
+    declared_by: tuple[str, ...] = ()
 
     @property
     def approved_by(self) -> Person | None:
@@ -53,6 +56,7 @@ class ApprovalRecord:
             "approval_merge": (self.approval.merge.sha
                                if self.approval and self.approval.merge else None),
             "by_approver": self.by_approver,
+            "declared_before_git": list(self.declared_by),
             "approver_role": self.approver.role if self.approver else None,
             "edited_after_approval": [_change_dict(c) for c in self.edits_after],
             "uncommitted_changes": list(self.uncommitted),
@@ -75,19 +79,25 @@ def audit_approvals(ws: Workspace, history: History,
                     client: str | None = None) -> dict[str, ApprovalRecord]:
     """Audit every approved, scheduled or published post and contest, keyed by item uid."""
     records: dict[str, ApprovalRecord] = {}
+    since = ws.settings.git_approvals_since
     for slug in sorted(ws.clients):
         if client is not None and slug != client:
             continue
         data = ws.clients[slug]
         for item in sorted(data.items, key=lambda i: i.uid):
             if item.kind != "curated" and item.status in APPROVED:
-                records[item.uid] = audit_item(item, data.config.approvers, history)
+                records[item.uid] = audit_item(item, data.config.approvers, history, since)
     return records
 
 
-def audit_item(item: Item, approvers: list[Approver], history: History) -> ApprovalRecord:
+def audit_item(item: Item, approvers: list[Approver], history: History,
+               since: date | None = None) -> ApprovalRecord:
     rel = item.source.rel
     record = ApprovalRecord(item.uid, rel, item.status, _kind(item), history=history.item(rel))
+    if record.history is not None and since is not None and approved_before(record.history,
+                                                                             since):
+        audit_declared(record, item, approvers, history, since)
+        return record
     if record.history is None:
         _problem(record, "approval.missing", "this item is marked "
                  f"`{item.status}` but it is not committed: nobody approved it in git")
@@ -105,6 +115,38 @@ def audit_item(item: Item, approvers: list[Approver], history: History) -> Appro
     record.edits_after = edits_after(record.history, record.approval, history)
     report_edits(record)
     return record
+
+
+def approved_before(history: ItemHistory, since: date) -> bool:
+    """Whether the item reached approval (or was created approved) before git approvals began."""
+    approval = find_approval(history)
+    first = approval or (history.changes[0] if history.changes else None)
+    return first is not None and first.commit.authored_at.date() < since
+
+
+def audit_declared(record: ApprovalRecord, item: Item, approvers: list[Approver],
+                   history: History, since: date) -> None:
+    """An approval given before git: the `approved_by` field is the record; later edits count."""
+    claimed = [str(c) for c in getattr(item.meta, "approved_by", [])]
+    record.declared_by = tuple(claimed)
+    matched = [a for a in approvers if any(_names_match(c, a) for c in claimed)]
+    record.approver = matched[0] if matched else None
+    if not claimed:
+        _problem(record, "approval.missing", f"approved before git approvals began ({since}) "
+                 "but `approved_by` is empty: say who approved it")
+    elif approvers and not matched:
+        _problem(record, "approval.not-approver", f"`approved_by` names {', '.join(claimed)}, "
+                 "who are not among the client's approvers")
+    assert record.history is not None
+    record.edits_after = [c for c in record.history.changes
+                          if c.is_edit and c.commit.authored_at.date() >= since]
+    report_edits(record)
+
+
+def _names_match(claim: str, approver: Approver) -> bool:
+    key = claim.strip().lstrip("@").casefold()
+    return key in {approver.name.casefold(), (approver.email or "").casefold(),
+                   (approver.github or "").lstrip("@").casefold()}
 
 
 def _kind(item: Item) -> str:
@@ -215,6 +257,9 @@ def format_text(records: dict[str, ApprovalRecord]) -> str:
     for record in records.values():
         mark = "ok" if record.ok else "PROBLEM"
         lines.append(f"{record.path}  [{record.status}]  {mark}")
+        if record.declared_by:
+            lines.append(f"  approved before git approvals began, by "
+                         f"{', '.join(record.declared_by)} (from `approved_by`)")
         if record.approval is not None:
             change = record.approval
             via = f" via merge {change.merge.short}" if change.merge else ""

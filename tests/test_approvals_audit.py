@@ -204,3 +204,26 @@ def test_approved_by_claim_is_compared_with_git(tmp_path: Path) -> None:
     assert rules(records[A]) == ["approval.not-approver", "approval.claim-mismatch"]
     assert rules(records[B]) == ["approval.claim-mismatch"]
     assert records[B].ok  # a warning: the approver did approve
+
+
+def test_approvals_before_git_use_the_approved_by_field(tmp_path: Path) -> None:
+    """Adopting Almanac: approvals given before `git_approvals_since` come from `approved_by`;
+    edits after that day still count against them."""
+    repo = new_workspace(tmp_path / "ws")
+    repo.write("almanac.yml", "version: 1\nname: Agence Test\ntimezone: Europe/Paris\n"
+               "git_approvals_since: 2026-10-01\n")
+    declared = post_text(status="approved").replace("kind: promo", "kind: promo\n"
+                                                   "approved_by: [jeanne-b]")
+    repo.write(A, declared)
+    repo.write(B, post_text(status="approved"))
+    repo.write(C, declared.replace("approved_by: [jeanne-b]", "approved_by: [someone]"))
+    repo.write(D, declared)
+    repo.commit("Import the plan", who=WRITER, when="2026-09-15T10:00:00+02:00")
+    repo.put("Tweak D", D, declared.replace("Nos croissants", "Nos pains"), who=WRITER,
+             when="2026-10-03T10:00:00+02:00")
+    records = audit(repo.root)
+    assert records[A].ok and records[A].declared_by == ("jeanne-b",)
+    assert records[A].approver is not None and records[A].approver.name == APPROVER[0]
+    assert rules(records[B]) == ["approval.missing"]
+    assert rules(records[C]) == ["approval.not-approver"]
+    assert rules(records[D]) == ["approval.edited-after"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from generator.schema.common import SCHEMA_VERSION, Locale, Strict, Text, TimeZoneName, doc
+from generator.schema.common import SCHEMA_VERSION, Day, Locale, Strict, Text, TimeZoneName, doc
 
 
 class PlatformLimitOverride(Strict):
@@ -30,6 +30,10 @@ class Settings(Strict):
                                "for 'edit this item' links.", default=None)
     edit_uri: str | None = doc("Path on the forge to edit a file, e.g. `edit/main/`.",
                                default=None)
+    git_approvals_since: Day | None = doc(
+        "Day from which approvals are given in git (pull requests). Items approved before it, "
+        "when the agency adopted Almanac, keep the approval written in their `approved_by:` "
+        "field; edits after that day still need a new approval.", default=None)
     engine: Literal["mkdocs", "zensical"] = doc("Site engine used by `almanac build`.",
                                                  default="mkdocs")
     platform_limits: dict[str, PlatformLimitOverride] = doc(
