@@ -10,7 +10,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from importlib import resources
 from pathlib import Path
@@ -18,14 +18,17 @@ from typing import Any
 
 import yaml
 
+from generator.approvals import audit_approvals
 from generator.calendar_model import CalendarModel, build_calendar
 from generator.checking import check_workspace
 from generator.content.model import Workspace
 from generator.feeds import render_ics, render_schedule_csv
+from generator.history import head_commit, is_shallow, load_history, open_repo
 from generator.problems import AlmanacError, Problem, Severity
 from generator.site_pages import ExtraPages, SiteContext, SiteProject, render_pages
 from generator.site_pages.config import compose_config, render_brands, render_page_file
 from generator.site_pages.context import Granularity
+from generator.site_pages.history_section import SiteHistory
 from generator.site_pages.html import page_url
 
 ENGINES = ("mkdocs", "zensical")
@@ -130,10 +133,11 @@ def render_feeds(ws: Workspace, ctx: SiteContext) -> dict[str, str]:
     return texts
 
 
-def render_project(model: CalendarModel, options: BuildOptions, folder: Path) -> SiteProject:
+def render_project(model: CalendarModel, options: BuildOptions, folder: Path,
+                   history: SiteHistory | None = None) -> SiteProject:
     """Every page, file and setting of the generated MkDocs project."""
     ws = model.workspace
-    ctx = SiteContext(model, ws.settings.locale.value, options.granularity)
+    ctx = SiteContext(model, ws.settings.locale.value, options.granularity, history=history)
     media = collect_media(ws)
     files = {media_site_path(ws, client, src): src for (client, _), src in media.items()}
     ctx.media = {key: media_site_path(ws, key[0], src) for key, src in media.items()}
@@ -230,25 +234,71 @@ def pick_engine(options: BuildOptions, ws: Workspace) -> str:
     return engine
 
 
-def load_model(options: BuildOptions) -> tuple[CalendarModel, list[Problem]]:
+def history_missing(root: Path) -> str | None:
+    """Why git has no history to give (not_git, no_commits, shallow), None when it has."""
+    try:
+        repo = open_repo(root)
+    except AlmanacError:
+        return "not_git"
+    try:
+        head_commit(repo)
+    except AlmanacError:
+        return "no_commits"
+    try:
+        return "shallow" if is_shallow(repo) else None
+    except AlmanacError:
+        return "git_error"
+
+
+def load_site_history(ws: Workspace, root: Path, client: str | None) -> SiteHistory:
+    """The built items' history and approval audit, read once; git trouble is only a note."""
+    missing = history_missing(root)
+    if missing is not None:
+        return SiteHistory(missing=missing)
+    try:
+        history = load_history(root)
+        records = audit_approvals(ws, history, client)
+    except (AlmanacError, OSError, ValueError):  # the site is still worth building without it
+        return SiteHistory(missing="git_error")
+    # only the loaded items: a --client site carries no other client's history
+    paths = {item.source.rel for data in ws.clients.values() for item in data.items}
+    return SiteHistory({p: h for p, h in history.items.items() if p in paths}, records)
+
+
+def approval_problems(history: SiteHistory) -> list[Problem]:
+    """The audit's problems, with names but not email addresses: the site may be public."""
+    found = []
+    for record in history.records.values():
+        people = [c.commit.author for c in [record.approval, *record.edits_after] if c]
+        for problem in record.problems:
+            message = problem.message
+            for person in people:
+                message = message.replace(str(person), person.name)
+            found.append(replace(problem, message=message))
+    return found
+
+
+def load_model(options: BuildOptions) -> tuple[CalendarModel, list[Problem], SiteHistory]:
     ws, problems = check_workspace(options.root, options.today, options.client)
     if options.strict and problems:
         raise AlmanacError(f"{len(problems)} problem(s) and --strict: nothing was built "
                            "(run `almanac check` to see them)")
-    return build_calendar(ws, options.today, problems), problems
+    history = load_site_history(ws, options.root, options.client)
+    problems = sorted(problems + approval_problems(history))
+    return build_calendar(ws, options.today, problems), problems, history
 
 
 def build_site(options: BuildOptions) -> BuildResult:
     """Build the calendar site into `site/` (or `options.output`); all or nothing."""
     started = time.perf_counter()
-    model, problems = load_model(options)
+    model, problems, history = load_model(options)
     engine = pick_engine(options, model.workspace)
     output = (options.output or options.root / "site").resolve()
     output.parent.mkdir(parents=True, exist_ok=True)
     definition = calendar_folder(options.root)
     staging = Path(tempfile.mkdtemp(prefix=f".{output.name}-build-", dir=output.parent))
     try:
-        project = render_project(model, options, definition)
+        project = render_project(model, options, definition, history)
         write_project(project, staging / "project", definition)
         run_engine(engine, staging / "project" / "mkdocs.yml")
         tidy_sitemap(staging / "project" / BUILT)

@@ -10,6 +10,7 @@ from generator.calendar_model import CalendarModel, ClientCalendar, Entry
 from generator.content.model import Item
 from generator.rules.health import ClientHealth, build_health
 from generator.rules.limits import PlatformLimits, build_limits
+from generator.site_pages.history_section import SiteHistory
 
 Granularity = Literal["page", "card"]
 
@@ -38,6 +39,7 @@ class SiteContext:
     media: dict[tuple[str, str], str] = field(default_factory=dict)
     limits: dict[str, PlatformLimits] = field(default_factory=dict)
     health: dict[str, ClientHealth] = field(default_factory=dict)
+    history: SiteHistory | None = None  # None: pages leave the history section out
 
     def __post_init__(self) -> None:
         ws = self.model.workspace

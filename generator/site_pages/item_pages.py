@@ -12,6 +12,7 @@ from generator.schema import Contest, Curated, Post
 from generator.schema.settings import Settings
 from generator.site_pages.calendar_pages import client_open, render_entry_list
 from generator.site_pages.context import Page, SiteContext
+from generator.site_pages.history_section import render_history_section
 from generator.site_pages.html import esc, href, link, render_markdown, safe_url
 from generator.site_pages.labels import format_moment, icon, status_chip, t
 from generator.site_pages.mockups import render_media, render_mockup
@@ -187,12 +188,13 @@ RENDERERS = {"post": render_post, "contest": render_contest, "curated": render_c
 
 def render_item(ctx: SiteContext, cal: ClientCalendar, item: Item, page: str,
                 level: int = 1) -> str:
-    """The item's article: head, then what its kind needs, then its problems."""
+    """The item's article: head, its problems, what its kind needs, approval and history."""
     body = RENDERERS[item.kind](ctx, cal, item, page)
     problems = render_problems(ctx, cal.item_problems(item), page)
+    history = render_history_section(ctx, item)
     return (f'<article class="al-item al-st-{item.status}" data-status="{item.status}" '
             f'data-platforms="{" ".join(item.platforms)}">'
-            f"{render_head(ctx, cal, item, page, level)}{problems}{body}</article>")
+            f"{render_head(ctx, cal, item, page, level)}{problems}{body}{history}</article>")
 
 
 def render_item_page(ctx: SiteContext, cal: ClientCalendar, item: Item) -> Page:
