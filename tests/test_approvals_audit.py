@@ -227,3 +227,16 @@ def test_approvals_before_git_use_the_approved_by_field(tmp_path: Path) -> None:
     assert rules(records[B]) == ["approval.missing"]
     assert rules(records[C]) == ["approval.not-approver"]
     assert rules(records[D]) == ["approval.edited-after"]
+
+
+def test_declared_approval_shows_on_the_item_page(tmp_path: Path) -> None:
+    repo = new_workspace(tmp_path / "ws")
+    repo.write("almanac.yml", "version: 1\nname: Agence Test\ntimezone: Europe/Paris\n"
+               "git_approvals_since: 2026-10-01\n")
+    repo.write(A, post_text(status="approved").replace("kind: promo", "kind: promo\n"
+                                                       "approved_by: [jeanne-b]"))
+    repo.commit("Import the plan", who=WRITER, when="2026-09-15T10:00:00+02:00")
+    assert main(["-w", str(repo.root), "build", "--today", "2026-09-20"]) == 0
+    page = (repo.root / "site/fournil/items/2026-10-05-a/index.html").read_text(encoding="utf-8")
+    assert "Validé avant le passage des validations dans git, par" in page
+    assert "<strong>jeanne-b</strong>" in page

@@ -83,6 +83,11 @@ def render_approval(record: ApprovalRecord, zone: ZoneInfo, locale: str) -> str:
     """Who moved the item to approved, whether they may, when, in which commit."""
     title = f'<h2 id="approval">{esc(t("hist_approval", locale))}</h2>'
     change = record.approval
+    if record.declared_by:
+        line = (f'<p class="al-approval">{esc(t("hist_declared_by", locale))} '
+                f"<strong>{esc(', '.join(record.declared_by))}</strong> "
+                f"{render_approver(record, locale)}</p>")
+        return title + line + render_edits(record, zone, locale)
     if change is None:
         return f'{title}<p class="al-warn">{esc(t("hist_not_approved", locale))}</p>'
     line = (f'<p class="al-approval">{esc(t("hist_approved_by", locale))} '

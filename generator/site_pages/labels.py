@@ -100,6 +100,8 @@ LABELS: dict[str, dict[str, str]] = {
     "in_total": {"en": "planned", "fr": "prévus"},
     "hist_approval": {"en": "Approval record", "fr": "Validation enregistrée"},
     "hist_approved_by": {"en": "Approved by", "fr": "Validé par"},
+    "hist_declared_by": {"en": "Approved before approvals moved to git, by",
+                         "fr": "Validé avant le passage des validations dans git, par"},
     "hist_approver": {"en": "approver", "fr": "approbateur"},
     "hist_not_approver": {"en": "not one of the client's approvers",
                           "fr": "ne fait pas partie des approbateurs du client"},
