@@ -11,7 +11,7 @@ from generator.content.loader import read_document, relative
 from generator.problems import AlmanacError, ProblemList
 from generator.scaffold import write_new_item
 from generator.schema import Client
-from generator.schema.common import Platform, parse_datetime, localise
+from generator.schema.common import Platform, localise, parse_datetime
 
 NAME = "new"
 HELP = "write a new post, contest or curated item for a client (never overwrites)"
