@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 from pathlib import Path
 
+from generator.atomic import write_atomic
 from generator.content import Workspace
 from generator.problems import AlmanacError
 
@@ -54,16 +53,5 @@ def _escape_path(slug: str) -> str:
 
 
 def write_codeowners(target: Path, text: str) -> bool:
-    """Write atomically (temp file beside it, then rename); False when already up to date."""
-    if target.is_file() and target.read_text(encoding="utf-8") == text:
-        return False
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp = tempfile.mkstemp(prefix=".CODEOWNERS-", dir=target.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
-        os.replace(temp, target)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
-    return True
+    """Write atomically; False when already up to date."""
+    return write_atomic(target, text.encode("utf-8"))

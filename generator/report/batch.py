@@ -6,9 +6,7 @@ listed at the end, the previous PDF stays in place, and the other reports go on.
 
 from __future__ import annotations
 
-import os
 import sys
-import tempfile
 import time
 from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -17,11 +15,12 @@ from datetime import date
 from pathlib import Path
 from typing import TextIO
 
+from generator.atomic import write_atomic
 from generator.content.loader import load_workspace
 from generator.content.model import ClientData
 from generator.metrics.store import ClientMetrics, load_metrics
 from generator.problems import AlmanacError, Severity
-from generator.report.months import Month, local_day
+from generator.report.months import Month, finished_months
 from generator.report.pdf import render_pdf
 from generator.report.report_html import render_html, template_roots
 from generator.report.report_model import build_report
@@ -75,36 +74,8 @@ def report_path(root: Path, client: str, month: Month) -> Path:
 
 
 def write_pdf(target: Path, data: bytes) -> bool:
-    """Write atomically (temp file beside the target, then os.replace); False if unchanged."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    if target.is_file() and target.read_bytes() == data:
-        return False
-    handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.chmod(temp, 0o644)  # mkstemp makes 0600; a report is shared like any output
-        os.replace(temp, target)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
-    return True
-
-
-def months_with_data(client: ClientData, metrics: ClientMetrics) -> set[Month]:
-    """Months that have month notes or metrics (account days or posts published then)."""
-    found = {Month(int(key[:4]), int(key[5:])) for key in client.months}
-    found |= {Month.of(row.date) for row in metrics.account}
-    days = (local_day(row.published_at, client.timezone) for row in metrics.posts)
-    found |= {Month.of(day) for day in days if day is not None}
-    return found
-
-
-def finished_months(client: ClientData, metrics: ClientMetrics, today: date) -> list[Month]:
-    current = Month.of(today)
-    return sorted(m for m in months_with_data(client, metrics) if m < current)
+    """Write a report atomically; False if the PDF already had these bytes."""
+    return write_atomic(target, data)
 
 
 def load_client(root: Path, slug: str) -> tuple[ClientData, str]:
