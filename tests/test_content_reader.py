@@ -212,3 +212,10 @@ def test_workspace_found_from_subfolder(tmp_path: Path) -> None:
                           capture_output=True, text=True, check=False,
                           cwd=root / "content" / "acme" / "posts")
     assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+def test_debug_shows_the_traceback(tmp_path: Path) -> None:
+    proc = subprocess.run([sys.executable, "-m", "generator", "--debug", "-w", str(tmp_path),
+                           "check"], capture_output=True, text=True, check=False)
+    assert proc.returncode == 2
+    assert "Traceback" in proc.stderr and "no almanac.yml" in proc.stderr
