@@ -12,9 +12,11 @@ import csv
 import io
 import math
 import random
+import re
 import shutil
 import subprocess
 import sys
+import zipfile
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -266,6 +268,29 @@ def write_instagram(folder: Path, client: ClientData, rnd: random.Random, follow
     return [target]
 
 
+# --- workbooks ------------------------------------------------------------------------------
+
+STAMP = (2026, 11, 20, 9, 0, 0)
+
+
+def save_workbook(book: Workbook, target: Path) -> None:
+    """Save with fixed timestamps (openpyxl stamps `now` in the zip and the properties), so a
+    rerun gives the same bytes."""
+    book.properties.created = datetime(*STAMP)
+    raw = io.BytesIO()
+    book.save(raw)
+    out = io.BytesIO()
+    with zipfile.ZipFile(raw) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dest:
+        for info in source.infolist():
+            data = source.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                data = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*", rb"\g<1>2026-11-20T09:00:00Z",
+                              data)
+            dest.writestr(zipfile.ZipInfo(info.filename, date_time=STAMP), data,
+                          compress_type=zipfile.ZIP_DEFLATED)
+    target.write_bytes(out.getvalue())
+
+
 # --- LinkedIn --------------------------------------------------------------------------------
 
 def write_linkedin(folder: Path, client: ClientData, rnd: random.Random, slug: str,
@@ -305,7 +330,7 @@ def write_linkedin(folder: Path, client: ClientData, rnd: random.Random, slug: s
                             impressions, "", "", clicks, round(clicks / impressions, 4), likes,
                             likes // 8, likes // 12, rnd.randint(0, 6), 0.08, "Image"])
     content = folder / f"{slug}_content_1763683200000.xlsx"
-    book.save(content)
+    save_workbook(book, content)
     book = Workbook()
     sheet = book.active
     assert sheet is not None
@@ -319,7 +344,7 @@ def write_linkedin(folder: Path, client: ClientData, rnd: random.Random, slug: s
         extra = book.create_sheet(title)
         extra.append([title, "Total followers"])
     follower_file = folder / f"{slug}_followers_1763683200000.xlsx"
-    book.save(follower_file)
+    save_workbook(book, follower_file)
     return [content, follower_file]
 
 
@@ -356,6 +381,144 @@ def write_tiktok(folder: Path, client: ClientData, rnd: random.Random,
     return files
 
 
+# --- Meta Business Suite insights (Instagram account, daily) ---------------------------------
+
+META_INSIGHTS = ["Date", "Instagram followers", "Instagram follows", "Instagram unfollows",
+                 "Instagram reach", "Instagram views", "Instagram profile visits",
+                 "Instagram link clicks"]
+
+
+def month_window(first: date, last: date) -> list[int]:
+    """Indexes (into DAYS) of the daily changes a month's follower gain adds up: the report
+    counts from the last count before the month, or the month's first count when none."""
+    begin = max(first, START + timedelta(days=1))
+    return [i for i, d in enumerate(DAYS) if begin <= d <= min(last, END)]
+
+
+def follower_changes(rnd: random.Random, per_day: float, posts: list[Live],
+                     targets: list[tuple[date, date, int]]) -> list[int]:
+    """Daily net changes, bumped on post days, then evened out so that each month listed in
+    `targets` gains exactly what its month notes say."""
+    post_days = {lv.when.date() for lv in posts}
+    changes = [round(per_day * (0.6 if d.weekday() >= 5 else 1.0) + rnd.gauss(0, per_day * 0.5)
+                     + (per_day * 1.5 if d in post_days else 0)) for d in DAYS]
+    for first, last, gain in targets:
+        window = month_window(first, last)
+        missing = gain - sum(changes[i] for i in window)
+        share, rest = divmod(missing, len(window))
+        for i in window:
+            changes[i] += share
+        for i in rnd.sample(window, rest):
+            changes[i] += 1
+    return changes
+
+
+def write_instagram_insights(folder: Path, client: ClientData, rnd: random.Random, start: int,
+                             per_day: float, targets: list[tuple[date, date, int]],
+                             unfollow_rate: float) -> list[Path]:
+    posts = live_posts(client, "instagram")
+    changes = follower_changes(rnd, per_day, posts, targets)
+    boosted = [(lv.post.boost.start or lv.when.date(), lv.post.boost.end or lv.when.date())
+               for lv in posts if lv.post.boost is not None]
+    rows = [META_INSIGHTS]
+    followers = start
+    for day, change in zip(DAYS, changes, strict=True):
+        followers += change
+        unfollows = max(-change, round(abs(rnd.gauss(followers * unfollow_rate, 2))))
+        boost = any(b <= day <= e for b, e in boosted)
+        posted = sum(1 for lv in posts if lv.when.date() == day)
+        reach = int(followers * (0.08 + 0.22 * posted + (0.35 if boost else 0))
+                    * math.exp(rnd.gauss(0, 0.25)))
+        rows.append([f"{day.isoformat()}T00:00:00", str(followers), str(change + unfollows),
+                     str(unfollows), str(reach), str(int(reach * rnd.uniform(1.5, 2.1))),
+                     str(int(reach * rnd.uniform(0.015, 0.04))),
+                     str(rnd.randint(0, 9) + (25 if boost else 0))])
+    title = [f"Instagram insights: {client.name} ({START:%b %-d, %Y} - {END:%b %-d, %Y})"]
+    target = folder / f"Instagram_insights_{START:%b-%d-%Y}_{END:%b-%d-%Y}.csv"
+    # Meta writes these exports as UTF-16 with a BOM, every cell quoted
+    target.write_bytes(codecs.BOM_UTF16_LE + csv_text([title, *rows]).encode("utf-16-le"))
+    return [target]
+
+
+# --- Meta Ads Manager --------------------------------------------------------------------------
+
+RESULT_INDICATORS = {"traffic": ("actions:link_click", "clicks"),
+                     "engagement": ("actions:post_engagement", "engagement"),
+                     "reach": ("reach", "reach")}
+
+
+def ads_header(currency: str) -> list[str]:
+    return ["Reporting starts", "Reporting ends", "Campaign name", "Ad set name", "Ad name",
+            "Ad delivery", "Attribution setting", "Results", "Result indicator", "Reach",
+            "Impressions", "Cost per results", f"Amount spent ({currency})", "Link clicks",
+            "Ends", "Ad ID", "Post ID", "Instagram post ID"]
+
+
+def ad_rows(client: ClientData, rnd: random.Random) -> list[list[object]]:
+    """One ad per boosted post and network (the budget is the cap: spend stays under it)."""
+    rows: list[list[object]] = []
+    for item in sorted(client.posts(), key=lambda i: i.meta.publish_at):  # type: ignore[union-attr]
+        meta = item.meta
+        assert isinstance(meta, Post)
+        if meta.boost is None or meta.publish_at.date() > END:
+            continue
+        networks = [p for p in (meta.boost.platforms or meta.platforms)
+                    if p in meta.published and p.value in ("facebook", "instagram")]
+        if not networks:
+            continue
+        spent = round(meta.boost.budget * rnd.uniform(0.9, 0.99), 2)
+        shares = [0.62, 0.38] if len(networks) == 2 else [1.0]
+        indicator, goal = RESULT_INDICATORS[meta.boost.objective or "reach"]
+        ends = meta.boost.end or meta.publish_at.date()
+        text = " ".join(item.body.split())[:40] or meta.title
+        for network, share in zip(sorted(networks, key=lambda p: p.value != "instagram"),
+                                  shares, strict=True):
+            spend = round(spent * share, 2) if share != shares[-1] else round(
+                spent - sum(round(spent * s, 2) for s in shares[:-1]), 2)
+            live = meta.published[network]
+            reach = int(spend * rnd.uniform(180, 260))
+            impressions = int(reach * rnd.uniform(1.3, 1.7))
+            clicks = int(impressions * rnd.uniform(0.006, 0.015))
+            results = {"clicks": clicks, "engagement": int(impressions * 0.045),
+                       "reach": reach}[goal]
+            instagram = network.value == "instagram"
+            rows.append([f"{meta.title} - boost", f"{meta.title} - {network.value}",
+                         f"Instagram post: {text}" if instagram else f'Post: "{text}"',
+                         "completed", "7-day click or 1-day view", results, indicator, reach,
+                         impressions, round(spend / results, 6), spend, clicks,
+                         ends.isoformat(), f"1202{rnd.randrange(10**13, 10**14)}",
+                         "" if instagram else live.id, live.id if instagram else ""])
+    return rows
+
+
+def write_ads(folder: Path, client: ClientData, rnd: random.Random, account: str,
+              workbook: bool) -> list[Path]:
+    currency = next((i.meta.boost.currency for i in client.posts()  # type: ignore[union-attr]
+                     if i.meta.boost is not None), "EUR")
+    span = [START.isoformat(), END.isoformat()]
+    ads = [span + row for row in ad_rows(client, rnd)]
+    name = f"{account}-Ads-{START:%b-%-d-%Y}-{END:%b-%-d-%Y}"
+    if workbook:
+        book = Workbook()
+        sheet = book.active
+        assert sheet is not None
+        sheet.title = "Raw Data Report"
+        for row in [ads_header(currency), *ads]:
+            sheet.append(row)
+        target = folder / f"{name}.xlsx"
+        save_workbook(book, target)
+        return [target]
+    summary = span + ["", "", "", "", "", "", "",
+                      sum(int(r[9]) for r in ads), sum(int(r[10]) for r in ads), "",
+                      round(sum(float(r[12]) for r in ads), 2), sum(int(r[13]) for r in ads),
+                      "", "", "", ""]
+    rows = [ads_header(currency), summary, *ads]
+    target = folder / f"{name}.csv"
+    text = csv_text([[str(c) for c in row] for row in rows], quote_all=False)
+    target.write_bytes(codecs.BOM_UTF8 + text.encode("utf-8"))
+    return [target]
+
+
 # --- driver ----------------------------------------------------------------------------------
 
 def write_client(slug: str, client: ClientData) -> list[Path]:
@@ -369,15 +532,32 @@ def write_client(slug: str, client: ClientData) -> list[Path]:
         files += write_facebook(folder, client, rnd, 1320, 1.1)
         files += write_instagram(folder, client, rnd, 2860, "17841400008887311")
         files += write_linkedin(folder, client, rnd, "atelier-velo-scop", 910)
+        meta = random.Random(f"almanac-example-{slug}-meta")
+        files += write_instagram_insights(folder, client, meta, 2860, 3.6, [
+            (date(2026, 9, 1), date(2026, 9, 30), 97), (date(2026, 10, 1), date(2026, 10, 31),
+                                                          128)], 0.0008)
+        files += write_ads(folder, client, meta, "Atelier-Velo-SCOP", workbook=False)
     elif slug == "fournil-des-halles":
         files += write_facebook(folder, client, rnd, 3480, 2.4)
         files += write_instagram(folder, client, rnd, 6120, "17841400004451208")
         files += write_tiktok(folder, client, rnd, 2150)
+        meta = random.Random(f"almanac-example-{slug}-meta")
+        files += write_instagram_insights(folder, client, meta, 6120, 6.0, [
+            (date(2026, 9, 1), date(2026, 9, 30), 163), (date(2026, 10, 1), date(2026, 10, 31),
+                                                           214)], 0.0006)
+        files += write_ads(folder, client, meta, "Le-Fournil-des-Halles", workbook=False)
     elif slug == "northwind-outdoor":
         files += write_x(folder, client, rnd, french=False)
         files += write_instagram(folder, client, rnd, 12400, "17841400009902175")
         files += write_linkedin(folder, client, rnd, "northwind-outdoor", 3350)
         files += write_tiktok(folder, client, rnd, 5400)
+        meta = random.Random(f"almanac-example-{slug}-meta")
+        # the giveaway's followers leave in November (the October notes expect ~25%)
+        files += write_instagram_insights(folder, client, meta, 12400, 12.0, [
+            (date(2026, 9, 1), date(2026, 9, 30), 430), (date(2026, 10, 1), date(2026, 10, 31),
+                                                           690),
+            (date(2026, 11, 1), date(2026, 11, 20), 40)], 0.0009)
+        files += write_ads(folder, client, meta, "Northwind-Outdoor-Ltd", workbook=True)
     return files
 
 

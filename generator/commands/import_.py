@@ -9,13 +9,14 @@ from pathlib import Path
 from generator.content.model import ClientData
 from generator.metrics.importing import ImportResult, import_exports, today_local
 from generator.metrics.joining import summarize_join
+from generator.metrics.store import PostMetrics
 from generator.metrics.tables import ImportContext
 from generator.problems import AlmanacError
 from generator.schema.common import Platform
 
 NAME = "import"
-HELP = ("import metrics exports (X, Facebook, Meta Business Suite, LinkedIn, TikTok, YouTube, "
-        "Mastodon) into content/<client>/metrics/")
+HELP = ("import metrics exports (X, Facebook, Meta Business Suite, Meta Ads Manager, LinkedIn, "
+        "TikTok, YouTube, Mastodon) into content/<client>/metrics/")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -47,18 +48,24 @@ def load_client(root: Path, slug: str) -> tuple[Path, str, ClientData | None]:
     return folder, str(zone), client
 
 
+def spend_rows(rows: list[PostMetrics]) -> str:
+    return f", {len(rows)} ad spend rows" if rows else ""
+
+
 def format_report(result: ImportResult, dry_run: bool) -> str:
     lines = []
     for report in result.files:
         parsed, count = report.parsed, report.count
         skipped = f", skipped {len(parsed.skipped)}" if parsed.skipped else ""
         lines.append(f"{report.name}: {report.format.label} ({parsed.platform}): "
-                     f"{len(parsed.account)} day rows, {len(parsed.posts)} post rows; "
+                     f"{len(parsed.account)} day rows, {len(parsed.posts)} post rows"
+                     f"{spend_rows(parsed.spend)}; "
                      f"added {count.added}, replaced {count.replaced}, "
                      f"unchanged {count.unchanged}{skipped}")
         lines.extend(f"  skipped {reason}" for reason in parsed.skipped[:5])
         if len(parsed.skipped) > 5:
             lines.append(f"  … and {len(parsed.skipped) - 5} more skipped")
+        lines.extend(f"  note: {note}" for note in parsed.notes)
     if dry_run:
         lines.append("dry run: nothing written")
     elif result.written:

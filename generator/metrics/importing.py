@@ -181,7 +181,7 @@ def import_exports(paths: list[Path], client_folder: Path, ctx: ImportContext,
     metrics = load_metrics(client_folder)
     reports = []
     for path, (fmt, result) in zip(paths, parsed, strict=True):
-        metrics, count = merge_metrics(metrics, result.account, result.posts)
+        metrics, count = merge_metrics(metrics, result.account, result.posts, result.spend)
         reports.append(FileReport(source_name(path, client_folder), fmt, result, count))
     outcome = ImportResult(metrics, reports)
     if not dry_run:

@@ -109,9 +109,15 @@ def check_client_metrics(root: Path, client: ClientData) -> list[Problem]:
         return []
     lines = post_lines(client.folder / METRICS_FOLDER / POSTS_FILE)
     return [Problem(rel, lines.get(row.key, 1), "post_id", "metrics.unmatched", Severity.INFO,
-                    f"{row.platform} post {row.post_id} has metrics but no post lists it "
-                    f"under `published` (add its url or id to the post's front matter)")
-            for row in rows]
+                    unmatched_message(row)) for row in rows]
+
+
+def unmatched_message(row: PostMetrics) -> str:
+    if row.post_id.startswith("ad:"):
+        return (f"ad spend of `{row.post_id[3:]}` names no post (the Ads Manager report has no "
+                f"post id for it); export the report with the `Post ID` column to join it")
+    return (f"{row.platform} post {row.post_id} has metrics but no post lists it under "
+            f"`published` (add its url or id to the post's front matter)")
 
 
 def check_metrics(ws: Workspace) -> list[Problem]:

@@ -9,6 +9,8 @@ from typing import TypeVar
 from generator.metrics.store import AccountDay, ClientMetrics, PostMetrics
 
 Row = TypeVar("Row", AccountDay, PostMetrics)
+# post ids of ad spend that names no post (Ads Manager rows without a post id)
+AD_PREFIX = "ad:"
 
 
 @dataclass
@@ -71,11 +73,82 @@ def merge_rows(existing: dict[tuple[str, str], Row], rows: Iterable[Row]) -> Mer
     return count
 
 
-def merge_metrics(base: ClientMetrics, account: list[AccountDay],
-                  posts: list[PostMetrics]) -> tuple[ClientMetrics, MergeCount]:
+def fill(old: PostMetrics, new: PostMetrics) -> PostMetrics:
+    """An ad report's row on a known post: its spend replaces the old spend, its other figures
+    only fill the ones the post lacks (organic figures are never overwritten)."""
+    gaps = {name: getattr(new, name) for name in value_fields(new)
+            if name != "ad_spend" and getattr(old, name) is None
+            and getattr(new, name) is not None}
+    merged = replace(old, ad_spend=new.ad_spend, **gaps)
+    if same_values(merged, old):
+        return old
+    sources = sorted({*old.source.split("; "), new.source} - {""})
+    return replace(merged, source="; ".join(sources))
+
+
+def resolve_post(existing: dict[tuple[str, str], PostMetrics],
+                 row: PostMetrics) -> PostMetrics:
+    """The row under the id its post already has (`pageid_postid` and `postid` are the same
+    post), so spend lands on the organic row."""
+    if row.key in existing or row.post_id.startswith(AD_PREFIX):
+        return row
+    from generator.metrics.joining import id_variants
+
+    wanted = set(id_variants(row.post_id))
+    for platform, post_id in existing:
+        if platform == row.platform and wanted & set(id_variants(post_id)):
+            return replace(row, post_id=post_id, post_url=row.post_url
+                           or existing[(platform, post_id)].post_url)
+    return row
+
+
+def merge_spend(existing: dict[tuple[str, str], PostMetrics],
+                rows: Iterable[PostMetrics]) -> MergeCount:
+    count = MergeCount()
+    for row in (resolve_post(existing, r) for r in rows):
+        old = existing.get(row.key)
+        if old is None:
+            existing[row.key] = row
+            count.added += 1
+            continue
+        merged = fill(old, row)
+        if merged is old:
+            count.unchanged += 1
+        else:
+            existing[row.key] = merged
+            count.replaced += 1
+    return count
+
+
+def adopt_spend(existing: dict[tuple[str, str], PostMetrics],
+                posts: Iterable[PostMetrics]) -> None:
+    """Spend imported before its post's organic row, under another form of the post's id,
+    moves to the id the organic row brings (so the import order does not matter)."""
+    from generator.metrics.joining import id_variants
+
+    incoming: dict[tuple[str, str], str] = {}
+    for row in posts:
+        for variant in id_variants(row.post_id):
+            incoming.setdefault((row.platform, variant), row.post_id)
+    for key, row in list(existing.items()):
+        if row.ad_spend is None or row.published_at is not None or row.post_id.startswith(
+                AD_PREFIX):
+            continue
+        target = next((incoming[(row.platform, v)] for v in id_variants(row.post_id)
+                       if (row.platform, v) in incoming), None)
+        if target is not None and target != row.post_id and (row.platform, target) not in \
+                existing:
+            del existing[key]
+            existing[(row.platform, target)] = replace(row, post_id=target)
+
+
+def merge_metrics(base: ClientMetrics, account: list[AccountDay], posts: list[PostMetrics],
+                  spend: Iterable[PostMetrics] = ()) -> tuple[ClientMetrics, MergeCount]:
     """A new ClientMetrics with the rows merged in (base is left as it was)."""
     days = {row.key: row for row in base.account}
     by_post = {row.key: row for row in base.posts}
     count = merge_rows(days, account)
+    adopt_spend(by_post, posts)
     count += merge_rows(by_post, posts)
+    count += merge_spend(by_post, spend)
     return ClientMetrics(account=list(days.values()), posts=list(by_post.values())), count

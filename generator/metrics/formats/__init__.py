@@ -10,18 +10,23 @@ from typing import Any
 from generator.metrics.store import AccountDay, PostMetrics
 from generator.metrics.tables import ExportFile, ImportContext
 
-FORMAT_MODULES = ("x", "facebook", "meta_suite", "linkedin", "tiktok", "youtube", "mastodon")
+FORMAT_MODULES = ("x", "facebook", "meta_suite", "meta_insights", "meta_ads", "linkedin", "tiktok",
+                  "youtube", "mastodon")
 
 
 @dataclass
 class Parsed:
-    """What one export gave: account days, post rows, and rows deliberately left out."""
+    """What one export gave: account days, post rows, and rows deliberately left out.
+
+    `spend` rows (ad reports) only set a post's `ad_spend` and fill the figures it lacks."""
 
     format: str
     platform: str
     account: list[AccountDay] = field(default_factory=list)
     posts: list[PostMetrics] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
+    spend: list[PostMetrics] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
