@@ -25,11 +25,18 @@ from generator.content.model import Workspace
 from generator.feeds import render_ics, render_schedule_csv
 from generator.history import head_commit, is_shallow, load_history, open_repo
 from generator.problems import AlmanacError, Problem, Severity
-from generator.site_pages import ExtraPages, SiteContext, SiteProject, render_pages
+from generator.site_pages import ExtraPages, Page, SiteContext, SiteProject, render_pages
 from generator.site_pages.config import compose_config, render_brands, render_page_file
 from generator.site_pages.context import Granularity
 from generator.site_pages.history_section import SiteHistory
 from generator.site_pages.html import page_url
+from generator.site_pages.labels import t
+from generator.site_pages.report_pages import (
+    collect_reports,
+    page_of,
+    render_report_pages,
+    site_files,
+)
 
 ENGINES = ("mkdocs", "zensical")
 MEDIA_SUFFIXES = {".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".mp4", ".webm", ".mov",
@@ -51,6 +58,7 @@ class BuildOptions:
     client: str | None = None
     strict: bool = False
     granularity: Granularity = "page"
+    reports: bool = False  # HTML previews of the reports (charts cost ~0.4 s a report)
     extra_pages: list[ExtraPages] = field(default_factory=list)
 
 
@@ -143,8 +151,17 @@ def render_project(model: CalendarModel, options: BuildOptions, folder: Path,
     ctx.media = {key: media_site_path(ws, key[0], src) for key, src in media.items()}
     texts = render_feeds(ws, ctx)
     texts["assets/brands.css"] = render_brands(ctx)
+    reports = collect_reports(ws, options.today.date(), options.reports)
+    ctx.sections = {slug: [(t("reports", ctx.locale), page_of(slug))] for slug in reports.clients}
+    pdfs, previews = site_files(reports)
+    files.update(pdfs)
+    texts.update(previews)
     title = site_title(ws, options.client)
-    pages = render_pages(ctx, title, options.extra_pages)
+
+    def report_pages(ctx: SiteContext) -> list[Page]:
+        return render_report_pages(ctx, reports)
+
+    pages = render_pages(ctx, title, [report_pages, *options.extra_pages])
     config = compose_config(load_base_config(folder), ctx, title, BUILT)
     return SiteProject(pages, config, files, texts)
 

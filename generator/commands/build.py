@@ -24,12 +24,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="where to write the site (default: site/ in the workspace)")
     parser.add_argument("--strict", action="store_true",
                         help="build nothing when `almanac check` finds any problem")
+    parser.add_argument("--reports", action="store_true",
+                        help="add an HTML preview of each finished month's report (slower: "
+                             "charts are drawn); PDF links from reports/ are always shown")
 
 
 def options_from(args: argparse.Namespace) -> BuildOptions:
     return BuildOptions(root=args.workspace_root, today=parse_today(args.today),
                         output=args.output, engine=args.engine, client=args.client,
-                        strict=args.strict)
+                        strict=args.strict, reports=args.reports)
 
 
 def run(args: argparse.Namespace) -> int:

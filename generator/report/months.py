@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from generator.content.model import ClientData
+from generator.metrics.store import ClientMetrics
 from generator.problems import AlmanacError
 
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
@@ -86,3 +88,17 @@ def local_day(moment: datetime | None, zone: str) -> date | None:
     if moment.tzinfo is None:
         return moment.date()
     return moment.astimezone(ZoneInfo(zone)).date()
+
+
+def months_with_data(client: ClientData, metrics: ClientMetrics) -> set[Month]:
+    """Months that have month notes or metrics (account days or posts published then)."""
+    found = {Month(int(key[:4]), int(key[5:])) for key in client.months}
+    found |= {Month.of(row.date) for row in metrics.account}
+    days = (local_day(row.published_at, client.timezone) for row in metrics.posts)
+    found |= {Month.of(day) for day in days if day is not None}
+    return found
+
+
+def finished_months(client: ClientData, metrics: ClientMetrics, today: date) -> list[Month]:
+    current = Month.of(today)
+    return sorted(m for m in months_with_data(client, metrics) if m < current)

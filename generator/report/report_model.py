@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from generator.content.model import ClientData, Item, MonthNote
+from generator.feeds.captions import strip_comments
 from generator.metrics.store import ClientMetrics, PostMetrics
 from generator.report.figures import (
     KeyFigure,
@@ -198,7 +199,7 @@ def build_content_mix(posts: list[Item]) -> list[tuple[str, int]]:
 
 def excerpt(text: str, limit: int = EXCERPT_CHARS) -> str:
     """The caption as plain text, cut at a word boundary."""
-    plain = re.sub(r"!\[[^\]]*\]\([^)]*\)", "", text)
+    plain = re.sub(r"!\[[^\]]*\]\([^)]*\)", "", strip_comments(text))  # internal notes
     plain = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", plain)
     plain = re.sub(r"[*_`>#]+", "", plain)
     plain = " ".join(plain.split())

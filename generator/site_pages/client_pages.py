@@ -121,6 +121,12 @@ def render_feeds(ctx: SiteContext, cal: ClientCalendar, page: str) -> str:
             f'<ul class="al-feeds" data-search-exclude>{rows}</ul>')
 
 
+def render_sections(ctx: SiteContext, cal: ClientCalendar, page: str) -> str:
+    """Links to the client's other pages (e.g. its reports), as in the navigation."""
+    return "".join(f'<p class="al-section-link"><a class="md-button" href="{href(page, path)}">'
+                   f"{esc(label)} →</a></p>" for label, path in ctx.sections.get(cal.slug, []))
+
+
 def render_client_page(ctx: SiteContext, cal: ClientCalendar) -> Page:
     page = ctx.client_page(cal.slug)
     current = cal.month(cal.current_month)
@@ -135,6 +141,7 @@ def render_client_page(ctx: SiteContext, cal: ClientCalendar) -> Page:
         render_filters(ctx, cal.entries, page),
         render_week(ctx, cal, page),
         render_month_links(ctx, cal, page),
+        render_sections(ctx, cal, page),
         f'<h2 id="pipeline">{esc(t("pipeline", ctx.locale))}</h2>',
         render_board(ctx, cal.pipeline_board(), page),
         f'<h2 id="contests">{esc(t("contests", ctx.locale))}</h2>',

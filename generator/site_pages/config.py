@@ -20,7 +20,8 @@ def build_nav(ctx: SiteContext) -> list[Any]:
     for cal in ctx.model.clients:
         months = [{safe_title(month_title(m.first, ctx.locale)): f"{cal.slug}/{m.key}.md"}
                   for m in cal.months]
-        nav.append({safe_title(cal.client.name): [f"{cal.slug}/index.md", *months]})
+        more = [{safe_title(label): f"{path}.md"} for label, path in ctx.sections.get(cal.slug, [])]
+        nav.append({safe_title(cal.client.name): [f"{cal.slug}/index.md", *months, *more]})
     return nav
 
 

@@ -40,6 +40,8 @@ class SiteContext:
     limits: dict[str, PlatformLimits] = field(default_factory=dict)
     health: dict[str, ClientHealth] = field(default_factory=dict)
     history: SiteHistory | None = None  # None: pages leave the history section out
+    # more pages of a client (e.g. its reports): (label, page path), linked from nav and overview
+    sections: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         ws = self.model.workspace
