@@ -26,7 +26,12 @@ from generator.feeds import render_ics, render_schedule_csv
 from generator.history import head_commit, is_shallow, load_history, open_repo
 from generator.problems import AlmanacError, Problem, Severity
 from generator.site_pages import ExtraPages, Page, SiteContext, SiteProject, render_pages
-from generator.site_pages.config import compose_config, render_brands, render_page_file
+from generator.site_pages.config import (
+    compose_config,
+    render_brands,
+    render_page_file,
+    source_file,
+)
 from generator.site_pages.context import Granularity
 from generator.site_pages.history_section import SiteHistory
 from generator.site_pages.html import page_url
@@ -174,7 +179,7 @@ def write_project(project: SiteProject, target: Path, definition: Path) -> None:
             dest = docs / sub if sub == "assets" else target / sub
             shutil.copytree(definition / sub, dest)
     for page in project.pages:
-        write_text(docs / f"{page.path}.md", render_page_file(page))
+        write_text(docs / source_file(page.path), render_page_file(page))
     for rel, text in project.texts.items():
         write_text(docs / rel, text)
     for rel, source in project.files.items():

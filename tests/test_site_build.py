@@ -111,7 +111,7 @@ def test_month_grid_has_seven_columns_and_marks_today(site: Path) -> None:
     assert 'rel="next"' in html and "Fermeture exceptionnelle" in html
 
 
-def test_every_internal_link_resolves(site: Path) -> None:
+def assert_internal_links_resolve(site: Path) -> None:
     for page in site.rglob("*.html"):
         if page.name == "404.html" or "assets" in page.parts:
             continue
@@ -123,6 +123,10 @@ def test_every_internal_link_resolves(site: Path) -> None:
             if resolved.is_dir():
                 resolved = resolved / "index.html"
             assert resolved.is_file(), f"{page.relative_to(site)} links to missing {target}"
+
+
+def test_every_internal_link_resolves(site: Path) -> None:
+    assert_internal_links_resolve(site)
 
 
 def test_item_page_shows_mockups_caption_status_media_and_edit_link(site: Path) -> None:
@@ -236,6 +240,8 @@ def test_zensical_builds_the_same_project(workspace: Path, tmp_path: Path) -> No
     html = (out / "pain-doux/items/2026-11-20-brioche/index.html").read_text(encoding="utf-8")
     assert "La brioche du week-end est là" in html and "al-mockup" in html
     assert (out / "pain-doux/2026-11/index.html").is_file()
+    # Zensical resolves raw-HTML links against the source file: pages are index.md files
+    assert_internal_links_resolve(out)
     index = (out / "search.json").read_text(encoding="utf-8")
     assert "Brioche du week-end" in index
     for name, text in text_files(out).items():

@@ -14,13 +14,26 @@ ALMANAC_JS = ["assets/almanac.js"]
 REQUIRED_FEATURES = ["navigation.prune", "navigation.indexes"]
 
 
+def source_file(page_path: str) -> str:
+    """Every page is an `index.md` in its own folder (`a/b` → `a/b/index.md`).
+
+    The source folder is then the output folder, so relative links written in the pages'
+    HTML resolve the same way in MkDocs and in Zensical (which resolves raw-HTML links
+    against the source file, not the output URL).
+    """
+    if page_path == "index" or page_path.endswith("/index"):
+        return f"{page_path}.md"
+    return f"{page_path}/index.md"
+
+
 def build_nav(ctx: SiteContext) -> list[Any]:
     """Clients and their months only: a nav listing every item makes every page carry it."""
     nav: list[Any] = [{safe_title(t("home", ctx.locale)): "index.md"}]
     for cal in ctx.model.clients:
-        months = [{safe_title(month_title(m.first, ctx.locale)): f"{cal.slug}/{m.key}.md"}
-                  for m in cal.months]
-        more = [{safe_title(label): f"{path}.md"} for label, path in ctx.sections.get(cal.slug, [])]
+        months = [{safe_title(month_title(m.first, ctx.locale)):
+                   source_file(f"{cal.slug}/{m.key}")} for m in cal.months]
+        more = [{safe_title(label): source_file(path)}
+                for label, path in ctx.sections.get(cal.slug, [])]
         nav.append({safe_title(cal.client.name): [f"{cal.slug}/index.md", *months, *more]})
     return nav
 
