@@ -85,6 +85,9 @@ def site_title(ws: Workspace, client: str | None) -> str:
     return ws.settings.name
 
 
+PACKAGED_ASSETS = Path(str(resources.files("generator").joinpath("site_pages/assets")))
+
+
 def calendar_folder(root: Path) -> Path:
     """The workspace's site definition, or the packaged default when it has none."""
     own = root / "calendar"
@@ -174,10 +177,13 @@ def render_project(model: CalendarModel, options: BuildOptions, folder: Path,
 def write_project(project: SiteProject, target: Path, definition: Path) -> None:
     """The generated project on disk: mkdocs.yml, docs/ (pages, assets, media), overrides/."""
     docs = target / "docs"
-    for sub in ("assets", "overrides"):
-        if (definition / sub).is_dir():
-            dest = docs / sub if sub == "assets" else target / sub
-            shutil.copytree(definition / sub, dest)
+    # Almanac's stylesheet, script and icons ship with the package, so a workspace gets their
+    # fixes on upgrade; a file of the same name in calendar/assets/ replaces the packaged one.
+    shutil.copytree(PACKAGED_ASSETS, docs / "assets")
+    if (definition / "assets").is_dir():
+        shutil.copytree(definition / "assets", docs / "assets", dirs_exist_ok=True)
+    if (definition / "overrides").is_dir():
+        shutil.copytree(definition / "overrides", target / "overrides")
     for page in project.pages:
         write_text(docs / source_file(page.path), render_page_file(page))
     for rel, text in project.texts.items():

@@ -312,3 +312,13 @@ def test_calendar_template_matches_the_repository_site_definition(repo_root: Pat
     ours = files_of(repo_root / "calendar")
     packaged = files_of(repo_root / "generator/templates/workspace/calendar")
     assert ours == packaged
+
+
+def test_workspace_assets_replace_the_packaged_ones(workspace: Path, tmp_path: Path) -> None:
+    ws = tmp_path / "ws"
+    shutil.copytree(workspace, ws)
+    (ws / "calendar/assets").mkdir(parents=True, exist_ok=True)
+    (ws / "calendar/assets/almanac.css").write_text(".al-ours { color: red }\n", encoding="utf-8")
+    out = build(ws, tmp_path / "site")
+    assert (out / "assets/almanac.css").read_text(encoding="utf-8") == ".al-ours { color: red }\n"
+    assert (out / "assets/almanac.js").is_file() and (out / "assets/icons/x.svg").is_file()
