@@ -9,8 +9,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from generator.captions import network_name, plain_caption
 from generator.content.model import ClientData, Item, Workspace
-from generator.feeds.captions import network_name, plain_caption
 from generator.feeds.ics_format import (
     escape_list,
     escape_text,

@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
+from generator.captions import caption_with_hashtags, network_name
 from generator.content.model import ClientData, Item, Workspace
-from generator.feeds.captions import caption_with_hashtags, network_name
 from generator.schema import Post
 from generator.schema.common import Platform
 

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from generator.captions import strip_comments
 from generator.content.model import ClientData, Item, MonthNote
-from generator.feeds.captions import strip_comments
 from generator.metrics.store import ClientMetrics, PostMetrics
 from generator.report.figures import (
     KeyFigure,

@@ -6,8 +6,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from generator.captions import strip_comments
 from generator.content.model import Item
-from generator.feeds.captions import strip_comments
 from generator.problems import Severity
 from generator.rules.registry import ClientPlan, FieldPath, Finding, Option, RuleContext, rule
 from generator.schema import Contest, Post

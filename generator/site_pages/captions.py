@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from generator.captions import hashtags_for, plain_caption
 from generator.content.model import Item
-from generator.feeds.captions import hashtags_for, plain_caption
 
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>()]+", re.IGNORECASE)
 _TYPED_TAG = re.compile(r"(?<![\w&#])#(\w+)")

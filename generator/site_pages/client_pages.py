@@ -6,7 +6,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from generator.calendar_model import ClientCalendar
-from generator.feeds.captions import network_name
+from generator.captions import network_name
 from generator.schema import Contest
 from generator.site_pages.calendar_pages import (
     client_open,

@@ -10,7 +10,7 @@ from urllib.parse import quote, urlsplit
 import markdown
 import nh3
 
-from generator.feeds.captions import strip_comments
+from generator.captions import strip_comments
 
 ALLOWED_TAGS = {"p", "br", "strong", "em", "b", "i", "a", "ul", "ol", "li", "blockquote",
                 "code", "pre", "h3", "h4", "h5", "h6", "hr", "del", "s", "sub", "sup"}

@@ -5,8 +5,8 @@ from __future__ import annotations
 from zoneinfo import ZoneInfo
 
 from generator.calendar_model import ClientCalendar
+from generator.captions import network_name
 from generator.content.model import Item
-from generator.feeds.captions import network_name
 from generator.problems import Problem
 from generator.schema import Contest, Curated, Post
 from generator.schema.settings import Settings

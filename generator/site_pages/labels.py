@@ -6,7 +6,7 @@ from datetime import date, datetime
 
 from babel.dates import format_date
 
-from generator.feeds.captions import network_name
+from generator.captions import network_name
 from generator.site_pages.html import esc, file_href
 
 LABELS: dict[str, dict[str, str]] = {

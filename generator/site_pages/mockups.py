@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from zoneinfo import ZoneInfo
 
+from generator.captions import network_name
 from generator.content.model import ClientData, Item
-from generator.feeds.captions import network_name
 from generator.schema import Post
 from generator.schema.common import Platform
 from generator.schema.items import Media

@@ -1,4 +1,4 @@
-"""Plain captions per network: the text a network will show, without private notes."""
+"""Captions as each network shows them: variant or body, no private notes, hashtags added."""
 
 from __future__ import annotations
 
