@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from generator.content.model import Item
 from generator.schema import Post
@@ -80,3 +81,36 @@ def caption_with_hashtags(item: Item, platform: str | None = None) -> str:
     if not missing:
         return caption
     return f"{caption}\n\n{' '.join(missing)}" if caption else " ".join(missing)
+
+
+_URL = re.compile(r"(?:https?://|www\.)[^\s<>()]+", re.IGNORECASE)
+X_LINK_LENGTH = 23  # X shortens every link to a t.co address of this length
+
+
+@dataclass(frozen=True)
+class NetworkCaption:
+    """The caption on one network, the hashtags appended to it, all it carries, its length."""
+
+    text: str
+    appended: tuple[str, ...]
+    hashtags: tuple[str, ...]
+    length: int
+
+
+def network_caption(item: Item, platform: str) -> NetworkCaption:
+    """What goes out on `platform` and its length as the network counts it.
+
+    One definition for the rules (limits), the site (the length shown under each preview) and
+    the exports, so the figure a reviewer sees is the one `almanac check` judges.
+    """
+    text = plain_caption(item, platform)
+    typed = [f"#{tag}" for tag in _HASHTAG.findall(text)] if "#" in text else []
+    typed_keys = {tag.casefold() for tag in typed}
+    appended = tuple(t for t in hashtags_for(item, platform) if t.casefold() not in typed_keys)
+    published = text + ("\n\n" + " ".join(appended) if appended else "")
+    if platform == "x":
+        published = _URL.sub("x" * X_LINK_LENGTH, published)
+    every: dict[str, str] = {}
+    for tag in (*typed, *appended):
+        every.setdefault(tag.casefold(), tag)
+    return NetworkCaption(text, appended, tuple(every.values()), len(published))

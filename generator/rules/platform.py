@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from generator.captions import strip_comments
+from generator.captions import network_caption
 from generator.content.model import Item
 from generator.problems import Severity
 from generator.rules.registry import ClientPlan, FieldPath, Finding, Option, RuleContext, rule
@@ -17,8 +17,6 @@ from generator.schema.items import Media
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>()]+", re.IGNORECASE)
 _BARE_DOMAIN = re.compile(r"(?<![@\w.])[a-z0-9-]+\.(?:com|fr|org|net|io|co\.uk|eu|shop)"
                           r"(?:/[^\s]*)?\b", re.IGNORECASE)
-_HASHTAG = re.compile(r"(?<![\w&#])#(\w+)")
-X_LINK_LENGTH = 23  # X shortens every link to a t.co address of this length
 
 
 @dataclass(frozen=True)
@@ -29,7 +27,7 @@ class Caption:
     field: FieldPath
     line: int
     tags: tuple[str, ...]
-    appended: tuple[str, ...]
+    length: int  # with the hashtags appended, links counted as X counts them
 
 
 def normalise_tag(tag: str) -> str:
@@ -45,29 +43,16 @@ def caption_for(plan: ClientPlan, item: Item, platform: str) -> Caption:
 
 
 def _build_caption(item: Item, platform: str) -> Caption:
+    counted = network_caption(item, platform)
     variants = getattr(item.meta, "variants", {})
     variant = next((v for p, v in variants.items() if p.value == platform), None)
     if variant is not None and variant.caption:
         field: FieldPath = ("variants", platform, "caption")
-        text, line = strip_comments(variant.caption), item.source.line_of(*field)
+        line = item.source.line_of(*field)
     else:
-        field, text, line = ("body",), strip_comments(item.body), max(item.source.body_line, 1)
-    typed = [normalise_tag(t) for t in _HASHTAG.findall(text)] if "#" in text else []
-    given = [*getattr(item.meta, "hashtags", []), *(variant.hashtags if variant else [])]
-    tags = dict.fromkeys(t for t in (*map(normalise_tag, given), *typed) if t)
-    typed_set = set(typed)
-    appended = tuple(t for t in tags if t not in typed_set)
-    return Caption(text, field, line, tuple(tags), appended)
-
-
-def published_length(caption: Caption, platform: str) -> int:
-    """Characters of the caption with the hashtags appended to it, as the network counts them."""
-    text = caption.text
-    if caption.appended:
-        text += "\n\n" + " ".join(f"#{t}" for t in caption.appended)
-    if platform == "x":
-        text = _URL.sub("x" * X_LINK_LENGTH, text)
-    return len(text)
+        field, line = ("body",), max(item.source.body_line, 1)
+    tags = tuple(normalise_tag(t) for t in counted.hashtags)
+    return Caption(counted.text, field, line, tags, counted.length)
 
 
 def captioned(ctx: RuleContext) -> Iterator[tuple[Item, str, Caption]]:
@@ -90,7 +75,7 @@ def check_caption_length(ctx: RuleContext) -> Iterator[Finding]:
         limit = ctx.plan.limits.get(platform)
         if limit is None or limit.caption_max is None:
             continue
-        length = published_length(caption, platform)
+        length = caption.length
         if length > limit.caption_max:
             yield Finding(item.source, caption.field, f"the {platform} caption is {length} "
                           f"characters with its hashtags; {platform} accepts "

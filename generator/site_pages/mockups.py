@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from zoneinfo import ZoneInfo
 
-from generator.captions import network_name
+from generator.captions import network_caption, network_name
 from generator.content.model import ClientData, Item
 from generator.schema import Post
 from generator.schema.common import Platform
 from generator.schema.items import Media
-from generator.site_pages.captions import build_caption
 from generator.site_pages.context import SiteContext
 from generator.site_pages.html import esc, file_href, link, render_caption
 from generator.site_pages.labels import format_moment, icon, t
@@ -63,7 +62,7 @@ def render_mockup(ctx: SiteContext, client: ClientData, item: Item, platform: st
     """One network's preview of a post."""
     meta = item.meta
     assert isinstance(meta, Post)
-    caption = build_caption(item, platform)
+    caption = network_caption(item, platform)
     account = client.config.platforms.get(Platform(platform))
     handle = account.handle if account else ""
     zone = ZoneInfo(client.timezone)
