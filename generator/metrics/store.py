@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import csv
 import io
-import os
-import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, fields
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
+from generator.atomic import write_atomic
 from generator.problems import AlmanacError
 
 METRICS_FOLDER = "metrics"
@@ -232,25 +231,9 @@ def write_metrics(client_folder: Path, metrics: ClientMetrics) -> list[Path]:
     changed = []
     for name, text in render_metrics(metrics).items():
         target = folder / name
-        data = text.encode("utf-8")
-        if target.is_file() and target.read_bytes() == data:
-            continue
-        write_atomic(target, data)
-        changed.append(target)
+        if write_atomic(target, text.encode("utf-8")):
+            changed.append(target)
     return changed
-
-
-def write_atomic(target: Path, data: bytes) -> None:
-    handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temp, target)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
 
 
 def field_names(kind: type[AccountDay] | type[PostMetrics]) -> list[str]:
