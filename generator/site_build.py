@@ -25,6 +25,7 @@ from generator.content.model import Workspace
 from generator.feeds import render_ics, render_schedule_csv
 from generator.history import head_commit, is_shallow, load_history, open_repo
 from generator.problems import AlmanacError, Problem, Severity
+from generator.schema.settings import ENGINES
 from generator.site_pages import ExtraPages, Page, SiteContext, SiteProject, render_pages
 from generator.site_pages.config import (
     compose_config,
@@ -43,7 +44,6 @@ from generator.site_pages.report_pages import (
     site_files,
 )
 
-ENGINES = ("mkdocs", "zensical")
 MEDIA_SUFFIXES = {".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".mp4", ".webm", ".mov",
                   ".m4v"}
 # Fixed build time for the engines (sitemap.xml.gz header, dates): two builds are identical

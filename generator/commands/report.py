@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import TYPE_CHECKING
 
 from generator.checking import parse_today
-from generator.report.batch import BatchResult, Task, list_clients, run_batch
 from generator.report.months import Month, parse_month
+
+if TYPE_CHECKING:  # WeasyPrint and matplotlib take a second to import: only when reporting
+    from generator.report.batch import BatchResult, Task
 
 NAME = "report"
 HELP = "write monthly client reports as PDF (reports/<client>/YYYY-MM.pdf)"
@@ -28,6 +31,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def build_tasks(args: argparse.Namespace) -> list[Task]:
+    from generator.report.batch import Task, list_clients
+
     today = parse_today(args.today).date()
     months: tuple[Month, ...] | None = None
     if not args.all_months:
@@ -55,6 +60,8 @@ def print_summary(result: BatchResult) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from generator.report.batch import run_batch
+
     tasks = build_tasks(args)
     result = run_batch(tasks, jobs=max(1, args.jobs))
     print_summary(result)

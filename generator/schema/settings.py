@@ -6,6 +6,8 @@ from typing import Literal
 
 from generator.schema.common import SCHEMA_VERSION, Day, Locale, Strict, Text, TimeZoneName, doc
 
+ENGINES = ("mkdocs", "zensical")
+
 
 class PlatformLimitOverride(Strict):
     """Overrides of one network's limits (see the platform limits table)."""
