@@ -153,7 +153,9 @@ def render_project(model: CalendarModel, options: BuildOptions, folder: Path,
                    history: SiteHistory | None = None) -> SiteProject:
     """Every page, file and setting of the generated MkDocs project."""
     ws = model.workspace
-    ctx = SiteContext(model, ws.settings.locale.value, options.granularity, history=history)
+    # a client's own site speaks the client's language; the team site the agency's
+    locale = ws.clients[options.client].locale if options.client else ws.settings.locale.value
+    ctx = SiteContext(model, locale, options.granularity, history=history)
     media = collect_media(ws)
     files = {media_site_path(ws, client, src): src for (client, _), src in media.items()}
     ctx.media = {key: media_site_path(ws, key[0], src) for key, src in media.items()}

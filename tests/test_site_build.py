@@ -322,3 +322,9 @@ def test_workspace_assets_replace_the_packaged_ones(workspace: Path, tmp_path: P
     out = build(ws, tmp_path / "site")
     assert (out / "assets/almanac.css").read_text(encoding="utf-8") == ".al-ours { color: red }\n"
     assert (out / "assets/almanac.js").is_file() and (out / "assets/icons/x.svg").is_file()
+
+
+def test_client_site_speaks_the_clients_language(example_ws: Path, tmp_path: Path) -> None:
+    out = build(example_ws, tmp_path / "nw", client="northwind-outdoor")
+    page = (out / "northwind-outdoor/index.html").read_text(encoding="utf-8")
+    assert '<html lang="en"' in page and "This week" in page and "Cette semaine" not in page
