@@ -5,9 +5,12 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+from babel.numbers import format_decimal
+
 from generator.calendar_model import ClientCalendar
 from generator.captions import network_name
 from generator.schema import Contest
+from generator.schema.client import Objective
 from generator.site_pages.calendar_pages import (
     client_open,
     render_board,
@@ -103,11 +106,16 @@ def render_objectives(ctx: SiteContext, cal: ClientCalendar, page: str) -> str:
             return esc(t("all", ctx.locale))
         return f"{icon(platform, page)} {esc(network_name(platform))}"
 
-    rows = "".join(
-        f"<tr><td>{esc(o.label or o.metric)}</td><td>{o.target:g}</td><td>"
-        f"{network(o.platform.value if o.platform else None)}</td></tr>" for o in objectives)
-    head = (f"<tr><th>{esc(t('metric', ctx.locale))}</th><th>{esc(t('target', ctx.locale))}"
-            f"</th><th>{esc(t('network', ctx.locale))}</th></tr>")
+    def row(o: Objective) -> str:
+        target = esc(format_decimal(o.target, locale=ctx.locale))
+        where = network(o.platform.value if o.platform else None)
+        return (f"<tr><td>{esc(o.label or o.metric)}</td>"
+                f'<td class="al-num">{target}</td><td>{where}</td></tr>')
+
+    rows = "".join(row(o) for o in objectives)
+    head = (f"<tr><th>{esc(t('metric', ctx.locale))}</th>"
+            f'<th class="al-num">{esc(t("target", ctx.locale))}</th>'
+            f"<th>{esc(t('network', ctx.locale))}</th></tr>")
     return f'<table class="al-table">{head}{rows}</table>'
 
 
