@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 from generator.checking import check_workspace
 from generator.content import Workspace
 from generator.content.model import Item
-from generator.history import export_workspace, shallow_note
+from generator.git_repo import export_workspace, shallow_note
 from generator.problems import Problem
 
 FORMATS = ("markdown", "github", "json")

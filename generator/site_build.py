@@ -23,7 +23,8 @@ from generator.calendar_model import CalendarModel, build_calendar
 from generator.checking import check_workspace
 from generator.content.model import Workspace
 from generator.feeds import render_ics, render_schedule_csv
-from generator.history import head_commit, is_shallow, load_history, open_repo
+from generator.git_repo import head_commit, is_shallow, open_repo
+from generator.history import load_history
 from generator.problems import AlmanacError, Problem, Severity
 from generator.schema.settings import ENGINES
 from generator.site_pages import ExtraPages, Page, SiteContext, SiteProject, render_pages
