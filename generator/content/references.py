@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from generator.content.model import ClientData, Source, Workspace
 from generator.problems import ProblemList
 from generator.schema import Contest, Post
@@ -42,8 +40,3 @@ def check_references(ws: Workspace, problems: ProblemList) -> None:
             for index, shot in enumerate(note.meta.screenshots):
                 check_file(client, note.source, shot.file, ("screenshots", index, "file"),
                            problems)
-
-
-def media_path(client: ClientData, name: str) -> Path:
-    """Absolute path of a file referenced by a client's item."""
-    return client.folder / name

@@ -282,9 +282,6 @@ class Words:
         """Stand-alone month and year: "octobre 2026", "October 2026"."""
         return format_date(first_day, "LLLL yyyy", locale=self.locale)
 
-    def month_name(self, first_day: dt.date) -> str:
-        return format_date(first_day, "LLLL", locale=self.locale)
-
     def span(self, start: dt.date, end: dt.date) -> str:
         if start == end:
             return self.date(start)

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 from zoneinfo import ZoneInfo
 
-from generator.calendar_model import CalendarModel, ClientCalendar, Entry
+from generator.calendar_model import CalendarModel, Entry
 from generator.content.model import Item
 from generator.rules.health import ClientHealth, build_health
 from generator.rules.limits import PlatformLimits, build_limits
@@ -77,7 +77,3 @@ def entry_filters(entry: Entry) -> str:
     nets = " ".join(entry.item.platforms)
     return (f'data-platforms="{nets}" data-status="{entry.status}" '
             f'data-kind="{entry.item.kind}"')
-
-
-def calendar_of(ctx: SiteContext, slug: str) -> ClientCalendar:
-    return next(c for c in ctx.model.clients if c.slug == slug)
