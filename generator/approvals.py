@@ -96,7 +96,7 @@ def audit_item(item: Item, approvers: list[Approver], history: History,
     record = ApprovalRecord(item.uid, rel, item.status, _kind(item), history=history.item(rel))
     if record.history is not None and since is not None and approved_before(record.history,
                                                                              since):
-        audit_declared(record, item, approvers, history, since)
+        audit_declared(record, item, approvers, since)
         return record
     if record.history is None:
         _problem(record, "approval.missing", "this item is marked "
@@ -125,7 +125,7 @@ def approved_before(history: ItemHistory, since: date) -> bool:
 
 
 def audit_declared(record: ApprovalRecord, item: Item, approvers: list[Approver],
-                   history: History, since: date) -> None:
+                   since: date) -> None:
     """An approval given before git: the `approved_by` field is the record; later edits count."""
     claimed = [str(c) for c in getattr(item.meta, "approved_by", [])]
     record.declared_by = tuple(claimed)

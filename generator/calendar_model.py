@@ -222,8 +222,8 @@ def is_running(item: Item, now: datetime) -> bool:
             and meta.status != Status.CANCELLED)
 
 
-def build_client(client: ClientData, ws: Workspace, now: datetime,
-                 problems: list[Problem], events: dict[date, list[str]]) -> ClientCalendar:
+def build_client(client: ClientData, now: datetime, problems: list[Problem],
+                 events: dict[date, list[str]]) -> ClientCalendar:
     """The calendar of one client, seen from `now`."""
     zone = ZoneInfo(client.timezone)
     today = now.astimezone(zone).date()
@@ -256,6 +256,6 @@ def build_client(client: ClientData, ws: Workspace, now: datetime,
 def build_calendar(ws: Workspace, now: datetime, problems: list[Problem]) -> CalendarModel:
     """The calendar model of every loaded client, in slug order."""
     events = build_events(ws)
-    clients = [build_client(ws.clients[slug], ws, now, problems, events)
+    clients = [build_client(ws.clients[slug], now, problems, events)
                for slug in sorted(ws.clients)]
     return CalendarModel(ws, now, clients, problems)

@@ -246,7 +246,7 @@ def load_history(root: Path) -> History:
     commits, parents, order = read_commits(repo)
     raw = read_changes(repo, root, prefix)
     blobs = read_blobs(repo, {b for r in raw for b in (r.old_blob, r.new_blob)})
-    merges = find_merges(head, parents, order)
+    merges = find_merges(head, parents)
     items = build_items(raw, commits, blobs, merges)
     mainline = {sha: index for index, sha in enumerate(reversed(first_parents(head, parents)))}
     landing = {sha: mainline[merges.get(sha, sha)] for sha in order
@@ -352,8 +352,7 @@ def first_parents(head: str, parents: dict[str, tuple[str, ...]]) -> list[str]:
     return line
 
 
-def find_merges(head: str, parents: dict[str, tuple[str, ...]],
-                order: dict[str, int]) -> dict[str, str]:
+def find_merges(head: str, parents: dict[str, tuple[str, ...]]) -> dict[str, str]:
     """For each commit that came through a merge on the main line, that merge's sha."""
     mainline = first_parents(head, parents)
     merged_by: dict[str, str] = {}

@@ -36,7 +36,7 @@ def week_start(day: date) -> date:
     return day - timedelta(days=day.weekday())
 
 
-def group_weeks(ctx: RuleContext, entries: list[Entry]) -> dict[date, list[Entry]]:
+def group_weeks(entries: list[Entry]) -> dict[date, list[Entry]]:
     weeks: dict[date, list[Entry]] = {}
     for entry in entries:
         weeks.setdefault(week_start(entry.local.date()), []).append(entry)
@@ -60,7 +60,7 @@ def check_per_week(ctx: RuleContext) -> Iterator[Finding]:
     for platform, account in accounts(ctx):
         low = _first(account.cadence.min_per_week, ctx.options["min"])
         high = _first(account.cadence.max_per_week, ctx.options["max"])
-        weeks = group_weeks(ctx, ctx.plan.feeds.get(platform, []))
+        weeks = group_weeks(ctx.plan.feeds.get(platform, []))
         if high is not None:
             for start, group in sorted(weeks.items()):
                 if start >= this_week and len(group) > high:

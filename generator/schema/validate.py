@@ -43,7 +43,7 @@ def _clean_loc(loc: tuple[Any, ...]) -> tuple[str | int, ...]:
         isinstance(p, str) and "[" not in p and p not in {"str", "int", "float", "none"}))
 
 
-def _message(err: Any, model: type[BaseModel], loc: tuple[str | int, ...]) -> str:
+def _message(err: Any, loc: tuple[str | int, ...]) -> str:
     kind = err["type"]
     name = field_name(loc) or "this file"
     given = err.get("input")
@@ -124,6 +124,6 @@ def validate_doc(model: type[M], doc: YamlDoc, rel: str,
             loc = _clean_loc(err["loc"])
             rule = "schema.missing" if err["type"] == "missing" else "schema.invalid"
             problems.append(Problem(rel, doc.line_of(loc), field_name(loc), rule,
-                                    Severity.ERROR, _message(err, model, loc)))
+                                    Severity.ERROR, _message(err, loc)))
         return Checked(None, problems)
     return Checked(None, problems)  # pragma: no cover - unknown fields settle in one pass

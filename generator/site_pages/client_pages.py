@@ -159,7 +159,7 @@ def render_client_page(ctx: SiteContext, cal: ClientCalendar) -> Page:
         f'<h2 id="objectives">{esc(t("objectives", ctx.locale))}</h2>',
         render_objectives(ctx, cal, page),
         render_feeds(ctx, cal, page),
-        render_problems(ctx, cal.problems, page),
+        render_problems(ctx, cal.problems),
         "</div>",
     ]
     return Page(page, cal.client.name, "".join(parts), hide=["toc"])

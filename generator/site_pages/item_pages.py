@@ -31,7 +31,7 @@ def render_facts(rows: list[tuple[str, str]]) -> str:
     return f'<dl class="al-facts">{cells}</dl>'
 
 
-def render_problems(ctx: SiteContext, problems: list[Problem], page: str) -> str:
+def render_problems(ctx: SiteContext, problems: list[Problem]) -> str:
     if not problems:
         return ""
     rows = "".join(
@@ -190,7 +190,7 @@ def render_item(ctx: SiteContext, cal: ClientCalendar, item: Item, page: str,
                 level: int = 1) -> str:
     """The item's article: head, its problems, what its kind needs, approval and history."""
     body = RENDERERS[item.kind](ctx, cal, item, page)
-    problems = render_problems(ctx, cal.item_problems(item), page)
+    problems = render_problems(ctx, cal.item_problems(item))
     history = render_history_section(ctx, item)
     return (f'<article class="al-item al-st-{item.status}" data-status="{item.status}" '
             f'data-platforms="{" ".join(item.platforms)}">'
