@@ -8,6 +8,9 @@ from babel import Locale
 from babel.dates import format_date
 from babel.numbers import format_currency, format_decimal, format_percent
 
+from generator.captions import network_name
+from generator.schema.common import Platform
+
 LOCALES = ("fr", "en")
 
 # One entry per phrase: {key: (French, English)}. Kept in code, not .po files: the reports
@@ -198,11 +201,7 @@ GOALS: dict[str, tuple[str, str]] = {
     "messages": ("messages", "messages"),
 }
 
-PLATFORMS = {
-    "instagram": "Instagram", "facebook": "Facebook", "linkedin": "LinkedIn", "x": "X",
-    "tiktok": "TikTok", "youtube": "YouTube", "mastodon": "Mastodon", "threads": "Threads",
-    "bluesky": "Bluesky", "pinterest": "Pinterest",
-}
+KNOWN_PLATFORMS = frozenset(p.value for p in Platform)
 
 
 class Words:
@@ -236,7 +235,8 @@ class Words:
         return pair[self._index] if pair else name
 
     def platform(self, name: str) -> str:
-        return PLATFORMS.get(name, name.capitalize())
+        """A network as people write it (LinkedIn); a name Almanac does not know, capitalised."""
+        return network_name(name) if name in KNOWN_PLATFORMS else name.capitalize()
 
     def number(self, value: float | None, digits: int = 0) -> str:
         if value is None:

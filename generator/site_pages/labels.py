@@ -7,6 +7,7 @@ from datetime import date, datetime
 from babel.dates import format_date
 
 from generator.captions import network_name
+from generator.schema.common import Platform
 from generator.site_pages.html import esc, file_href
 
 LABELS: dict[str, dict[str, str]] = {
@@ -148,8 +149,7 @@ LABELS: dict[str, dict[str, str]] = {
         "fr": "Aucun historique disponible : git n'a pas pu être lu."},
 }
 
-NETWORKS = ["instagram", "facebook", "linkedin", "x", "tiktok", "youtube", "mastodon",
-            "threads", "bluesky", "pinterest"]
+NETWORKS = [p.value for p in Platform]  # the filters' order
 
 
 def t(key: str, locale: str) -> str:
