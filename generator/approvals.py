@@ -32,6 +32,8 @@ class ApprovalRecord:
     problems: list[Problem] = field(default_factory=list)
     # approved before `git_approvals_since`: the front matter's `approved_by` is the record
     declared_by: tuple[str, ...] = ()
+    # lines of the fields problems are about, so that they point where the fix goes
+    lines: dict[str, int] = field(default_factory=dict)
 
     @property
     def approved_by(self) -> Person | None:
@@ -93,7 +95,10 @@ def audit_approvals(ws: Workspace, history: History,
 def audit_item(item: Item, approvers: list[Approver], history: History,
                since: date | None = None) -> ApprovalRecord:
     rel = item.source.rel
-    record = ApprovalRecord(item.uid, rel, item.status, _kind(item), history=history.item(rel))
+    record = ApprovalRecord(item.uid, rel, item.status, _kind(item), history=history.item(rel),
+                            lines={name: item.source.line_of(name)
+                                   for name in ("status", "approved_by")
+                                   if (name,) in item.source.lines})
     if record.history is not None and since is not None and approved_before(record.history,
                                                                              since):
         audit_declared(record, item, approvers, since)
@@ -133,10 +138,10 @@ def audit_declared(record: ApprovalRecord, item: Item, approvers: list[Approver]
     record.approver = matched[0] if matched else None
     if not claimed:
         _problem(record, "approval.missing", f"approved before git approvals began ({since}) "
-                 "but `approved_by` is empty: say who approved it")
+                 "but `approved_by` is empty: say who approved it", on="approved_by")
     elif approvers and not matched:
         _problem(record, "approval.not-approver", f"`approved_by` names {', '.join(claimed)}, "
-                 "who are not among the client's approvers")
+                 "who are not among the client's approvers", on="approved_by")
     assert record.history is not None
     record.edits_after = [c for c in record.history.changes
                           if c.is_edit and c.commit.authored_at.date() >= since]
@@ -209,7 +214,7 @@ def validate_claim(record: ApprovalRecord, claimed: list[str]) -> None:
     if not any(c.strip().lstrip("@").casefold() in names for c in claimed):
         _problem(record, "approval.claim-mismatch", f"`approved_by` names "
                  f"{', '.join(claimed)}, but git shows {person} moving it to approved in "
-                 f"{record.approval.commit.short}", Severity.WARNING)
+                 f"{record.approval.commit.short}", Severity.WARNING, on="approved_by")
 
 
 def match_approver(person: Person, approvers: list[Approver]) -> Approver | None:
@@ -245,8 +250,9 @@ def report_edits(record: ApprovalRecord) -> None:
 
 
 def _problem(record: ApprovalRecord, rule: str, message: str,
-             severity: Severity = Severity.ERROR) -> None:
-    record.problems.append(Problem(record.path, 1, "status", rule, severity, message))
+             severity: Severity = Severity.ERROR, on: str = "status") -> None:
+    line = record.lines.get(on) or record.lines.get("status", 1)
+    record.problems.append(Problem(record.path, line, on, rule, severity, message))
 
 
 # --- output ---------------------------------------------------------------------------------

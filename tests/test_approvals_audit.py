@@ -204,6 +204,8 @@ def test_approved_by_claim_is_compared_with_git(tmp_path: Path) -> None:
     assert rules(records[A]) == ["approval.not-approver", "approval.claim-mismatch"]
     assert rules(records[B]) == ["approval.claim-mismatch"]
     assert records[B].ok  # a warning: the approver did approve
+    mismatch = records[B].problems[0]
+    assert (mismatch.line, mismatch.field) == (7, "approved_by")
 
 
 def test_approvals_before_git_use_the_approved_by_field(tmp_path: Path) -> None:
@@ -240,3 +242,9 @@ def test_declared_approval_shows_on_the_item_page(tmp_path: Path) -> None:
     page = (repo.root / "site/fournil/items/2026-10-05-a/index.html").read_text(encoding="utf-8")
     assert "Validé avant le passage des validations dans git, par" in page
     assert "<strong>jeanne-b</strong>" in page
+
+
+def test_approval_problems_point_at_the_status_line(story: GitRepo) -> None:
+    """A problem is located where the reader fixes it: the `status:` line, not line 1."""
+    problem = audit(story.root)[B].problems[0]
+    assert (problem.path, problem.line, problem.field) == (B, 5, "status")
