@@ -148,10 +148,14 @@ def audit_declared(record: ApprovalRecord, item: Item, approvers: list[Approver]
     report_edits(record)
 
 
+def _claim_key(claim: str) -> str:
+    """A name in `approved_by` as compared: no spaces around, no leading @, any case."""
+    return claim.strip().lstrip("@").casefold()
+
+
 def _names_match(claim: str, approver: Approver) -> bool:
-    key = claim.strip().lstrip("@").casefold()
-    return key in {approver.name.casefold(), (approver.email or "").casefold(),
-                   (approver.github or "").lstrip("@").casefold()}
+    return _claim_key(claim) in {approver.name.casefold(), (approver.email or "").casefold(),
+                                 (approver.github or "").lstrip("@").casefold()}
 
 
 def _kind(item: Item) -> str:
@@ -207,11 +211,10 @@ def validate_claim(record: ApprovalRecord, claimed: list[str]) -> None:
     person = record.approved_by
     if not claimed or person is None or record.approval is None:
         return
-    names = {person.name.casefold(), person.email.casefold()}
-    if record.approver is not None:
-        names |= {record.approver.name.casefold(), (record.approver.email or "").casefold(),
-                  (record.approver.github or "").lstrip("@").casefold()}
-    if not any(c.strip().lstrip("@").casefold() in names for c in claimed):
+    in_git = {person.name.casefold(), person.email.casefold()}
+    approver = record.approver
+    if not any(_claim_key(c) in in_git or (approver is not None and _names_match(c, approver))
+               for c in claimed):
         _problem(record, "approval.claim-mismatch", f"`approved_by` names "
                  f"{', '.join(claimed)}, but git shows {person} moving it to approved in "
                  f"{record.approval.commit.short}", Severity.WARNING, on="approved_by")
