@@ -7,6 +7,7 @@ from pathlib import Path
 
 from generator.atomic import write_atomic
 from generator.content import Workspace
+from generator.content.model import ClientData
 from generator.problems import AlmanacError
 
 HEADER = ("# Written by `almanac codeowners` from content/*/client.yml (approvers' `github`).\n"
@@ -28,20 +29,24 @@ def build_codeowners(ws: Workspace, repo_root: Path) -> str:
     base = "" if prefix == "." else f"/{prefix}"
     lines = [HEADER]
     for slug in sorted(ws.clients):
-        owners = validate_owners(slug, [a.github for a in ws.clients[slug].config.approvers
-                                        if a.github])
+        owners = validate_owners(ws.clients[slug])
         if owners:
             lines.append(f"{base}/content/{_escape_path(slug)}/ {' '.join(owners)}\n")
     return "".join(lines)
 
 
-def validate_owners(slug: str, names: list[str]) -> list[str]:
+def validate_owners(client: ClientData) -> list[str]:
+    """The client's approvers' GitHub names as CODEOWNERS writes them, each once."""
     owners: list[str] = []
-    for name in names:
+    for index, approver in enumerate(client.config.approvers):
+        name = approver.github
+        if not name:
+            continue
         if not _GITHUB_NAME.match(name.strip()):
             raise AlmanacError(f"`{name}` is not a GitHub user or team name (approver of "
-                               f"`{slug}`): write it as jeanne-martin or org/team",
-                               path=f"content/{slug}/client.yml")
+                               f"`{client.slug}`): write it as jeanne-martin or org/team",
+                               path=client.source.rel,
+                               line=client.source.line_of("approvers", index, "github"))
         owner = "@" + name.strip().lstrip("@")
         if owner not in owners:
             owners.append(owner)

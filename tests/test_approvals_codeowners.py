@@ -43,4 +43,7 @@ def test_workspace_in_a_subfolder_and_bad_names(tmp_path: Path,
     assert "/agency/content/fournil/ @jeanne-b @paul-lead" in text
     client.write_text(CLIENT_YML.replace("jeanne-b", "jeanne b;rm"), encoding="utf-8")
     assert main(["--workspace", str(root), "codeowners"]) == 1
-    assert "is not a GitHub user" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "is not a GitHub user" in err
+    line = CLIENT_YML.splitlines().index("    github: jeanne-b") + 1
+    assert f"content/fournil/client.yml:{line}:" in err  # where to fix it
