@@ -5,8 +5,10 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 
+from generator.commands.new import parse_when
 from generator.scaffold import slugify
 
 
@@ -71,3 +73,11 @@ def test_schema_prints_json_schema() -> None:
     schema = json.loads(proc.stdout)
     assert schema["properties"]["publish_at"]["description"].startswith("When it goes live")
     assert "platforms" in schema["required"]
+
+
+def test_new_without_at_is_tomorrow_in_the_clients_zone() -> None:
+    """Late evening in New York is already tomorrow in UTC: `new` counts days where the
+    client is, not where the machine is."""
+    evening_in_new_york = datetime(2026, 11, 21, 3, 0, tzinfo=UTC)  # 22:00 on the 20th there
+    assert parse_when(None, "America/New_York", evening_in_new_york) == datetime(
+        2026, 11, 21, 12, 30)

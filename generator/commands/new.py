@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import argparse
 import re
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from generator.content.loader import read_document, relative
 from generator.problems import AlmanacError, ProblemList
@@ -59,10 +60,12 @@ def parse_platforms(text: str | None, config: Client) -> list[str]:
     return names
 
 
-def parse_when(text: str | None, zone: str) -> datetime:
+def parse_when(text: str | None, zone: str, now: datetime | None = None) -> datetime:
+    """`--at` as a local time, or else 12:30 tomorrow where the client is."""
     if text is None:
-        return (datetime.now() + timedelta(days=1)).replace(hour=12, minute=30, second=0,
-                                                             microsecond=0)
+        local = (now or datetime.now(UTC)).astimezone(ZoneInfo(zone))
+        return (local + timedelta(days=1)).replace(hour=12, minute=30, second=0,
+                                                   microsecond=0, tzinfo=None)
     try:
         moment = parse_datetime(text)
         localise(moment, zone)
