@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from datetime import UTC, date, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
@@ -89,11 +90,7 @@ def parse_moment(text: str, zone: str, order: str = "mdy") -> datetime | None:
     offset = _OFFSET.search(cell)
     tz: timezone | ZoneInfo = ZoneInfo(zone)
     if offset and (offset[1] or offset[4]):
-        if offset[4]:
-            tz = UTC
-        else:
-            sign = 1 if offset[1] == "+" else -1
-            tz = timezone(sign * timedelta(hours=int(offset[2]), minutes=int(offset[3])))
+        tz = UTC if offset[4] else fixed_offset(offset[1], offset[2], offset[3])
         cell = cell[: offset.start()].strip()
     if "T" in cell and _ISO_DAY.match(cell):
         cell = cell.replace("T", " ", 1)
@@ -111,6 +108,14 @@ def parse_moment(text: str, zone: str, order: str = "mdy") -> datetime | None:
         if hour > 23 or minute > 59 or second > 59:
             raise ValueProblem(f"`{text}` has an impossible time of day")
     return datetime(day.year, day.month, day.day, hour, minute, second, tzinfo=tz)
+
+
+@functools.cache
+def fixed_offset(sign: str, hours: str, minutes: str) -> timezone:
+    """The zone of a written offset such as `+02:00`; one object per offset, as a file
+    repeats the same one or two on every row."""
+    delta = timedelta(hours=int(hours), minutes=int(minutes))
+    return timezone(delta if sign == "+" else -delta)
 
 
 def assign_years(month_days: list[tuple[int, int]], last_day_limit: date) -> list[date]:

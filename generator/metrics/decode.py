@@ -146,6 +146,8 @@ def parse_id(text: str) -> str | None:
     """A post id kept as text: ids are longer than a float's 15 digits, so a number in
     scientific notation means a spreadsheet already destroyed it."""
     cell = text.strip()
+    if cell.isdigit():  # the common case: no regex needed to keep it as it is
+        return cell
     if is_missing(cell):
         return None
     if re.fullmatch(r"\d+(\.\d+)?[eE]\+?\d+", cell):

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, fields, replace
-from typing import TypeVar
+from operator import attrgetter, eq
+from typing import Any, TypeVar
 
 from generator.metrics.store import AccountDay, ClientMetrics, PostMetrics
 
@@ -29,6 +30,7 @@ class MergeCount:
 
 
 _FIELDS: dict[type, tuple[str, ...]] = {}
+_GETTERS: dict[type, Callable[[Any], tuple[Any, ...]]] = {}
 
 
 def value_fields(row: AccountDay | PostMetrics) -> tuple[str, ...]:
@@ -40,11 +42,21 @@ def value_fields(row: AccountDay | PostMetrics) -> tuple[str, ...]:
     return _FIELDS[kind]
 
 
+def values_of(row: AccountDay | PostMetrics) -> tuple[Any, ...]:
+    """The figures of a row in value_fields order, read in one call (merges read every row
+    of the canonical files)."""
+    kind = type(row)
+    if kind not in _GETTERS:
+        _GETTERS[kind] = attrgetter(*value_fields(row))
+    return _GETTERS[kind](row)
+
+
 def combine(old: Row, new: Row) -> Row:
     """The new row's values win; a value the new file lacks (empty) keeps the old one, and
     the source then names both files."""
-    kept = {name: getattr(old, name) for name in value_fields(new)
-            if getattr(new, name) is None and getattr(old, name) is not None}
+    kept = {name: old_value for name, new_value, old_value
+            in zip(value_fields(new), values_of(new), values_of(old), strict=True)
+            if new_value is None and old_value is not None}
     if not kept:
         return new
     sources = sorted({*old.source.split("; "), new.source} - {""})
@@ -53,7 +65,8 @@ def combine(old: Row, new: Row) -> Row:
 
 def same_values(one: AccountDay | PostMetrics, other: AccountDay | PostMetrics) -> bool:
     """Equal figures; which file they came from does not count as a change."""
-    return all(getattr(one, name) == getattr(other, name) for name in value_fields(one))
+    # each pair compared with ==, as a tuple comparison would take a NaN for equal to itself
+    return all(map(eq, values_of(one), values_of(other)))
 
 
 def merge_rows(existing: dict[tuple[str, str], Row], rows: Iterable[Row]) -> MergeCount:

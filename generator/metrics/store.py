@@ -7,6 +7,7 @@ import io
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, fields
 from datetime import UTC, date, datetime
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
@@ -69,6 +70,15 @@ class PostMetrics:
         return (self.platform, self.post_id)
 
 
+def with_published_at(row: PostMetrics, moment: datetime | None) -> PostMetrics:
+    """`dataclasses.replace(row, published_at=moment)` at a fifth of the cost (it runs once
+    per imported post): the fields are copied as they are, as copy.copy would, since the
+    frozen __init__ setting fifteen fields one by one is what takes the time."""
+    copy = object.__new__(PostMetrics)
+    copy.__dict__.update(vars(row), published_at=moment)
+    return copy
+
+
 @dataclass
 class ClientMetrics:
     """Every canonical metrics row of one client."""
@@ -128,6 +138,20 @@ def _int(row: dict[str, str], column: str, path: Path, line: int) -> int | None:
         raise _cell_error(path, line, column, value, "a whole number") from None
 
 
+def _ints(row: dict[str, str], columns: tuple[str, ...], path: Path,
+          line: int) -> dict[str, int | None]:
+    """_int of each column, with the plain digits canonical files hold read in place (a
+    large file has a million such cells)."""
+    numbers: dict[str, int | None] = {}
+    for column in columns:
+        value = row[column]
+        if value.isascii() and value.isdigit():
+            numbers[column] = int(value)
+        else:
+            numbers[column] = _int(row, column, path, line)
+    return numbers
+
+
 def _float(row: dict[str, str], column: str, path: Path, line: int) -> float | None:
     value = row[column]
     if value == "":
@@ -149,7 +173,7 @@ def build_account_day(row: dict[str, str], path: Path, line: int) -> AccountDay:
         day = date.fromisoformat(row["date"])
     except ValueError:
         raise _cell_error(path, line, "date", row["date"], "a date (YYYY-MM-DD)") from None
-    numbers = {name: _int(row, name, path, line) for name in ACCOUNT_COLUMNS[2:-1]}
+    numbers = _ints(row, ACCOUNT_COLUMNS[2:-1], path, line)
     return AccountDay(platform=_text(row, "platform", path, line), date=day,
                       source=row["source"], **numbers)
 
@@ -164,7 +188,7 @@ def build_post_metrics(row: dict[str, str], path: Path, line: int) -> PostMetric
         if published is None or published.tzinfo is None:
             raise _cell_error(path, line, "published_at", row["published_at"],
                               "a date and time with an offset (2026-09-03T15:30:00+00:00)")
-    numbers = {name: _int(row, name, path, line) for name in POST_COLUMNS[4:-2]}
+    numbers = _ints(row, POST_COLUMNS[4:-2], path, line)
     return PostMetrics(platform=_text(row, "platform", path, line),
                        post_id=_text(row, "post_id", path, line),
                        post_url=row["post_url"] or None, published_at=published,
@@ -205,12 +229,17 @@ def format_cell(value: object) -> str:
     return str(value)
 
 
+# csv writes None as an empty cell and ints and strs as str() does, just as format_cell would
+_WRITTEN_AS_IS = frozenset({type(None), int, str})
+
+
 def render_rows(columns: tuple[str, ...], rows: Iterable[Any]) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(columns)
-    for row in rows:
-        writer.writerow([format_cell(getattr(row, name)) for name in columns])
+    cells_of = attrgetter(*columns)
+    writer.writerows([value if type(value) in _WRITTEN_AS_IS else format_cell(value)
+                      for value in cells_of(row)] for row in rows)
     return out.getvalue()
 
 

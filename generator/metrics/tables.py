@@ -71,6 +71,8 @@ class HeaderedTable:
     header: list[str]
     index: dict[str, int]
     resolved: dict[tuple[str, ...], int | None] = field(default_factory=dict)
+    # count cells already read: exports repeat the same few (`-`, `0`, `12.0`) on every row
+    counts: dict[str, int | None] = field(default_factory=dict)
 
     @property
     def name(self) -> str:
@@ -155,12 +157,15 @@ class Record:
         if position is None:
             return None
         cell = self.cells[position]
-        if cell.isdigit():  # most cells: no need for the locale guesswork or error context
-            return int(cell)
+        counts = self.table.counts
+        if cell in counts:
+            return counts[cell]
         try:
-            return parse_count(cell, self.table.table.decimal)
-        except ValueProblem as exc:
+            value = parse_count(cell, self.table.table.decimal)
+        except ValueProblem as exc:  # never remembered: each bad cell names its own row
             raise self.error(self.table.header[position], str(exc)) from None
+        counts[cell] = value
+        return value
 
     def money(self, aliases: Aliases) -> float | None:
         return self._read(aliases, lambda v: parse_money(v, self.table.table.decimal))
