@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from operator import attrgetter
 from pathlib import Path
@@ -263,7 +263,3 @@ def write_metrics(client_folder: Path, metrics: ClientMetrics) -> list[Path]:
         if write_atomic(target, text.encode("utf-8")):
             changed.append(target)
     return changed
-
-
-def field_names(kind: type[AccountDay] | type[PostMetrics]) -> list[str]:
-    return [f.name for f in fields(kind)]
