@@ -328,3 +328,30 @@ def test_client_site_speaks_the_clients_language(example_ws: Path, tmp_path: Pat
     out = build(example_ws, tmp_path / "nw", client="northwind-outdoor")
     page = (out / "northwind-outdoor/index.html").read_text(encoding="utf-8")
     assert '<html lang="en"' in page and "This week" in page and "Cette semaine" not in page
+
+
+def test_serve_command_serves_the_site(tmp_path: Path) -> None:
+    """The `almanac serve` command itself (options, server, shutdown), as a user starts it."""
+    import subprocess
+    import sys
+
+    ws = copy_fixture(tmp_path / "ws")
+    port = free_port()
+    log = tmp_path / "serve.log"
+    with log.open("w") as sink:
+        proc = subprocess.Popen([sys.executable, "-m", "generator", "-w", str(ws), "serve",
+                                 "--port", str(port), "--today", TODAY],
+                                stdout=sink, stderr=subprocess.STDOUT)
+    try:
+        deadline = time.monotonic() + 60
+        page = ""
+        while time.monotonic() < deadline and proc.poll() is None:
+            try:
+                page = fetch(f"http://127.0.0.1:{port}/velo-vert/items/2026-11-22-atelier/")
+                break
+            except OSError:
+                time.sleep(0.3)
+        assert "Repair workshop Saturday" in page, log.read_text()
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)

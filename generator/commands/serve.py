@@ -26,12 +26,26 @@ DEBOUNCE_SECONDS = 0.4
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--port", type=int, default=8000, help="port on 127.0.0.1 (default 8000)")
+    parser.add_argument("--port", type=port_number, default=8000,
+                        help="port on 127.0.0.1 (default 8000)")
     parser.add_argument("--client", metavar="SLUG", default=None, help="preview one client")
     parser.add_argument("--engine", choices=ENGINES, default=None, help="site engine")
     parser.add_argument("--today", metavar="DATETIME", default=None,
                         help="the day the home page is seen from (default: now)")
+    parser.add_argument("--reports", action="store_true",
+                        help="add an HTML preview of each finished month's report (slower)")
     parser.set_defaults(output=None, strict=False)
+
+
+def port_number(text: str) -> int:
+    """A TCP port, refused by argparse (exit 2) when out of range."""
+    try:
+        port = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"`{text}` is not a port number") from None
+    if not 1 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"{port} is not a port number (1 to 65535)")
+    return port
 
 
 class QuietHandler(SimpleHTTPRequestHandler):

@@ -203,6 +203,12 @@ def load_events(root: Path, problems: ProblemList) -> list[AgencyEvent]:
     return events
 
 
+def client_folders(content: Path) -> list[str]:
+    """Names of the client folders under content/ (not `_events` or hidden folders)."""
+    return [p.name for p in sorted(content.iterdir())
+            if p.is_dir() and not p.name.startswith(("_", "."))]
+
+
 def load_workspace(root: Path, only_client: str | None = None) -> tuple[Workspace, ProblemList]:
     """Load and validate a whole workspace (or one client of it); never raises on bad input."""
     problems = ProblemList()
@@ -214,18 +220,17 @@ def load_workspace(root: Path, only_client: str | None = None) -> tuple[Workspac
                      "there is no content/ folder: create it with one folder per client")
         return ws, problems
     ws.events = load_events(root, problems)
-    for folder in sorted(p for p in content.iterdir() if p.is_dir()):
-        if folder.name.startswith(("_", ".")):
+    for name in client_folders(content):
+        if only_client is not None and name != only_client:
             continue
-        if only_client is not None and folder.name != only_client:
-            continue
+        folder = content / name
         client = load_client(folder, ws, problems)
         if client is not None:
             warn_unknown_files(folder, root, problems)
             ws.clients[client.slug] = client
     if only_client is not None and only_client not in ws.clients and not problems.errors():
         raise AlmanacError(f"no client `{only_client}` in content/ (clients: "
-                           f"{', '.join(sorted(p.name for p in content.iterdir()))})",
+                           f"{', '.join(client_folders(content))})",
                            exit_code=2)
     check_references(ws, problems)
     return ws, problems
