@@ -146,6 +146,7 @@ def test_contest_checklist_and_curated_source(site: Path) -> None:
     contest = (site / "pain-doux/items/concours-noel/index.html").read_text(encoding="utf-8")
     assert 'class="al-checklist"' in contest and "Une bûche pour 8" in contest
     assert "<strong>bûche</strong>" in contest
+    assert "<strong>Règlement</strong>" in contest  # the site's language (fr)
     curated = (site / "pain-doux/items/article-pain/index.html").read_text(encoding="utf-8")
     assert 'href="https://journal.example/levain"' in curated and "Le Journal du Pain" in curated
 
@@ -355,3 +356,11 @@ def test_serve_command_serves_the_site(tmp_path: Path) -> None:
     finally:
         proc.terminate()
         proc.wait(timeout=30)
+
+
+def test_contest_checklist_is_the_rules_checklist_in_both_languages() -> None:
+    from generator.rules.contest import CHECKLIST_NAMES
+    from generator.site_pages.labels import LABELS
+
+    for name in CHECKLIST_NAMES:
+        assert set(LABELS[f"ck_{name}"]) == {"en", "fr"}, name

@@ -8,6 +8,7 @@ from generator.calendar_model import ClientCalendar
 from generator.captions import network_name
 from generator.content.model import Item
 from generator.problems import Problem
+from generator.rules.contest import contest_checklist
 from generator.schema import Contest, Curated, Post
 from generator.schema.settings import Settings
 from generator.site_pages.calendar_pages import client_open, render_entry_list
@@ -112,6 +113,27 @@ def check_row(ok: bool, label: str, detail: str = "") -> str:
     return f"<li>{mark} <strong>{esc(label)}</strong> {detail}</li>"
 
 
+def checklist_details(meta: Contest) -> dict[str, str]:
+    """What the contest says for each checklist line (escaped HTML)."""
+    prize = meta.prize
+    prize_text = ""
+    if prize is not None:
+        value = f" ({prize.value:g} {prize.currency})" if prize.value else ""
+        prize_text = f"{prize.quantity} × {prize.description}{value}"
+    return {
+        "organizers": esc(", ".join(meta.organizers)),
+        "prize": esc(prize_text),
+        "rules": link(meta.rules) if meta.rules else "",
+        "eligibility": esc(meta.eligibility or ""),
+        "mechanics": esc(meta.mechanics or ""),
+        "draw_method": esc(meta.draw_method or ""),
+        "shipping": esc(meta.shipping.status.value if meta.shipping else ""),
+        "visuals.launch": esc(meta.visuals.launch or ""),
+        "visuals.reminder": esc(meta.visuals.reminder or ""),
+        "visuals.results": esc(meta.visuals.results or ""),
+    }
+
+
 def render_contest(ctx: SiteContext, cal: ClientCalendar, item: Item, page: str) -> str:
     meta = item.meta
     assert isinstance(meta, Contest)
@@ -121,30 +143,21 @@ def render_contest(ctx: SiteContext, cal: ClientCalendar, item: Item, page: str)
     dates = [(t(name, ctx.locale).capitalize(), esc(format_moment(when.astimezone(zone),
                                                                   ctx.locale)))
              for name, when in moments if when]
-    prize = meta.prize
-    drawn = bool(meta.winners)
-    checks = [
-        check_row(bool(meta.rules), "Rules", link(meta.rules) if meta.rules else ""),
-        check_row(bool(meta.eligibility), "Eligibility", esc(meta.eligibility or "")),
-        check_row(bool(meta.mechanics), "Mechanics", esc(meta.mechanics or "")),
-        check_row(bool(meta.draw_method), "Draw method", esc(meta.draw_method or "")),
-        check_row(prize is not None, "Prize", esc(
-            f"{prize.quantity} × {prize.description}"
-            + (f" ({prize.value:g} {prize.currency})" if prize.value else ""))
-            if prize else ""),
-        check_row(bool(meta.organizers), "Organisers", esc(", ".join(meta.organizers))),
-        check_row(bool(meta.visuals.launch), "Launch visual", esc(meta.visuals.launch or "")),
-        check_row(bool(meta.visuals.reminder), "Reminder visual",
-                  esc(meta.visuals.reminder or "")),
-        check_row(bool(meta.visuals.results), "Results visual", esc(meta.visuals.results or "")),
-        check_row(drawn, "Winners", esc(", ".join(w.name for w in meta.winners))),
-        check_row(bool(meta.winners) and all(w.notified_at for w in meta.winners),
-                  "Winners notified"),
-        check_row(meta.shipping is not None and meta.shipping.status.value != "pending",
-                  "Prize shipped", esc(meta.shipping.status.value if meta.shipping else "")),
-    ]
     related = [e for e in cal.entries if isinstance(e.item.meta, Post)
                and e.item.meta.contest == item.slug]
+    # the list `almanac check` judges (contest.checklist), with what each line says
+    details = checklist_details(meta)
+    checks = [check_row(entry.done, t(f"ck_{entry.name}", ctx.locale), details.get(entry.name, ""))
+              for entry in contest_checklist(meta, [e.item for e in related])]
+    checks += [
+        check_row(bool(meta.winners), t("ck_winners", ctx.locale),
+                  esc(", ".join(w.name for w in meta.winners))),
+        check_row(bool(meta.winners) and all(w.notified_at for w in meta.winners),
+                  t("ck_notified", ctx.locale)),
+        check_row(meta.shipping is not None and meta.shipping.status.value != "pending",
+                  t("ck_shipped", ctx.locale),
+                  esc(meta.shipping.status.value if meta.shipping else "")),
+    ]
     out = render_facts(dates + [("Partners", esc(", ".join(meta.partners))),
                                 ("Entries", esc(meta.participants or ""))])
     out += (f'<h2 id="checklist">{esc(t("checklist", ctx.locale))}</h2>'
