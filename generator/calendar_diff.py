@@ -175,9 +175,31 @@ def word_diff(old: str, new: str, limit: int = WORD_LIMIT) -> str:
             parts.append(f"~~{escape(' '.join(a[i1:i2]))}~~")
         if j2 > j1:
             parts.append(f"**{escape(' '.join(b[j1:j2]))}**")
-    text = " ".join(parts)
-    words = text.split()
-    return " ".join(words[:limit]) + (" …" if len(words) > limit else "")
+    return truncate_parts(parts, limit)
+
+
+def truncate_parts(parts: list[str], limit: int) -> str:
+    """Keep about `limit` words, never cutting a ~~removed~~ or **added** run open."""
+    out: list[str] = []
+    used = 0
+    for part in parts:
+        count = len(part.split())
+        if used + count <= limit:
+            out.append(part)
+            used += count
+            continue
+        if limit > used:
+            out.append(_cut_part(part, limit - used))
+        return " ".join(out) + " …"
+    return " ".join(out)
+
+
+def _cut_part(part: str, room: int) -> str:
+    for mark in ("~~", "**"):
+        if part.startswith(mark) and part.endswith(mark) and len(part) > 2 * len(mark):
+            inner = part[len(mark):-len(mark)].split()
+            return f"{mark}{' '.join(inner[:room])}{mark}"
+    return " ".join(part.split()[:room])
 
 
 def _context(words: list[str], first: bool, last: bool) -> list[str]:

@@ -120,3 +120,12 @@ def test_word_diff_is_short() -> None:
     text = word_diff(old, new)
     assert "~~w100~~ **changed**" in text
     assert len(text.split()) <= 41 and "w5 " not in text
+
+
+def test_word_diff_never_leaves_a_marker_open() -> None:
+    old = " ".join(f"old{i}" for i in range(60))
+    new = " ".join(f"new{i}" for i in range(60))
+    text = word_diff(old, new, limit=40)
+    assert text.endswith(" …")
+    assert text.count("~~") % 2 == 0 and text.count("**") % 2 == 0
+    assert text.startswith("~~old0") and "old39~~" in text
