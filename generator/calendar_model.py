@@ -9,6 +9,7 @@ from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from generator.content.model import ClientData, Item, MonthNote, Workspace
+from generator.months import Month
 from generator.problems import Problem
 from generator.schema import Contest, Curated
 from generator.schema.common import WORKFLOW, CuratedStatus, Status
@@ -144,27 +145,15 @@ def build_entries(item: Item, zone: ZoneInfo) -> list[Entry]:
     return [Entry(item, when.astimezone(zone))] if when is not None else []
 
 
-def month_key(day: date) -> str:
-    return f"{day:%Y-%m}"
-
-
-def month_start(key: str) -> date:
-    return date(int(key[:4]), int(key[5:7]), 1)
-
-
-def next_month(first: date) -> date:
-    return (first.replace(day=28) + timedelta(days=4)).replace(day=1)
-
-
 def month_keys(entries: list[Entry], notes: dict[str, MonthNote]) -> list[str]:
     """Every month from the first to the last one holding an entry or a month note."""
-    keys = sorted({month_key(e.day) for e in entries} | set(notes))
-    if not keys:
+    months = {Month.of(e.day) for e in entries} | {Month.from_key(key) for key in notes}
+    if not months:
         return []
-    out, current, last = [], month_start(keys[0]), month_start(keys[-1])
+    out, current, last = [], min(months), max(months)
     while current <= last:
-        out.append(month_key(current))
-        current = next_month(current)
+        out.append(current.key)
+        current = current.next()
     return out
 
 
@@ -196,8 +185,8 @@ def build_days(first: date, last: date, today: date, month: int | None,
 def build_month(key: str, today: date, by_day: dict[date, list[Entry]],
                 events: dict[date, list[str]], blackout: dict[date, str],
                 note: MonthNote | None) -> MonthView:
-    first = month_start(key)
-    last = next_month(first) - timedelta(days=1)
+    month = Month.from_key(key)
+    first, last = month.first, month.last
     grid_first = first - timedelta(days=first.weekday())
     grid_last = last + timedelta(days=6 - last.weekday())
     cells = build_days(grid_first, grid_last, today, first.month, by_day, events, blackout)

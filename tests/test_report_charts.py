@@ -7,9 +7,9 @@ from datetime import date, timedelta
 
 import matplotlib
 
+from generator.months import Month
 from generator.report import charts
 from generator.report.i18n import Words
-from generator.report.months import Month
 
 COLOUR = "#8a3b12"
 WORDS = Words("fr")

@@ -8,8 +8,8 @@ from zoneinfo import ZoneInfo
 
 from report_workspace import HEADINGS, pdf_text, read_csv
 
+from generator.months import Month
 from generator.report.batch import Task, run_batch
-from generator.report.months import Month
 
 CLIENTS = {"fournil-des-halles": ("fr", "Europe/Paris", "octobre 2026"),
            "northwind-outdoor": ("en", "Europe/London", "October 2026")}

@@ -11,10 +11,10 @@ from report_workspace import EN, FR, build_workspace, read_csv, write_image
 from generator.content import load_workspace
 from generator.content.model import Workspace
 from generator.metrics.store import load_metrics
+from generator.months import Month, parse_month
 from generator.problems import AlmanacError
 from generator.report.batch import Task, finished_months, run_batch
 from generator.report.i18n import Words
-from generator.report.months import Month, parse_month
 from generator.report.report_html import render_report_html
 from generator.report.report_model import Report, build_report, excerpt
 

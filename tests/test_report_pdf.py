@@ -21,8 +21,8 @@ from report_workspace import (
     read_csv,
 )
 
+from generator.months import Month
 from generator.report.batch import Task, run_batch
-from generator.report.months import Month
 
 OCTOBER = Month(2026, 10)
 @pytest.fixture(scope="module")

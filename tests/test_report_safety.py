@@ -13,8 +13,8 @@ import pytest
 from PIL import Image
 from report_workspace import EN, FR, build_workspace, write_image
 
+from generator.months import Month
 from generator.report.batch import Task, run_batch
-from generator.report.months import Month
 from generator.report.pdf import ReportError, render_pdf
 
 

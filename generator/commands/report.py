@@ -7,7 +7,7 @@ import sys
 from typing import TYPE_CHECKING
 
 from generator.checking import parse_today
-from generator.report.months import Month, parse_month
+from generator.months import Month, parse_month
 
 if TYPE_CHECKING:  # WeasyPrint and matplotlib take a second to import: only when reporting
     from generator.report.batch import BatchResult, Task

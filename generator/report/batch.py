@@ -19,8 +19,9 @@ from generator.atomic import write_atomic
 from generator.content.loader import load_workspace
 from generator.content.model import ClientData
 from generator.metrics.store import ClientMetrics, load_metrics
+from generator.months import Month
 from generator.problems import AlmanacError, Severity
-from generator.report.months import Month, finished_months
+from generator.report.months import finished_months
 from generator.report.pdf import render_pdf
 from generator.report.report_html import render_html, template_roots
 from generator.report.report_model import build_report

@@ -19,8 +19,8 @@ from matplotlib.colors import to_hex, to_rgb
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
+from generator.months import Week
 from generator.report.i18n import Words
-from generator.report.months import Week
 
 WIDTH = 6.7  # inches: the A4 text block
 HALF = 3.25

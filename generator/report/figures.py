@@ -20,7 +20,7 @@ from datetime import date
 
 from generator.content.model import Item
 from generator.metrics.store import AccountDay, ClientMetrics, PostMetrics
-from generator.report.months import Month, Week, local_day
+from generator.months import Month, Week, local_day
 from generator.schema import Post
 from generator.schema.client import Objective
 from generator.schema.common import Status

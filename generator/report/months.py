@@ -1,98 +1,17 @@
-"""Calendar months and the Monday-based weeks a report is cut into."""
+"""Which months a client's report can cover: those with month notes or metrics."""
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
-from datetime import date, datetime, timedelta
-from zoneinfo import ZoneInfo
+from datetime import date
 
 from generator.content.model import ClientData
 from generator.metrics.store import ClientMetrics
-from generator.problems import AlmanacError
-
-_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
-
-
-@dataclass(frozen=True, order=True)
-class Month:
-    """One calendar month, e.g. Month(2026, 10)."""
-
-    year: int
-    month: int
-
-    @property
-    def key(self) -> str:
-        return f"{self.year:04d}-{self.month:02d}"
-
-    @property
-    def first(self) -> date:
-        return date(self.year, self.month, 1)
-
-    @property
-    def last(self) -> date:
-        return self.next().first - timedelta(days=1)
-
-    def next(self) -> Month:
-        return Month(self.year + self.month // 12, self.month % 12 + 1)
-
-    def previous(self) -> Month:
-        return Month(self.year - (self.month == 1), (self.month - 2) % 12 + 1)
-
-    def days(self) -> list[date]:
-        return [self.first + timedelta(days=n) for n in range(self.last.day)]
-
-    def contains(self, day: date) -> bool:
-        return self.first <= day <= self.last
-
-    def weeks(self) -> list[Week]:
-        """Monday-to-Sunday weeks that touch the month, cut to the month's days."""
-        start = self.first - timedelta(days=self.first.weekday())
-        weeks = []
-        while start <= self.last:
-            end = start + timedelta(days=6)
-            weeks.append(Week(max(start, self.first), min(end, self.last), start))
-            start += timedelta(days=7)
-        return weeks
-
-    @classmethod
-    def of(cls, day: date) -> Month:
-        return cls(day.year, day.month)
-
-
-@dataclass(frozen=True)
-class Week:
-    """A week of a month: its days inside the month and the Monday it starts on."""
-
-    start: date
-    end: date
-    monday: date
-
-    def contains(self, day: date) -> bool:
-        return self.start <= day <= self.end
-
-
-def parse_month(text: str) -> Month:
-    """Read YYYY-MM; a user mistake is an AlmanacError."""
-    match = _MONTH.match(text.strip())
-    if not match or not 1 <= int(match.group(2)) <= 12:
-        raise AlmanacError(f"`{text}` is not a month: write it as YYYY-MM, e.g. 2026-10",
-                           exit_code=2)
-    return Month(int(match.group(1)), int(match.group(2)))
-
-
-def local_day(moment: datetime | None, zone: str) -> date | None:
-    """The calendar day of an aware moment in the client's time zone."""
-    if moment is None:
-        return None
-    if moment.tzinfo is None:
-        return moment.date()
-    return moment.astimezone(ZoneInfo(zone)).date()
+from generator.months import Month, local_day
 
 
 def months_with_data(client: ClientData, metrics: ClientMetrics) -> set[Month]:
     """Months that have month notes or metrics (account days or posts published then)."""
-    found = {Month(int(key[:4]), int(key[5:])) for key in client.months}
+    found = {Month.from_key(key) for key in client.months}
     found |= {Month.of(row.date) for row in metrics.account}
     days = (local_day(row.published_at, client.timezone) for row in metrics.posts)
     found |= {Month.of(day) for day in days if day is not None}

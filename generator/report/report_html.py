@@ -18,10 +18,10 @@ from matplotlib.colors import to_rgb
 
 from generator.content.model import ClientData, Workspace
 from generator.metrics.store import ClientMetrics, load_metrics
+from generator.months import Month, parse_month
 from generator.report import charts
 from generator.report.figures import KeyFigure, ObjectiveResult
 from generator.report.i18n import Words
-from generator.report.months import Month, parse_month
 from generator.report.pdf import ReportError, RestrictedFetcher, pdf_created
 from generator.report.report_model import Report, build_report
 

@@ -10,6 +10,7 @@ from pathlib import Path
 from generator.captions import strip_comments
 from generator.content.model import ClientData, Item, MonthNote
 from generator.metrics.store import ClientMetrics, PostMetrics
+from generator.months import Month, Week, local_day
 from generator.report.figures import (
     KeyFigure,
     MonthFigures,
@@ -21,7 +22,6 @@ from generator.report.figures import (
     build_weekly_posts,
     engagements_of,
 )
-from generator.report.months import Month, Week, local_day
 from generator.schema import Contest, Curated, Post
 from generator.schema.common import CuratedStatus, Status
 

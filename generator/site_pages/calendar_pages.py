@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from generator.calendar_model import BOARD_COLUMNS, ClientCalendar, DayCell, Entry, MonthView
+from generator.months import Month
 from generator.site_pages.context import Page, SiteContext, entry_filters
 from generator.site_pages.html import esc, href, render_markdown
 from generator.site_pages.labels import (
@@ -122,7 +123,7 @@ def render_month_nav(ctx: SiteContext, cal: ClientCalendar, month: MonthView, pa
     def side(key: str | None, label: str, arrow: str) -> str:
         if key is None:
             return '<span class="al-nav-off"></span>'
-        text = f"{arrow} {month_title(month_start(key), ctx.locale)}"
+        text = f"{arrow} {month_title(Month.from_key(key).first, ctx.locale)}"
         target = href(page, ctx.month_page(cal.slug, key))
         return (f'<a class="al-nav-link" rel="{label}" href="{target}" title="'
                 f'"{esc(t("previous" if label == "prev" else "next", ctx.locale))}">'
@@ -130,10 +131,6 @@ def render_month_nav(ctx: SiteContext, cal: ClientCalendar, month: MonthView, pa
     return (f'<nav class="al-month-nav" data-search-exclude>{side(month.prev_key, "prev", "←")}'
             f'<a href="{href(page, ctx.client_page(cal.slug))}">{esc(cal.client.name)}</a>'
             f'{side(month.next_key, "next", "→")}</nav>')
-
-
-def month_start(key: str) -> date:
-    return date(int(key[:4]), int(key[5:7]), 1)
 
 
 def render_month_notes(ctx: SiteContext, month: MonthView) -> str:

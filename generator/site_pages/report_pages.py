@@ -9,8 +9,9 @@ from pathlib import Path
 
 from generator.content.model import ClientData, Workspace
 from generator.metrics.store import load_metrics
+from generator.months import Month
 from generator.problems import AlmanacError
-from generator.report.months import Month, finished_months
+from generator.report.months import finished_months
 from generator.site_pages.context import Page, SiteContext
 from generator.site_pages.html import esc, file_href, href
 from generator.site_pages.labels import month_title, t
