@@ -19,6 +19,7 @@ from generator.feeds.ics_format import (
     utc_stamp,
 )
 from generator.feeds.vtimezone import render_vtimezone
+from generator.sanitise import safe_url
 from generator.schema import Contest, Curated, Post
 
 PRODID = "-//Almanac//Almanac editorial calendar//EN"
@@ -26,6 +27,7 @@ POST_MINUTES = 15
 EXCERPT_CHARS = 280
 TENTATIVE = {"idea", "draft", "in_review", "candidate"}
 CANCELLED = {"cancelled", "rejected"}
+WEB_SCHEMES = frozenset({"http", "https"})  # a calendar URL property is a web page
 
 WORDS = {
     "fr": {"draw": "Tirage au sort", "announce": "Annonce des gagnants", "contest": "Concours",
@@ -95,20 +97,13 @@ def build_events(workspace: Workspace, client: ClientData, platform: str | None,
         if platform is not None and platform not in item.platforms:
             continue
         url = url_for(item) if url_for else default_url(workspace, client)
-        events.extend(item_events(item, client, platform, safe_url(url)))
+        events.extend(item_events(item, client, platform, safe_url(url, WEB_SCHEMES)))
     return sorted(events, key=lambda e: (e.start.astimezone(UTC), e.uid))
 
 
 def default_url(workspace: Workspace, client: ClientData) -> str | None:
     base = workspace.settings.site_url
     return f"{base.rstrip('/')}/{client.slug}/" if base else None
-
-
-def safe_url(url: str | None) -> str | None:
-    """Only plain http(s) addresses without spaces or controls go into the URL property."""
-    if not url or not url.startswith(("https://", "http://")):
-        return None
-    return None if any(c.isspace() or ord(c) < 32 for c in url) else url
 
 
 def item_events(item: Item, client: ClientData, platform: str | None,

@@ -8,9 +8,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import markdown
 import matplotlib
-import nh3
 from fontTools.ttLib import TTFont
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined
 from markupsafe import Markup
@@ -24,6 +22,7 @@ from generator.report.figures import KeyFigure, ObjectiveResult
 from generator.report.i18n import Words
 from generator.report.pdf import ReportError, RestrictedFetcher, pdf_created
 from generator.report.report_model import Report, build_report
+from generator.sanitise import markdown_to_html
 
 TEMPLATES = Path(__file__).parent / "templates"
 OVERRIDES = Path("reports") / "templates"
@@ -75,8 +74,7 @@ def svg_uri(svg: str | None) -> str | None:
 
 def render_markdown(text: str) -> Markup:
     """People's Markdown as sanitised HTML: no images, no raw HTML beyond a few tags."""
-    html = markdown.markdown(text, output_format="html")
-    return Markup(nh3.clean(html, tags=ALLOWED_TAGS, attributes={"a": {"href"}}))
+    return Markup(markdown_to_html(text, ALLOWED_TAGS, {"a": {"href"}}))
 
 
 def build_charts(report: Report, words: Words) -> dict[str, str | None]:

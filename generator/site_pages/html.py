@@ -5,17 +5,13 @@ from __future__ import annotations
 import html
 import posixpath
 import re
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote
 
-import markdown
-import nh3
-
-from generator.captions import strip_comments
+from generator.sanitise import markdown_to_html, safe_url
 
 ALLOWED_TAGS = {"p", "br", "strong", "em", "b", "i", "a", "ul", "ol", "li", "blockquote",
                 "code", "pre", "h3", "h4", "h5", "h6", "hr", "del", "s", "sub", "sup"}
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}}
-URL_SCHEMES = {"http", "https", "mailto"}
 # Characters that mean something in HTML, swapped for look-alikes in titles the theme prints raw
 _TITLE_SAFE = str.maketrans({"<": "‹", ">": "›", "&": "＆", '"': "”", "'": "’", "`": "ʼ"})
 _TAG_OR_MENTION = re.compile(r"(?<![\w&#])([#@][\w.-]*\w)")
@@ -31,20 +27,6 @@ def safe_title(text: str) -> str:
     return " ".join(text.translate(_TITLE_SAFE).split())
 
 
-def safe_url(url: str | None) -> str | None:
-    """An http(s) or mailto address, or None: `javascript:` and friends never become links."""
-    if not url:
-        return None
-    text = url.strip()
-    try:
-        scheme = urlsplit(text).scheme.lower()
-    except ValueError:
-        return None
-    if scheme not in URL_SCHEMES or any(c in text for c in "\"'<> \t\n"):
-        return None
-    return text
-
-
 def link(url: str | None, label: str | None = None) -> str:
     """A link to an outside address when it is safe, else its text."""
     target = safe_url(url)
@@ -56,11 +38,8 @@ def link(url: str | None, label: str | None = None) -> str:
 
 def render_markdown(text: str) -> str:
     """People's Markdown as sanitised HTML: comments (internal notes) dropped, allow-list only."""
-    rendered = markdown.markdown(strip_comments(text), extensions=["sane_lists"])
-    clean = nh3.clean(rendered, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES,
-                      url_schemes=URL_SCHEMES, link_rel="noopener noreferrer nofollow",
-                      strip_comments=True)
-    return keep_lines(clean)
+    return keep_lines(markdown_to_html(text, ALLOWED_TAGS, ALLOWED_ATTRIBUTES,
+                                       link_rel="noopener noreferrer nofollow"))
 
 
 def keep_lines(html_text: str) -> str:

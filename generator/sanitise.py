@@ -1,0 +1,47 @@
+"""Making people's text safe in HTML: an address allow-list and Markdown cleaned by nh3.
+
+The site, the feeds and the reports all publish text written by people; one place decides
+which addresses become links and which HTML survives.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Set
+from urllib.parse import urlsplit
+
+import markdown
+import nh3
+
+from generator.captions import strip_comments
+
+URL_SCHEMES = frozenset({"http", "https", "mailto"})
+# a quote or an angle bracket would let an address break out of its attribute
+_UNSAFE_IN_URL = frozenset("\"'<>")
+
+
+def safe_url(url: str | None, schemes: Set[str] = URL_SCHEMES) -> str | None:
+    """The address if its scheme is allowed and it has no space, control or quote; else None.
+
+    `javascript:`, `data:` and friends never become links.
+    """
+    if not url:
+        return None
+    text = url.strip()
+    try:
+        scheme = urlsplit(text).scheme.lower()
+    except ValueError:
+        return None
+    if scheme not in schemes:
+        return None
+    if any(c.isspace() or ord(c) < 32 or c in _UNSAFE_IN_URL for c in text):
+        return None
+    return text
+
+
+def markdown_to_html(text: str, tags: Set[str], attributes: Mapping[str, Set[str]],
+                     link_rel: str | None = "noopener noreferrer") -> str:
+    """People's Markdown as HTML holding only `tags`; HTML comments (internal notes) dropped."""
+    rendered = markdown.markdown(strip_comments(text), extensions=["sane_lists"])
+    return nh3.clean(rendered, tags=set(tags), attributes={k: set(v) for k, v in
+                                                            attributes.items()},
+                     url_schemes=set(URL_SCHEMES), link_rel=link_rel, strip_comments=True)
