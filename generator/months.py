@@ -75,13 +75,19 @@ class Week:
         return self.start <= day <= self.end
 
 
+def is_month_key(text: str) -> bool:
+    """`2026-10` yes; `2026-13`, `2026-1`, `oct` no."""
+    match = _MONTH.match(text)
+    return match is not None and 1 <= int(match.group(2)) <= 12
+
+
 def parse_month(text: str) -> Month:
     """Read YYYY-MM; a user mistake is an AlmanacError."""
-    match = _MONTH.match(text.strip())
-    if not match or not 1 <= int(match.group(2)) <= 12:
+    key = text.strip()
+    if not is_month_key(key):
         raise AlmanacError(f"`{text}` is not a month: write it as YYYY-MM, e.g. 2026-10",
                            exit_code=2)
-    return Month(int(match.group(1)), int(match.group(2)))
+    return Month.from_key(key)
 
 
 def local_day(moment: datetime | None, zone: str) -> date | None:

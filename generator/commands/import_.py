@@ -12,7 +12,7 @@ from generator.metrics.joining import summarize_join
 from generator.metrics.store import PostMetrics
 from generator.metrics.tables import ImportContext
 from generator.problems import AlmanacError
-from generator.schema.common import Platform
+from generator.schema.common import Platform, is_slug
 
 NAME = "import"
 HELP = ("import metrics exports (X, Facebook, Meta Business Suite, Meta Ads Manager, LinkedIn, "
@@ -38,6 +38,9 @@ def load_client(root: Path, slug: str) -> tuple[Path, str, ClientData | None]:
     """The client's folder, time zone (client.yml, else almanac.yml's default) and posts."""
     from generator.content import load_workspace
 
+    if not is_slug(slug):
+        raise AlmanacError(f"`{slug}` is not a client slug (a folder name under content/)",
+                           exit_code=2)
     folder = root / "content" / slug
     if not (folder / "client.yml").is_file():
         raise AlmanacError(f"no client `{slug}`: content/{slug}/client.yml does not exist",

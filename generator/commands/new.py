@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import re
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -12,7 +11,7 @@ from generator.content.loader import read_document, relative
 from generator.problems import AlmanacError, ProblemList
 from generator.scaffold import write_new_item
 from generator.schema import Client
-from generator.schema.common import Platform, localise, parse_datetime
+from generator.schema.common import Platform, is_slug, localise, parse_datetime
 
 NAME = "new"
 HELP = "write a new post, contest or curated item for a client (never overwrites)"
@@ -31,7 +30,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def load_client_config(root: Path, slug: str) -> Client:
-    if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", slug):
+    if not is_slug(slug):
         raise AlmanacError(f"`{slug}` is not a client slug (a folder name under content/)",
                            exit_code=2)
     path = root / "content" / slug / "client.yml"

@@ -19,6 +19,7 @@ from generator.content.model import (
 )
 from generator.content.references import check_references
 from generator.frontmatter import SourceError, read_text, split_front_matter
+from generator.months import is_month_key
 from generator.problems import AlmanacError, ProblemList, Severity
 from generator.schema import Client, Contest, Curated, MonthNotes, Post, Settings
 from generator.schema.validate import validate_doc
@@ -166,17 +167,11 @@ def load_months(client: ClientData, root: Path, problems: ProblemList) -> None:
                          "month.mismatch", f"`month: {meta.month}` disagrees with the file "
                          f"name `{path.name}`")
             continue
-        if not _is_month(month):
+        if not is_month_key(month):
             problems.add(doc.source.rel, 1, "", "month.bad-name",
                          f"`{path.name}` should be named YYYY-MM.md, e.g. 2026-10.md")
             continue
         client.months[month] = MonthNote(client.slug, month, meta, doc.body, doc.source)
-
-
-def _is_month(text: str) -> bool:
-    parts = text.split("-")
-    return (len(parts) == 2 and len(parts[0]) == 4 and parts[0].isdigit()
-            and len(parts[1]) == 2 and parts[1].isdigit() and 1 <= int(parts[1]) <= 12)
 
 
 def warn_unknown_files(folder: Path, root: Path, problems: ProblemList) -> None:

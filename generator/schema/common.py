@@ -198,8 +198,13 @@ TimeWindow = Annotated[str, BeforeValidator(_window)]
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 
+def is_slug(value: str) -> bool:
+    """Lower-case letters, digits and dashes, not starting with a dash (a folder name)."""
+    return bool(_SLUG.match(value))
+
+
 def _slug(value: str) -> str:
-    if not _SLUG.match(value):
+    if not is_slug(value):
         raise ValueError(f"`{value}` is not a slug: use lower-case letters, digits and dashes")
     return value
 
