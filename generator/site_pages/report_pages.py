@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from generator.content.model import ClientData, Workspace
-from generator.metrics.store import load_metrics
+from generator.metrics.store import ClientMetrics, load_metrics
 from generator.months import Month
 from generator.problems import AlmanacError
 from generator.report.months import finished_months
@@ -66,12 +66,13 @@ def find_pdf(root: Path, slug: str, month: Month) -> Path | None:
     return path if folder in path.parents and path.is_file() else None
 
 
-def render_preview(ws: Workspace, client: ClientData, month: Month) -> str:
+def render_preview(ws: Workspace, client: ClientData, month: Month,
+                   metrics: ClientMetrics) -> str:
     """The report HTML, locked down by a Content-Security-Policy even when opened on its own."""
     # imported here: matplotlib and WeasyPrint cost seconds, and only previews need them
     from generator.report.report_html import render_report_html
 
-    document = render_report_html(ws, client, month, load_metrics(client.folder))
+    document = render_report_html(ws, client, month, metrics)
     policy = f'<meta http-equiv="Content-Security-Policy" content="{PREVIEW_POLICY}">'
     found = _HEAD.search(document)
     if found is None:
@@ -79,11 +80,12 @@ def render_preview(ws: Workspace, client: ClientData, month: Month) -> str:
     return document[:found.end()] + policy + document[found.end():]
 
 
-def build_entry(ws: Workspace, client: ClientData, month: Month, previews: bool) -> ReportEntry:
+def build_entry(ws: Workspace, client: ClientData, month: Month, metrics: ClientMetrics,
+                previews: bool) -> ReportEntry:
     entry = ReportEntry(month, find_pdf(ws.root, client.slug, month))
     if previews:
         try:
-            entry.preview = render_preview(ws, client, month)
+            entry.preview = render_preview(ws, client, month, metrics)
         except AlmanacError as exc:  # a broken report is shown as such; the site still builds
             entry.error = str(exc)
     return entry
@@ -93,9 +95,11 @@ def collect_reports(ws: Workspace, today: date, previews: bool) -> SiteReports:
     """Every finished month with data (as `almanac report --all-months`), per loaded client."""
     found = SiteReports(previews=previews)
     for slug, client in sorted(ws.clients.items()):
-        months = finished_months(client, load_metrics(client.folder), today)
+        metrics = load_metrics(client.folder)  # once per client, for every month's preview
+        months = finished_months(client, metrics, today)
         if months:
-            found.clients[slug] = [build_entry(ws, client, m, previews) for m in months]
+            found.clients[slug] = [build_entry(ws, client, m, metrics, previews)
+                                   for m in months]
     return found
 
 
