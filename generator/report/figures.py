@@ -29,6 +29,11 @@ METRIC_KEYS = ("followers_gained", "reach", "impressions", "engagement_rate", "p
 ENGAGEMENT_PARTS = ("likes", "comments", "shares", "saves", "clicks")
 
 
+def engagement_rate(engagements: int, impressions: int | None) -> float | None:
+    """The report's one definition: engagements ÷ impressions (None without impressions)."""
+    return engagements / impressions if impressions else None
+
+
 @dataclass(frozen=True)
 class NetworkFigures:
     """One network's figures for a month."""
@@ -48,7 +53,7 @@ class NetworkFigures:
 
     @property
     def engagement_rate(self) -> float | None:
-        return self.engagements / self.rated_impressions if self.rated_impressions else None
+        return engagement_rate(self.engagements, self.rated_impressions)
 
 
 @dataclass(frozen=True)
@@ -71,8 +76,8 @@ class MonthFigures:
 
     @property
     def engagement_rate(self) -> float | None:
-        rated = sum(n.rated_impressions for n in self.networks)
-        return sum(n.engagements for n in self.networks) / rated if rated else None
+        return engagement_rate(sum(n.engagements for n in self.networks),
+                               sum(n.rated_impressions for n in self.networks))
 
     def value(self, metric: str, platform: str | None = None) -> float | None:
         """The figure an objective names, for all networks or one."""

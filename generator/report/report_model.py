@@ -20,6 +20,7 @@ from generator.report.figures import (
     build_objectives,
     build_weekly_audience,
     build_weekly_posts,
+    engagement_rate,
     engagements_of,
 )
 from generator.schema import Contest, Curated, Post
@@ -47,7 +48,7 @@ class TopPost:
 
     @property
     def engagement_rate(self) -> float | None:
-        return self.engagements / self.impressions if self.impressions else None
+        return engagement_rate(self.engagements, self.impressions)
 
 
 @dataclass(frozen=True)
