@@ -25,8 +25,22 @@ def time_bare_yaml(root: Path) -> tuple[float, int]:
 
 def time_check(root: Path, today: str) -> float:
     start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "generator", "-w", str(root), "check", "--today",
-                    today, "--format", "json"], stdout=subprocess.DEVNULL, check=False)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "generator",
+            "-w",
+            str(root),
+            "check",
+            "--today",
+            today,
+            "--format",
+            "json",
+        ],
+        stdout=subprocess.DEVNULL,
+        check=False,
+    )
     return time.perf_counter() - start
 
 

@@ -36,17 +36,21 @@ def approver(client: int) -> str:
 
 
 def client_yml(client: int) -> str:
-    return (f"name: Client {client:02d}\nlocale: fr\ntimezone: Europe/Paris\nplatforms:\n"
-            f"  instagram:\n    handle: \"@client{client:02d}\"\napprovers:\n"
-            f"  - name: Approver {client:02d}\n    email: approver{client:02d}@client.example\n")
+    return (
+        f"name: Client {client:02d}\nlocale: fr\ntimezone: Europe/Paris\nplatforms:\n"
+        f'  instagram:\n    handle: "@client{client:02d}"\napprovers:\n'
+        f"  - name: Approver {client:02d}\n    email: approver{client:02d}@client.example\n"
+    )
 
 
 def post(index: int, status: str, caption: str) -> str:
     day = 1 + index % 28
     month = 1 + (index // 28) % 12
-    return (f"---\ntitle: Post {index}\npublish_at: 2027-{month:02d}-{day:02d} 12:30\n"
-            f"platforms: [instagram]\nstatus: {status}\nkind: education\n"
-            f"media:\n  - file: media/p{index}.jpg\n    alt: photo {index}\n---\n{caption}\n")
+    return (
+        f"---\ntitle: Post {index}\npublish_at: 2027-{month:02d}-{day:02d} 12:30\n"
+        f"platforms: [instagram]\nstatus: {status}\nkind: education\n"
+        f"media:\n  - file: media/p{index}.jpg\n    alt: photo {index}\n---\n{caption}\n"
+    )
 
 
 class Stream:
@@ -64,15 +68,24 @@ class Stream:
     def write(self, chunk: bytes) -> None:
         self.out.write(chunk)  # type: ignore[attr-defined]
 
-    def commit(self, ref: str, who: str, message: str, files: dict[str, str],
-               parent: str | None = None, merge: str | None = None) -> str:
+    def commit(
+        self,
+        ref: str,
+        who: str,
+        message: str,
+        files: dict[str, str],
+        parent: str | None = None,
+        merge: str | None = None,
+    ) -> str:
         self.clock += 60
         self.mark += 1
         mark = f":{self.mark}"
-        parts = [b"commit %s\nmark %s\n" % (ref.encode(), mark.encode()),
-                 b"author %s %d +0100\ncommitter %s %d +0100\n" % (
-                     who.encode(), self.clock, who.encode(), self.clock),
-                 self.data(message)]
+        parts = [
+            b"commit %s\nmark %s\n" % (ref.encode(), mark.encode()),
+            b"author %s %d +0100\ncommitter %s %d +0100\n"
+            % (who.encode(), self.clock, who.encode(), self.clock),
+            self.data(message),
+        ]
         if parent:
             parts.append(b"from %s\n" % parent.encode())
         if merge:
@@ -93,27 +106,39 @@ def build_repo(root: Path, posts: int) -> None:
         shutil.rmtree(root)
     root.mkdir(parents=True)
     subprocess.run(["git", "init", "-q", "-b", "main", str(root)], check=True)
-    process = subprocess.Popen(["git", "fast-import", "--quiet"], cwd=root,
-                               stdin=subprocess.PIPE)
+    process = subprocess.Popen(["git", "fast-import", "--quiet"], cwd=root, stdin=subprocess.PIPE)
     stream = Stream(process.stdin)
     files = {"almanac.yml": "version: 1\nname: Bench\ntimezone: Europe/Paris\n"}
     files.update({f"content/client-{c:02d}/client.yml": client_yml(c) for c in range(CLIENTS)})
     head = stream.commit("refs/heads/main", WRITER, "Workspace", files)
     rng = random.Random(7)
-    steps = [("draft", "Texte."), ("in_review", "Texte."), ("approved", "Texte."),
-             ("scheduled", "Texte."), ("scheduled", "Texte revu.")]
+    steps = [
+        ("draft", "Texte."),
+        ("in_review", "Texte."),
+        ("approved", "Texte."),
+        ("scheduled", "Texte."),
+        ("scheduled", "Texte revu."),
+    ]
     for round_index, (status, caption) in enumerate(steps):
         for index in range(posts):
             who = approver(index % CLIENTS) if round_index == 2 else WRITER
             change = {path_of(index): post(index, status, f"{caption} {index}")}
             if round_index == 2 and rng.random() < 0.1:
-                side = stream.commit("refs/heads/review", who, f"Approve {index}", change,
-                                     parent=head)
-                head = stream.commit("refs/heads/main", WRITER, f"Merge review of {index}",
-                                     change, parent=head, merge=side)
+                side = stream.commit(
+                    "refs/heads/review", who, f"Approve {index}", change, parent=head
+                )
+                head = stream.commit(
+                    "refs/heads/main",
+                    WRITER,
+                    f"Merge review of {index}",
+                    change,
+                    parent=head,
+                    merge=side,
+                )
             else:
-                head = stream.commit("refs/heads/main", who, f"{status} {index}", change,
-                                     parent=head)
+                head = stream.commit(
+                    "refs/heads/main", who, f"{status} {index}", change, parent=head
+                )
     process.stdin.close()  # type: ignore[union-attr]
     if process.wait() != 0:
         raise SystemExit("git fast-import failed")
@@ -123,8 +148,22 @@ def build_repo(root: Path, posts: int) -> None:
 def per_file(root: Path, sample: list[str]) -> float:
     start = time.perf_counter()
     for path in sample:
-        subprocess.run(["git", "log", "--format=%H%x1f%aN%x1f%aE%x1f%aI", "--raw", "--no-abbrev",
-                        "-M", "HEAD", "--", path], cwd=root, check=True, capture_output=True)
+        subprocess.run(
+            [
+                "git",
+                "log",
+                "--format=%H%x1f%aN%x1f%aE%x1f%aI",
+                "--raw",
+                "--no-abbrev",
+                "-M",
+                "HEAD",
+                "--",
+                path,
+            ],
+            cwd=root,
+            check=True,
+            capture_output=True,
+        )
     return time.perf_counter() - start
 
 
@@ -137,8 +176,9 @@ def main() -> None:
     root = args.out / "history-repo"
     start = time.perf_counter()
     build_repo(root, args.posts)
-    count = subprocess.run(["git", "rev-list", "--count", "HEAD"], cwd=root, check=True,
-                           capture_output=True, text=True).stdout.strip()
+    count = subprocess.run(
+        ["git", "rev-list", "--count", "HEAD"], cwd=root, check=True, capture_output=True, text=True
+    ).stdout.strip()
     print(f"built {args.posts} posts, {count} commits in {time.perf_counter() - start:.1f} s")
     start = time.perf_counter()
     history = load_history(root)
@@ -152,14 +192,18 @@ def main() -> None:
     records = audit_approvals(ws, history)
     audit = time.perf_counter() - start
     bad = sum(1 for r in records.values() if not r.ok)
-    print(f"load_workspace {loaded:.2f} s; audit_approvals {audit:.2f} s "
-          f"({len(records)} records, {bad} with problems)")
+    print(
+        f"load_workspace {loaded:.2f} s; audit_approvals {audit:.2f} s "
+        f"({len(records)} records, {bad} with problems)"
+    )
     sample = random.Random(1).sample(sorted(history.items), min(args.sample, len(history.items)))
     spent = per_file(root, sample)
     estimate = spent / len(sample) * len(history.items)
-    print(f"one `git log` per file: {len(sample)} files in {spent:.2f} s, "
-          f"extrapolated to {len(history.items)} files: {estimate:.0f} s "
-          f"({estimate / one_pass:.0f}x the one-pass read, before any parsing)")
+    print(
+        f"one `git log` per file: {len(sample)} files in {spent:.2f} s, "
+        f"extrapolated to {len(history.items)} files: {estimate:.0f} s "
+        f"({estimate / one_pass:.0f}x the one-pass read, before any parsing)"
+    )
 
 
 if __name__ == "__main__":

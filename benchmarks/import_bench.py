@@ -23,8 +23,9 @@ from tests.import_helpers import FIXTURES, make_workspace  # noqa: E402
 
 def write_export(path: Path, rows: int) -> None:
     """A tweet activity export (EN header of the fixture), counts written as floats."""
-    header = next(csv.reader(io.StringIO(
-        (FIXTURES / "x_tweet_activity_en.csv").read_text(encoding="utf-8"))))
+    header = next(
+        csv.reader(io.StringIO((FIXTURES / "x_tweet_activity_en.csv").read_text(encoding="utf-8")))
+    )
     rnd = random.Random(7)
     with path.open("w", encoding="utf-8", newline="") as out:
         writer = csv.writer(out, quoting=csv.QUOTE_ALL, lineterminator="\n")
@@ -33,11 +34,19 @@ def write_export(path: Path, rows: int) -> None:
             tweet_id = str(1830000000000000000 + n * 7919)
             day, minute = 1 + n % 28, n % 1440
             impressions = rnd.randint(100, 50_000)
-            writer.writerow([tweet_id, f"https://twitter.com/bench/status/{tweet_id}",
-                             f"Post number {n}, with a comma", f"2026-09-{day:02d} "
-                             f"{minute // 60:02d}:{minute % 60:02d} +0000",
-                             f"{impressions}.0", f"{impressions // 30}.0", "0.033"]
-                            + [f"{rnd.randint(0, 50)}.0"] * 15 + ["-"] * 18)
+            writer.writerow(
+                [
+                    tweet_id,
+                    f"https://twitter.com/bench/status/{tweet_id}",
+                    f"Post number {n}, with a comma",
+                    f"2026-09-{day:02d} {minute // 60:02d}:{minute % 60:02d} +0000",
+                    f"{impressions}.0",
+                    f"{impressions // 30}.0",
+                    "0.033",
+                ]
+                + [f"{rnd.randint(0, 50)}.0"] * 15
+                + ["-"] * 18
+            )
 
 
 def main() -> None:
@@ -49,9 +58,21 @@ def main() -> None:
         size = export.stat().st_size / 1e6
         for label in ("first import", "re-import (nothing changes)"):
             start = time.perf_counter()
-            subprocess.run([sys.executable, "-m", "generator", "--workspace", str(root),
-                            "import", str(export), "--client", "acme"], check=True,
-                           stdout=subprocess.DEVNULL)
+            subprocess.run(
+                [
+                    sys.executable,
+                    "-m",
+                    "generator",
+                    "--workspace",
+                    str(root),
+                    "import",
+                    str(export),
+                    "--client",
+                    "acme",
+                ],
+                check=True,
+                stdout=subprocess.DEVNULL,
+            )
             print(f"{label}: {rows:,} rows ({size:.1f} MB): {time.perf_counter() - start:.2f} s")
         shutil.rmtree(root)
 

@@ -12,29 +12,57 @@ KINDS = ["education", "entertainment", "community", "news", "promo", "behind_the
 STATUSES = ["published", "scheduled", "approved", "in_review", "draft", "idea"]
 WINDOWS = ['"07:30-09:30"', '"12:00-14:00"', '"17:30-21:00"']
 WORDS = [
-    "atelier", "pain", "levain", "croissant", "vélo", "trail", "hiver", "automne", "marché",
-    "recette", "conseil", "équipe", "client", "saison", "nouveauté", "astuce", "coulisses",
-    "communauté", "merci", "bravo",
+    "atelier",
+    "pain",
+    "levain",
+    "croissant",
+    "vélo",
+    "trail",
+    "hiver",
+    "automne",
+    "marché",
+    "recette",
+    "conseil",
+    "équipe",
+    "client",
+    "saison",
+    "nouveauté",
+    "astuce",
+    "coulisses",
+    "communauté",
+    "merci",
+    "bravo",
 ]
 
 
 def write_settings(root: Path) -> None:
     root.mkdir(parents=True, exist_ok=True)
     (root / "almanac.yml").write_text(
-        "version: 1\nname: Benchmark Agency\ntimezone: Europe/Paris\nlocale: fr\n",
-        encoding="utf-8")
+        "version: 1\nname: Benchmark Agency\ntimezone: Europe/Paris\nlocale: fr\n", encoding="utf-8"
+    )
 
 
 def write_client(folder: Path, index: int) -> None:
     (folder / "posts").mkdir(parents=True, exist_ok=True)
-    lines = [f"name: Client {index:02d}", f"locale: {'en' if index % 3 == 0 else 'fr'}",
-             "timezone: Europe/Paris", "brand:", f'  colour: "#{(index * 997) % 0xFFFFFF:06x}"',
-             "platforms:"]
+    lines = [
+        f"name: Client {index:02d}",
+        f"locale: {'en' if index % 3 == 0 else 'fr'}",
+        "timezone: Europe/Paris",
+        "brand:",
+        f'  colour: "#{(index * 997) % 0xFFFFFF:06x}"',
+        "platforms:",
+    ]
     for platform in PLATFORMS:
-        lines += [f"  {platform}:", f'    handle: "@client{index:02d}"',
-                  f"    windows: [{', '.join(WINDOWS)}]"]
-    lines += ["approvers:", f"  - name: Approver {index:02d}",
-              f"    email: approver{index:02d}@example.org"]
+        lines += [
+            f"  {platform}:",
+            f'    handle: "@client{index:02d}"',
+            f"    windows: [{', '.join(WINDOWS)}]",
+        ]
+    lines += [
+        "approvers:",
+        f"  - name: Approver {index:02d}",
+        f"    email: approver{index:02d}@example.org",
+    ]
     (folder / "client.yml").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 

@@ -53,21 +53,42 @@ def synthetic_metrics(rng: random.Random) -> ClientMetrics:
             change = rng.randint(-3, 30)
             followers += change
             shown = rng.randint(500, 9000)
-            account.append(AccountDay(platform, day, followers, change, shown,
-                                      shown * 7 // 10, source="bench"))
+            account.append(
+                AccountDay(platform, day, followers, change, shown, shown * 7 // 10, source="bench")
+            )
             day += timedelta(days=1)
         for n in range(120):
             when = datetime(2026, 9, 1, 9, tzinfo=UTC) + timedelta(hours=24 * n + rng.randint(0, 9))
             shown = rng.randint(300, 9000)
-            posts.append(PostMetrics(platform, f"{platform}-{n}", None, when, shown,
-                                     shown * 7 // 10, rng.randint(5, 600), source="bench"))
+            posts.append(
+                PostMetrics(
+                    platform,
+                    f"{platform}-{n}",
+                    None,
+                    when,
+                    shown,
+                    shown * 7 // 10,
+                    rng.randint(5, 600),
+                    source="bench",
+                )
+            )
     return ClientMetrics(account, posts)
 
 
 def prepare(out: Path, posts: int, clients: int) -> None:
     if not (out / "almanac.yml").is_file():
-        subprocess.run([sys.executable, str(REPO / "benchmarks" / "make_workspace.py"), str(out),
-                        "--posts", str(posts), "--clients", str(clients)], check=True)
+        subprocess.run(
+            [
+                sys.executable,
+                str(REPO / "benchmarks" / "make_workspace.py"),
+                str(out),
+                "--posts",
+                str(posts),
+                "--clients",
+                str(clients),
+            ],
+            check=True,
+        )
     rng = random.Random(3)
     for folder in sorted((out / "content").iterdir()):
         if (folder / "client.yml").is_file() and not (folder / "metrics").is_dir():
@@ -79,9 +100,23 @@ def prepare(out: Path, posts: int, clients: int) -> None:
 def timed(root: Path, *args: str) -> float:
     shutil.rmtree(root / "reports", ignore_errors=True)
     start = time.perf_counter()
-    done = subprocess.run([sys.executable, "-m", "generator", "-w", str(root), "report",
-                           "--today", "2026-11-21", *args], cwd=REPO, capture_output=True,
-                          text=True, env={**os.environ, "SOURCE_DATE_EPOCH": "1790000000"})
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "generator",
+            "-w",
+            str(root),
+            "report",
+            "--today",
+            "2026-11-21",
+            *args,
+        ],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "SOURCE_DATE_EPOCH": "1790000000"},
+    )
     elapsed = time.perf_counter() - start
     if done.returncode != 0:
         print(done.stderr[-2000:], file=sys.stderr)
@@ -106,16 +141,23 @@ def main() -> None:
     jobs = ("--jobs", args.jobs)
     with tempfile.TemporaryDirectory() as temp:
         example = example_workspace(Path(temp) / "example")
-        first = sorted(p.name for p in (example / "content").iterdir()
-                       if (p / "client.yml").is_file())[0]
-        print(f"one report (example, {first}, 2026-10): "
-              f"{timed(example, '--month', '2026-10', '--client', first):.1f} s")
-        print(f"example workspace, every finished month: "
-              f"{timed(example, '--all-months', *jobs):.1f} s "
-              f"({len(list((example / 'reports').rglob('*.pdf')))} PDFs)")
-    print(f"benchmark workspace ({args.posts} posts, {args.clients} clients), 2026-10: "
-          f"{timed(args.out, '--month', '2026-10', *jobs):.1f} s "
-          f"({len(list((args.out / 'reports').rglob('*.pdf')))} PDFs)")
+        first = sorted(
+            p.name for p in (example / "content").iterdir() if (p / "client.yml").is_file()
+        )[0]
+        print(
+            f"one report (example, {first}, 2026-10): "
+            f"{timed(example, '--month', '2026-10', '--client', first):.1f} s"
+        )
+        print(
+            f"example workspace, every finished month: "
+            f"{timed(example, '--all-months', *jobs):.1f} s "
+            f"({len(list((example / 'reports').rglob('*.pdf')))} PDFs)"
+        )
+    print(
+        f"benchmark workspace ({args.posts} posts, {args.clients} clients), 2026-10: "
+        f"{timed(args.out, '--month', '2026-10', *jobs):.1f} s "
+        f"({len(list((args.out / 'reports').rglob('*.pdf')))} PDFs)"
+    )
 
 
 if __name__ == "__main__":

@@ -20,12 +20,20 @@ def main() -> None:
     for granularity in args.granularity:
         with tempfile.TemporaryDirectory() as scratch:
             started = time.perf_counter()
-            result = build_site(BuildOptions(
-                root=args.workspace, today=parse_today("2026-11-21"),
-                output=Path(scratch) / "site", engine=args.engine, granularity=granularity))
+            result = build_site(
+                BuildOptions(
+                    root=args.workspace,
+                    today=parse_today("2026-11-21"),
+                    output=Path(scratch) / "site",
+                    engine=args.engine,
+                    granularity=granularity,
+                )
+            )
             size = sum(p.stat().st_size for p in result.output.rglob("*") if p.is_file())
-            print(f"{granularity:5} {args.engine}: {result.pages} pages, "
-                  f"{time.perf_counter() - started:.1f} s, {size / 1e6:.0f} MB")
+            print(
+                f"{granularity:5} {args.engine}: {result.pages} pages, "
+                f"{time.perf_counter() - started:.1f} s, {size / 1e6:.0f} MB"
+            )
 
 
 if __name__ == "__main__":

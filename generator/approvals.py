@@ -42,7 +42,8 @@ class ApprovalRecord:
     @property
     def by_approver(self) -> bool:
         return self.approver is not None and not any(
-            p.rule in ("approval.not-approver", "approval.wrong-kind") for p in self.problems)
+            p.rule in ("approval.not-approver", "approval.wrong-kind") for p in self.problems
+        )
 
     @property
     def ok(self) -> bool:
@@ -50,13 +51,18 @@ class ApprovalRecord:
 
     def as_dict(self) -> dict[str, object]:
         return {
-            "uid": self.uid, "path": self.path, "status": self.status, "kind": self.kind,
+            "uid": self.uid,
+            "path": self.path,
+            "status": self.status,
+            "kind": self.kind,
             "approved_by": _person(self.approved_by),
             "approval_commit": self.approval.commit.sha if self.approval else None,
-            "approved_at": (self.approval.commit.authored_at.isoformat()
-                            if self.approval else None),
-            "approval_merge": (self.approval.merge.sha
-                               if self.approval and self.approval.merge else None),
+            "approved_at": (
+                self.approval.commit.authored_at.isoformat() if self.approval else None
+            ),
+            "approval_merge": (
+                self.approval.merge.sha if self.approval and self.approval.merge else None
+            ),
             "by_approver": self.by_approver,
             "declared_before_git": list(self.declared_by),
             "approver_role": self.approver.role if self.approver else None,
@@ -72,13 +78,18 @@ def _person(person: Person | None) -> dict[str, str] | None:
 
 
 def _change_dict(change: Change) -> dict[str, object]:
-    return {"commit": change.commit.sha, "author": _person(change.commit.author),
-            "at": change.commit.authored_at.isoformat(), "fields": list(change.fields),
-            "merge": change.merge.sha if change.merge else None}
+    return {
+        "commit": change.commit.sha,
+        "author": _person(change.commit.author),
+        "at": change.commit.authored_at.isoformat(),
+        "fields": list(change.fields),
+        "merge": change.merge.sha if change.merge else None,
+    }
 
 
-def audit_approvals(ws: Workspace, history: History,
-                    client: str | None = None) -> dict[str, ApprovalRecord]:
+def audit_approvals(
+    ws: Workspace, history: History, client: str | None = None
+) -> dict[str, ApprovalRecord]:
     """Audit every approved, scheduled or published post and contest, keyed by item uid."""
     records: dict[str, ApprovalRecord] = {}
     since = ws.settings.git_approvals_since
@@ -92,28 +103,44 @@ def audit_approvals(ws: Workspace, history: History,
     return records
 
 
-def audit_item(item: Item, approvers: list[Approver], history: History,
-               since: date | None = None) -> ApprovalRecord:
+def audit_item(
+    item: Item, approvers: list[Approver], history: History, since: date | None = None
+) -> ApprovalRecord:
     rel = item.source.rel
-    record = ApprovalRecord(item.uid, rel, item.status, _kind(item), history=history.item(rel),
-                            lines={name: item.source.line_of(name)
-                                   for name in ("status", "approved_by")
-                                   if (name,) in item.source.lines})
-    if record.history is not None and since is not None and approved_before(record.history,
-                                                                             since):
+    record = ApprovalRecord(
+        item.uid,
+        rel,
+        item.status,
+        _kind(item),
+        history=history.item(rel),
+        lines={
+            name: item.source.line_of(name)
+            for name in ("status", "approved_by")
+            if (name,) in item.source.lines
+        },
+    )
+    if record.history is not None and since is not None and approved_before(record.history, since):
         audit_declared(record, item, approvers, since)
         return record
     if record.history is None:
-        _problem(record, "approval.missing", "this item is marked "
-                 f"`{item.status}` but it is not committed: nobody approved it in git")
+        _problem(
+            record,
+            "approval.missing",
+            "this item is marked "
+            f"`{item.status}` but it is not committed: nobody approved it in git",
+        )
         return record
     record.approval = find_approval(record.history)
     record.uncommitted = uncommitted_fields(item, record.history)
     if record.approval is None:
-        _problem(record, "approval.missing", f"no commit moved this item to `approved`: "
-                 f"its status is `{item.status}` only in your working copy"
-                 if "status" in record.uncommitted else
-                 "no commit moved this item to `approved`")
+        _problem(
+            record,
+            "approval.missing",
+            f"no commit moved this item to `approved`: "
+            f"its status is `{item.status}` only in your working copy"
+            if "status" in record.uncommitted
+            else "no commit moved this item to `approved`",
+        )
         return record
     validate_approver(record, approvers)
     validate_claim(record, list(getattr(item.meta, "approved_by", [])))
@@ -129,22 +156,33 @@ def approved_before(history: ItemHistory, since: date) -> bool:
     return first is not None and first.commit.authored_at.date() < since
 
 
-def audit_declared(record: ApprovalRecord, item: Item, approvers: list[Approver],
-                   since: date) -> None:
+def audit_declared(
+    record: ApprovalRecord, item: Item, approvers: list[Approver], since: date
+) -> None:
     """An approval given before git: the `approved_by` field is the record; later edits count."""
     claimed = [str(c) for c in getattr(item.meta, "approved_by", [])]
     record.declared_by = tuple(claimed)
     matched = [a for a in approvers if any(_names_match(c, a) for c in claimed)]
     record.approver = matched[0] if matched else None
     if not claimed:
-        _problem(record, "approval.missing", f"approved before git approvals began ({since}) "
-                 "but `approved_by` is empty: say who approved it", on="approved_by")
+        _problem(
+            record,
+            "approval.missing",
+            f"approved before git approvals began ({since}) "
+            "but `approved_by` is empty: say who approved it",
+            on="approved_by",
+        )
     elif approvers and not matched:
-        _problem(record, "approval.not-approver", f"`approved_by` names {', '.join(claimed)}, "
-                 "who are not among the client's approvers", on="approved_by")
+        _problem(
+            record,
+            "approval.not-approver",
+            f"`approved_by` names {', '.join(claimed)}, who are not among the client's approvers",
+            on="approved_by",
+        )
     assert record.history is not None
-    record.edits_after = [c for c in record.history.changes
-                          if c.is_edit and c.commit.authored_at.date() >= since]
+    record.edits_after = [
+        c for c in record.history.changes if c.is_edit and c.commit.authored_at.date() >= since
+    ]
     report_edits(record)
 
 
@@ -154,8 +192,11 @@ def _claim_key(claim: str) -> str:
 
 
 def _names_match(claim: str, approver: Approver) -> bool:
-    return _claim_key(claim) in {approver.name.casefold(), (approver.email or "").casefold(),
-                                 (approver.github or "").lstrip("@").casefold()}
+    return _claim_key(claim) in {
+        approver.name.casefold(),
+        (approver.email or "").casefold(),
+        (approver.github or "").lstrip("@").casefold(),
+    }
 
 
 def _kind(item: Item) -> str:
@@ -173,9 +214,13 @@ def find_approval(history: ItemHistory) -> Change | None:
 
 def edits_after(history: ItemHistory, approval: Change, graph: History) -> list[Change]:
     """Edits of caption, media, time or networks that the approval commit did not contain."""
-    return [c for c in history.changes
-            if c is not approval and c.is_edit
-            and not graph.is_ancestor(c.commit.sha, approval.commit.sha)]
+    return [
+        c
+        for c in history.changes
+        if c is not approval
+        and c.is_edit
+        and not graph.is_ancestor(c.commit.sha, approval.commit.sha)
+    ]
 
 
 def uncommitted_fields(item: Item, history: ItemHistory) -> tuple[str, ...]:
@@ -193,17 +238,28 @@ def validate_approver(record: ApprovalRecord, approvers: list[Approver]) -> None
     record.approver = match_approver(person, approvers)
     where = f"in {record.approval.commit.short}"
     if not approvers:
-        _problem(record, "approval.no-approvers", f"approved by {person} {where}, but "
-                 "client.yml lists no approvers, so nobody's approval can be checked",
-                 Severity.WARNING)
+        _problem(
+            record,
+            "approval.no-approvers",
+            f"approved by {person} {where}, but "
+            "client.yml lists no approvers, so nobody's approval can be checked",
+            Severity.WARNING,
+        )
     elif record.approver is None:
         names = ", ".join(a.name for a in approvers)
-        _problem(record, "approval.not-approver", f"approved by {person} {where}, who is "
-                 f"not one of the client's approvers ({names})")
+        _problem(
+            record,
+            "approval.not-approver",
+            f"approved by {person} {where}, who is not one of the client's approvers ({names})",
+        )
     elif not may_approve(record.approver, record.kind, approvers):
         required = ", ".join(a.name for a in approvers if record.kind in a.kinds)
-        _problem(record, "approval.wrong-kind", f"approved by {person} {where}, but "
-                 f"`{record.kind}` items must be approved by {required}")
+        _problem(
+            record,
+            "approval.wrong-kind",
+            f"approved by {person} {where}, but "
+            f"`{record.kind}` items must be approved by {required}",
+        )
 
 
 def validate_claim(record: ApprovalRecord, claimed: list[str]) -> None:
@@ -213,11 +269,19 @@ def validate_claim(record: ApprovalRecord, claimed: list[str]) -> None:
         return
     in_git = {person.name.casefold(), person.email.casefold()}
     approver = record.approver
-    if not any(_claim_key(c) in in_git or (approver is not None and _names_match(c, approver))
-               for c in claimed):
-        _problem(record, "approval.claim-mismatch", f"`approved_by` names "
-                 f"{', '.join(claimed)}, but git shows {person} moving it to approved in "
-                 f"{record.approval.commit.short}", Severity.WARNING, on="approved_by")
+    if not any(
+        _claim_key(c) in in_git or (approver is not None and _names_match(c, approver))
+        for c in claimed
+    ):
+        _problem(
+            record,
+            "approval.claim-mismatch",
+            f"`approved_by` names "
+            f"{', '.join(claimed)}, but git shows {person} moving it to approved in "
+            f"{record.approval.commit.short}",
+            Severity.WARNING,
+            on="approved_by",
+        )
 
 
 def match_approver(person: Person, approvers: list[Approver]) -> Approver | None:
@@ -242,18 +306,31 @@ def may_approve(approver: Approver, kind: str, approvers: list[Approver]) -> boo
 def report_edits(record: ApprovalRecord) -> None:
     for change in record.edits_after:
         via = f" (merged in {change.merge.short})" if change.merge else ""
-        _problem(record, "approval.edited-after", f"edited after approval: "
-                 f"{', '.join(f for f in change.fields if f in EDIT_FIELDS)} changed in "
-                 f"{change.commit.short} by {change.commit.author}{via} on "
-                 f"{change.commit.authored_at:%Y-%m-%d}; ask for approval again")
+        _problem(
+            record,
+            "approval.edited-after",
+            f"edited after approval: "
+            f"{', '.join(f for f in change.fields if f in EDIT_FIELDS)} changed in "
+            f"{change.commit.short} by {change.commit.author}{via} on "
+            f"{change.commit.authored_at:%Y-%m-%d}; ask for approval again",
+        )
     edited = [f for f in record.uncommitted if f in EDIT_FIELDS]
     if edited and "status" not in record.uncommitted:
-        _problem(record, "approval.edited-after", f"edited after approval: {', '.join(edited)} "
-                 "changed in your working copy (not committed)")
+        _problem(
+            record,
+            "approval.edited-after",
+            f"edited after approval: {', '.join(edited)} "
+            "changed in your working copy (not committed)",
+        )
 
 
-def _problem(record: ApprovalRecord, rule: str, message: str,
-             severity: Severity = Severity.ERROR, on: str = "status") -> None:
+def _problem(
+    record: ApprovalRecord,
+    rule: str,
+    message: str,
+    severity: Severity = Severity.ERROR,
+    on: str = "status",
+) -> None:
     line = record.lines.get(on) or record.lines.get("status", 1)
     record.problems.append(Problem(record.path, line, on, rule, severity, message))
 
@@ -267,15 +344,22 @@ def format_text(records: dict[str, ApprovalRecord]) -> str:
         mark = "ok" if record.ok else "PROBLEM"
         lines.append(f"{record.path}  [{record.status}]  {mark}")
         if record.declared_by:
-            lines.append(f"  approved before git approvals began, by "
-                         f"{', '.join(record.declared_by)} (from `approved_by`)")
+            lines.append(
+                f"  approved before git approvals began, by "
+                f"{', '.join(record.declared_by)} (from `approved_by`)"
+            )
         if record.approval is not None:
             change = record.approval
             via = f" via merge {change.merge.short}" if change.merge else ""
-            who = (f"approver ({record.approver.role or 'listed in client.yml'})"
-                   if record.by_approver and record.approver else "not an approver")
-            lines.append(f"  approved by {change.commit.author} in {change.commit.short}{via} "
-                         f"on {change.commit.authored_at:%Y-%m-%d %H:%M}: {who}")
+            who = (
+                f"approver ({record.approver.role or 'listed in client.yml'})"
+                if record.by_approver and record.approver
+                else "not an approver"
+            )
+            lines.append(
+                f"  approved by {change.commit.author} in {change.commit.short}{via} "
+                f"on {change.commit.authored_at:%Y-%m-%d %H:%M}: {who}"
+            )
         lines.extend(f"  {p.severity.value} [{p.rule}]: {p.message}" for p in record.problems)
     return "\n".join(lines)
 

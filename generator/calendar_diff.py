@@ -69,8 +69,12 @@ class ItemDelta:
         return word_diff(self.before.caption, self.after.caption)
 
     def _differs(self, name: str) -> bool:
-        return (self.kind == "changed" and self.before is not None and self.after is not None
-                and getattr(self.before, name) != getattr(self.after, name))
+        return (
+            self.kind == "changed"
+            and self.before is not None
+            and self.after is not None
+            and getattr(self.before, name) != getattr(self.after, name)
+        )
 
 
 @dataclass
@@ -88,12 +92,16 @@ class CalendarDiff:
         return [d for d in self.deltas if d.kind == kind]
 
 
-def build_diff(root: Path, base: str, head: str | None, today: datetime,
-               client: str | None = None) -> CalendarDiff:
+def build_diff(
+    root: Path, base: str, head: str | None, today: datetime, client: str | None = None
+) -> CalendarDiff:
     """Compare the workspace at `base` with `head` (a commit) or, without it, the files."""
-    note = ("the repository is a shallow clone; BASE and HEAD were both found, so this diff "
-            "is complete (`almanac approvals` needs the full history)"
-            if shallow_note(root) else None)
+    note = (
+        "the repository is a shallow clone; BASE and HEAD were both found, so this diff "
+        "is complete (`almanac approvals` needs the full history)"
+        if shallow_note(root)
+        else None
+    )
     with tempfile.TemporaryDirectory(prefix="almanac-diff-") as tmp:
         base_root = Path(tmp) / "base"
         base_sha = export_workspace(root, base, base_root)
@@ -109,8 +117,9 @@ def build_diff(root: Path, base: str, head: str | None, today: datetime,
     return result
 
 
-def load_side(root: Path, today: datetime,
-              client: str | None) -> tuple[dict[str, ItemState], list[Problem]]:
+def load_side(
+    root: Path, today: datetime, client: str | None
+) -> tuple[dict[str, ItemState], list[Problem]]:
     """The items and problems of one side; a side without a workspace has neither."""
     if not (root / "almanac.yml").is_file():
         return {}, []
@@ -131,13 +140,18 @@ def read_states(ws: Workspace) -> dict[str, ItemState]:
 
 def item_state(item: Item, zone: str) -> ItemState:
     when = item.when.astimezone(ZoneInfo(zone)) if item.when else None
-    return ItemState(item.uid, item.source.rel, item.title, item.status,
-                     f"{when:%Y-%m-%d %H:%M}" if when else None, tuple(item.platforms),
-                     item.body.strip())
+    return ItemState(
+        item.uid,
+        item.source.rel,
+        item.title,
+        item.status,
+        f"{when:%Y-%m-%d %H:%M}" if when else None,
+        tuple(item.platforms),
+        item.body.strip(),
+    )
 
 
-def compare_items(before: dict[str, ItemState],
-                  after: dict[str, ItemState]) -> list[ItemDelta]:
+def compare_items(before: dict[str, ItemState], after: dict[str, ItemState]) -> list[ItemDelta]:
     deltas = []
     for uid in sorted(before.keys() | after.keys()):
         old, new = before.get(uid), after.get(uid)
@@ -155,12 +169,15 @@ def _problem_key(problem: Problem) -> tuple[str, str, str, str, str]:
     return (problem.path, problem.field, problem.rule, problem.severity.value, problem.message)
 
 
-def compare_problems(before: list[Problem],
-                     after: list[Problem]) -> tuple[list[Problem], list[Problem]]:
+def compare_problems(
+    before: list[Problem], after: list[Problem]
+) -> tuple[list[Problem], list[Problem]]:
     old = {_problem_key(p) for p in before}
     new = {_problem_key(p) for p in after}
-    return ([p for p in after if _problem_key(p) not in old],
-            [p for p in before if _problem_key(p) not in new])
+    return (
+        [p for p in after if _problem_key(p) not in old],
+        [p for p in before if _problem_key(p) not in new],
+    )
 
 
 def word_diff(old: str, new: str, limit: int = WORD_LIMIT) -> str:
@@ -197,7 +214,7 @@ def truncate_parts(parts: list[str], limit: int) -> str:
 def _cut_part(part: str, room: int) -> str:
     for mark in ("~~", "**"):
         if part.startswith(mark) and part.endswith(mark) and len(part) > 2 * len(mark):
-            inner = part[len(mark):-len(mark)].split()
+            inner = part[len(mark) : -len(mark)].split()
             return f"{mark}{' '.join(inner[:room])}{mark}"
     return " ".join(part.split()[:room])
 
@@ -223,17 +240,24 @@ def escape(text: str) -> str:
 def render_markdown(diff: CalendarDiff, github: bool = False) -> str:
     counts = summary_counts(diff)
     lines = [MARKER] if github else []
-    lines += [f"## Calendar changes: {escape(diff.base)} → {escape(diff.head)}", "",
-              counts, ""]
+    lines += [f"## Calendar changes: {escape(diff.base)} → {escape(diff.head)}", "", counts, ""]
     if diff.note:
         lines += [f"> **Note:** {escape(diff.note)}", ""]
     lines += render_section("Added", diff.of_kind("added"), github, render_item_row)
     lines += render_section("Removed", diff.of_kind("removed"), github, render_item_row)
     changed = diff.of_kind("changed")
-    lines += render_section("Rescheduled", [d for d in changed if d.rescheduled], github,
-                            lambda d: render_move(d, "when"))
-    lines += render_section("Status changes", [d for d in changed if d.status_changed], github,
-                            lambda d: render_move(d, "status"))
+    lines += render_section(
+        "Rescheduled",
+        [d for d in changed if d.rescheduled],
+        github,
+        lambda d: render_move(d, "when"),
+    )
+    lines += render_section(
+        "Status changes",
+        [d for d in changed if d.status_changed],
+        github,
+        lambda d: render_move(d, "status"),
+    )
     lines += render_captions([d for d in changed if d.caption_diff], github)
     lines += render_problems("Problems introduced", diff.introduced, github)
     lines += render_problems("Problems fixed", diff.fixed, github)
@@ -242,30 +266,39 @@ def render_markdown(diff: CalendarDiff, github: bool = False) -> str:
 
 def summary_counts(diff: CalendarDiff) -> str:
     changed = diff.of_kind("changed")
-    parts = [f"{len(diff.of_kind('added'))} added", f"{len(diff.of_kind('removed'))} removed",
-             f"{sum(d.rescheduled for d in changed)} rescheduled",
-             f"{sum(d.status_changed for d in changed)} status change(s)",
-             f"{sum(d.caption_diff is not None for d in changed)} caption edit(s)",
-             f"{len(diff.introduced)} problem(s) introduced", f"{len(diff.fixed)} fixed"]
+    parts = [
+        f"{len(diff.of_kind('added'))} added",
+        f"{len(diff.of_kind('removed'))} removed",
+        f"{sum(d.rescheduled for d in changed)} rescheduled",
+        f"{sum(d.status_changed for d in changed)} status change(s)",
+        f"{sum(d.caption_diff is not None for d in changed)} caption edit(s)",
+        f"{len(diff.introduced)} problem(s) introduced",
+        f"{len(diff.fixed)} fixed",
+    ]
     return "**" + ", ".join(parts) + "**"
 
 
-def render_section(title: str, deltas: list[ItemDelta], github: bool,
-                   row: Callable[[ItemDelta], str]) -> list[str]:
+def render_section(
+    title: str, deltas: list[ItemDelta], github: bool, row: Callable[[ItemDelta], str]
+) -> list[str]:
     if not deltas:
         return []
     header = {"Added": ("When", "Status", "Networks"), "Removed": ("When", "Status", "Networks")}
     columns = header.get(title, ("From", "To"))
     body = [f"| {escape(d.state.uid)} | {escape(d.state.title)} | {row(d)} |" for d in deltas]
-    table = [f"| Item | Title | {' | '.join(columns)} |",
-             "|" + " --- |" * (2 + len(columns)), *body]
+    table = [
+        f"| Item | Title | {' | '.join(columns)} |",
+        "|" + " --- |" * (2 + len(columns)),
+        *body,
+    ]
     return _wrap(f"{title} ({len(deltas)})", table, github)
 
 
 def render_item_row(delta: ItemDelta) -> str:
     state = delta.state
-    return " | ".join([escape(state.when or "—"), escape(state.status),
-                       escape(", ".join(state.platforms))])
+    return " | ".join(
+        [escape(state.when or "—"), escape(state.status), escape(", ".join(state.platforms))]
+    )
 
 
 def render_move(delta: ItemDelta, name: str) -> str:
@@ -284,8 +317,10 @@ def render_captions(deltas: list[ItemDelta], github: bool) -> list[str]:
 def render_problems(title: str, problems: list[Problem], github: bool) -> list[str]:
     if not problems:
         return []
-    body = [f"- `{p.path}:{p.line}` {p.severity.value} [{p.rule}]: {escape(p.message)}"
-            for p in problems]
+    body = [
+        f"- `{p.path}:{p.line}` {p.severity.value} [{p.rule}]: {escape(p.message)}"
+        for p in problems
+    ]
     return _wrap(f"{title} ({len(problems)})", body, github)
 
 
@@ -297,18 +332,41 @@ def _wrap(title: str, body: list[str], github: bool) -> list[str]:
 
 def render_json(diff: CalendarDiff) -> str:
     def state(s: ItemState | None) -> dict[str, object] | None:
-        return None if s is None else {
-            "uid": s.uid, "path": s.path, "title": s.title, "status": s.status,
-            "when": s.when, "platforms": list(s.platforms)}
+        return (
+            None
+            if s is None
+            else {
+                "uid": s.uid,
+                "path": s.path,
+                "title": s.title,
+                "status": s.status,
+                "when": s.when,
+                "platforms": list(s.platforms),
+            }
+        )
 
-    return json.dumps({
-        "base": diff.base, "head": diff.head, "note": diff.note,
-        "items": [{"change": d.kind, "before": state(d.before), "after": state(d.after),
-                   "rescheduled": d.rescheduled, "status_changed": d.status_changed,
-                   "caption_diff": d.caption_diff} for d in diff.deltas],
-        "problems_introduced": [p.as_dict() for p in diff.introduced],
-        "problems_fixed": [p.as_dict() for p in diff.fixed],
-    }, ensure_ascii=False, indent=2)
+    return json.dumps(
+        {
+            "base": diff.base,
+            "head": diff.head,
+            "note": diff.note,
+            "items": [
+                {
+                    "change": d.kind,
+                    "before": state(d.before),
+                    "after": state(d.after),
+                    "rescheduled": d.rescheduled,
+                    "status_changed": d.status_changed,
+                    "caption_diff": d.caption_diff,
+                }
+                for d in diff.deltas
+            ],
+            "problems_introduced": [p.as_dict() for p in diff.introduced],
+            "problems_fixed": [p.as_dict() for p in diff.fixed],
+        },
+        ensure_ascii=False,
+        indent=2,
+    )
 
 
 def render_diff(diff: CalendarDiff, fmt: str) -> str:

@@ -15,8 +15,12 @@ from generator.schema import Contest, Curated
 from generator.schema.common import WORKFLOW, CuratedStatus, Status
 
 BOARD_COLUMNS: list[str] = [s.value for s in WORKFLOW] + [Status.CANCELLED.value]
-CURATED_ORDER: list[str] = [CuratedStatus.CANDIDATE.value, CuratedStatus.SELECTED.value,
-                            CuratedStatus.SHARED.value, CuratedStatus.REJECTED.value]
+CURATED_ORDER: list[str] = [
+    CuratedStatus.CANDIDATE.value,
+    CuratedStatus.SELECTED.value,
+    CuratedStatus.SHARED.value,
+    CuratedStatus.REJECTED.value,
+]
 UPCOMING_DAYS = 7
 
 
@@ -107,8 +111,11 @@ class ClientCalendar:
     def pipeline_board(self) -> dict[str, list[Entry]]:
         """Items from the start of the current month onwards, by status."""
         start = self.today.replace(day=1)
-        return build_board(e for e in self.entries if e.day >= start
-                           and (not e.milestone or e.milestone == "starts"))
+        return build_board(
+            e
+            for e in self.entries
+            if e.day >= start and (not e.milestone or e.milestone == "starts")
+        )
 
 
 @dataclass
@@ -138,8 +145,12 @@ def build_entries(item: Item, zone: ZoneInfo) -> list[Entry]:
     """The item's calendar entries: a post or share once, a contest at each milestone."""
     meta = item.meta
     if isinstance(meta, Contest):
-        moments = [("starts", meta.starts), ("ends", meta.ends), ("draw", meta.draw_at),
-                   ("announce", meta.announce_at)]
+        moments = [
+            ("starts", meta.starts),
+            ("ends", meta.ends),
+            ("draw", meta.draw_at),
+            ("announce", meta.announce_at),
+        ]
         return [Entry(item, when.astimezone(zone), name) for name, when in moments if when]
     when = item.when
     return [Entry(item, when.astimezone(zone))] if when is not None else []
@@ -170,27 +181,45 @@ def build_events(ws: Workspace) -> dict[date, list[str]]:
     return days
 
 
-def build_days(first: date, last: date, today: date, month: int | None,
-               by_day: dict[date, list[Entry]], events: dict[date, list[str]],
-               blackout: dict[date, str]) -> list[DayCell]:
+def build_days(
+    first: date,
+    last: date,
+    today: date,
+    month: int | None,
+    by_day: dict[date, list[Entry]],
+    events: dict[date, list[str]],
+    blackout: dict[date, str],
+) -> list[DayCell]:
     cells, current = [], first
     while current <= last:
-        cells.append(DayCell(current, month is None or current.month == month,
-                             current == today, by_day.get(current, []),
-                             events.get(current, []), blackout.get(current)))
+        cells.append(
+            DayCell(
+                current,
+                month is None or current.month == month,
+                current == today,
+                by_day.get(current, []),
+                events.get(current, []),
+                blackout.get(current),
+            )
+        )
         current += timedelta(days=1)
     return cells
 
 
-def build_month(key: str, today: date, by_day: dict[date, list[Entry]],
-                events: dict[date, list[str]], blackout: dict[date, str],
-                note: MonthNote | None) -> MonthView:
+def build_month(
+    key: str,
+    today: date,
+    by_day: dict[date, list[Entry]],
+    events: dict[date, list[str]],
+    blackout: dict[date, str],
+    note: MonthNote | None,
+) -> MonthView:
     month = Month.from_key(key)
     first, last = month.first, month.last
     grid_first = first - timedelta(days=first.weekday())
     grid_last = last + timedelta(days=6 - last.weekday())
     cells = build_days(grid_first, grid_last, today, first.month, by_day, events, blackout)
-    weeks = [cells[i:i + 7] for i in range(0, len(cells), 7)]
+    weeks = [cells[i : i + 7] for i in range(0, len(cells), 7)]
     entries = [e for cell in cells if cell.in_month for e in cell.entries]
     return MonthView(key, first, weeks, entries, note)
 
@@ -207,23 +236,30 @@ def curated_key(item: Item) -> tuple[int, str, str]:
 
 def is_running(item: Item, now: datetime) -> bool:
     meta = item.meta
-    return (isinstance(meta, Contest) and meta.starts <= now <= meta.ends
-            and meta.status != Status.CANCELLED)
+    return (
+        isinstance(meta, Contest)
+        and meta.starts <= now <= meta.ends
+        and meta.status != Status.CANCELLED
+    )
 
 
-def build_client(client: ClientData, now: datetime, problems: list[Problem],
-                 events: dict[date, list[str]]) -> ClientCalendar:
+def build_client(
+    client: ClientData, now: datetime, problems: list[Problem], events: dict[date, list[str]]
+) -> ClientCalendar:
     """The calendar of one client, seen from `now`."""
     zone = ZoneInfo(client.timezone)
     today = now.astimezone(zone).date()
-    entries = sorted((e for item in client.items for e in build_entries(item, zone)),
-                     key=lambda e: e.sort_key)
+    entries = sorted(
+        (e for item in client.items for e in build_entries(item, zone)), key=lambda e: e.sort_key
+    )
     by_day: dict[date, list[Entry]] = defaultdict(list)
     for entry in entries:
         by_day[entry.day].append(entry)
     blackout = {b.date: b.reason for b in client.config.blackout}
-    months = [build_month(key, today, by_day, events, blackout, client.months.get(key))
-              for key in month_keys(entries, client.months)]
+    months = [
+        build_month(key, today, by_day, events, blackout, client.months.get(key))
+        for key in month_keys(entries, client.months)
+    ]
     link_months(months)
     monday = today - timedelta(days=today.weekday())
     week = build_days(monday, monday + timedelta(days=6), today, None, by_day, events, blackout)
@@ -231,10 +267,17 @@ def build_client(client: ClientData, now: datetime, problems: list[Problem],
     contests = sorted(client.contests(), key=lambda i: (i.when or now, i.slug))
     prefix = f"content/{client.slug}/"
     return ClientCalendar(
-        client=client, today=today, months=months, entries=entries, week=week,
+        client=client,
+        today=today,
+        months=months,
+        entries=entries,
+        week=week,
         upcoming=[e for e in entries if today <= e.day <= horizon],
-        awaiting_review=[e for e in entries if e.status == Status.IN_REVIEW.value
-                         and not (e.milestone and e.milestone != "starts")],
+        awaiting_review=[
+            e
+            for e in entries
+            if e.status == Status.IN_REVIEW.value and not (e.milestone and e.milestone != "starts")
+        ],
         contests=contests,
         running_contests=[c for c in contests if is_running(c, now)],
         curated=sorted((i for i in client.items if isinstance(i.meta, Curated)), key=curated_key),
@@ -245,6 +288,5 @@ def build_client(client: ClientData, now: datetime, problems: list[Problem],
 def build_calendar(ws: Workspace, now: datetime, problems: list[Problem]) -> CalendarModel:
     """The calendar model of every loaded client, in slug order."""
     events = build_events(ws)
-    clients = [build_client(ws.clients[slug], now, problems, events)
-               for slug in sorted(ws.clients)]
+    clients = [build_client(ws.clients[slug], now, problems, events) for slug in sorted(ws.clients)]
     return CalendarModel(ws, now, clients, problems)

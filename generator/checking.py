@@ -23,8 +23,9 @@ def parse_today(text: str | None) -> datetime:
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
-def check_workspace(root: Path, today: datetime,
-                    client: str | None = None) -> tuple[Workspace, list[Problem]]:
+def check_workspace(
+    root: Path, today: datetime, client: str | None = None
+) -> tuple[Workspace, list[Problem]]:
     """Every problem of the workspace (or one client), sorted by file and line."""
     ws, problems = load_workspace(root, only_client=client)
     problems.extend(run_rules(ws, today))

@@ -32,11 +32,17 @@ def build_parser() -> argparse.ArgumentParser:
         description="Plan, check, publish and report social-media content kept in git.",
     )
     parser.add_argument("--version", action="version", version=f"almanac {__version__}")
-    parser.add_argument("--workspace", "-w", type=Path, default=None, metavar="PATH",
-                        help="workspace folder (default: the nearest folder upwards holding "
-                             "almanac.yml)")
-    parser.add_argument("--debug", action="store_true",
-                        help="show the full traceback when something goes wrong")
+    parser.add_argument(
+        "--workspace",
+        "-w",
+        type=Path,
+        default=None,
+        metavar="PATH",
+        help="workspace folder (default: the nearest folder upwards holding almanac.yml)",
+    )
+    parser.add_argument(
+        "--debug", action="store_true", help="show the full traceback when something goes wrong"
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     sub.required = True
     for module in discover_commands():
@@ -76,6 +82,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if debug:
             traceback.print_exc()
         else:
-            print(f"almanac: internal error: {type(exc).__name__}: {exc} (run again with "
-                  "--debug for the details, and report it)", file=sys.stderr)
+            print(
+                f"almanac: internal error: {type(exc).__name__}: {exc} (run again with "
+                "--debug for the details, and report it)",
+                file=sys.stderr,
+            )
         return 3

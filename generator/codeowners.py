@@ -10,8 +10,10 @@ from generator.content import Workspace
 from generator.content.model import ClientData
 from generator.problems import AlmanacError
 
-HEADER = ("# Written by `almanac codeowners` from content/*/client.yml (approvers' `github`).\n"
-          "# Do not edit by hand: change client.yml and run the command again.\n")
+HEADER = (
+    "# Written by `almanac codeowners` from content/*/client.yml (approvers' `github`).\n"
+    "# Do not edit by hand: change client.yml and run the command again.\n"
+)
 _GITHUB_NAME = re.compile(r"^@?[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:/[A-Za-z0-9._-]+)?$")
 
 
@@ -43,10 +45,12 @@ def validate_owners(client: ClientData) -> list[str]:
         if not name:
             continue
         if not _GITHUB_NAME.match(name.strip()):
-            raise AlmanacError(f"`{name}` is not a GitHub user or team name (approver of "
-                               f"`{client.slug}`): write it as jeanne-martin or org/team",
-                               path=client.source.rel,
-                               line=client.source.line_of("approvers", index, "github"))
+            raise AlmanacError(
+                f"`{name}` is not a GitHub user or team name (approver of "
+                f"`{client.slug}`): write it as jeanne-martin or org/team",
+                path=client.source.rel,
+                line=client.source.line_of("approvers", index, "github"),
+            )
         owner = "@" + name.strip().lstrip("@")
         if owner not in owners:
             owners.append(owner)

@@ -37,15 +37,19 @@ def read_text(path: Path, max_bytes: int = MAX_BYTES) -> str:
     """Read a UTF-8 text file (BOM allowed) with LF line endings, or raise SourceError."""
     size = path.stat().st_size
     if size > max_bytes:
-        raise SourceError(1, f"the file is {size:,} bytes, over the limit of {max_bytes:,}: "
-                          "keep images in media/ and text short")
+        raise SourceError(
+            1,
+            f"the file is {size:,} bytes, over the limit of {max_bytes:,}: "
+            "keep images in media/ and text short",
+        )
     raw = path.read_bytes()
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise SourceError(line, "the file is not UTF-8 text: save it as UTF-8 in your "
-                          "editor") from None
+        raise SourceError(
+            line, "the file is not UTF-8 text: save it as UTF-8 in your editor"
+        ) from None
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
@@ -53,12 +57,17 @@ def split_front_matter(text: str) -> Split:
     """Separate `---` front matter from the Markdown body."""
     lines = text.split("\n")
     if not lines or lines[0].rstrip() != "---":
-        raise SourceError(1, "the file must start with a line `---` that opens the front "
-                          "matter (the item's fields)")
+        raise SourceError(
+            1,
+            "the file must start with a line `---` that opens the front matter (the item's fields)",
+        )
     for index in range(1, len(lines)):
         if lines[index].rstrip() in ("---", "..."):
             front = "\n".join(lines[1:index])
             body = "\n".join(lines[index + 1 :])
             return Split(front, 2, body, index + 2)
-    raise SourceError(1, "the front matter opened by `---` on line 1 is never closed: add a "
-                      "line `---` after the last field")
+    raise SourceError(
+        1,
+        "the front matter opened by `---` on line 1 is never closed: add a "
+        "line `---` after the last field",
+    )

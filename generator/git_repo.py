@@ -11,10 +11,20 @@ from typing import Any
 
 from generator.problems import AlmanacError
 
-SHALLOW_HINT = ("this is a shallow clone, so the history is incomplete: run `git fetch "
-                "--unshallow`, or in GitHub Actions give actions/checkout `fetch-depth: 0`")
-_GIT_CONFIG = ("-c", "core.quotePath=false", "-c", "log.showSignature=false",
-               "-c", "color.ui=never", "-c", "diff.renames=true")
+SHALLOW_HINT = (
+    "this is a shallow clone, so the history is incomplete: run `git fetch "
+    "--unshallow`, or in GitHub Actions give actions/checkout `fetch-depth: 0`"
+)
+_GIT_CONFIG = (
+    "-c",
+    "core.quotePath=false",
+    "-c",
+    "log.showSignature=false",
+    "-c",
+    "color.ui=never",
+    "-c",
+    "diff.renames=true",
+)
 
 
 def open_repo(root: Path) -> Any:
@@ -26,26 +36,31 @@ def open_repo(root: Path) -> Any:
     try:
         return git.Repo(root, search_parent_directories=True)
     except (git.InvalidGitRepositoryError, git.NoSuchPathError):
-        raise AlmanacError(f"{root} is not inside a git repository: approvals and diffs read "
-                           "the history, so run `git init` and commit the workspace first",
-                           exit_code=2) from None
+        raise AlmanacError(
+            f"{root} is not inside a git repository: approvals and diffs read "
+            "the history, so run `git init` and commit the workspace first",
+            exit_code=2,
+        ) from None
     except git.GitCommandNotFound:
         raise AlmanacError("git is not installed or not on PATH", exit_code=2) from None
 
 
-def run_git(repo: Any, *args: str, binary: bool = False, stdin: Path | None = None,
-            check: bool = True) -> Any:
+def run_git(
+    repo: Any, *args: str, binary: bool = False, stdin: Path | None = None, check: bool = True
+) -> Any:
     """Run one read-only git command in the repository; failures become AlmanacError."""
     import git
 
     command = ["git", *_GIT_CONFIG, *args]
     try:
         if stdin is None:
-            return repo.git.execute(command, stdout_as_string=not binary,
-                                    strip_newline_in_stdout=False)
+            return repo.git.execute(
+                command, stdout_as_string=not binary, strip_newline_in_stdout=False
+            )
         with stdin.open("rb") as stream:
-            return repo.git.execute(command, istream=stream, stdout_as_string=not binary,
-                                    strip_newline_in_stdout=False)
+            return repo.git.execute(
+                command, istream=stream, stdout_as_string=not binary, strip_newline_in_stdout=False
+            )
     except git.GitCommandError as exc:
         if not check:
             return None
@@ -73,23 +88,33 @@ def workspace_prefix(repo: Any, root: Path) -> str:
 def head_commit(repo: Any) -> str:
     sha = run_git(repo, "rev-parse", "--verify", "--quiet", "HEAD^{commit}", check=False)
     if not sha or not str(sha).strip():
-        raise AlmanacError("the repository has no commits yet: commit the workspace first "
-                           "(git add almanac.yml content && git commit)", exit_code=2)
+        raise AlmanacError(
+            "the repository has no commits yet: commit the workspace first "
+            "(git add almanac.yml content && git commit)",
+            exit_code=2,
+        )
     return str(sha).strip()
 
 
 def resolve_ref(repo: Any, ref: str) -> str:
     """The commit a user-given ref names; a ref is never read as an option."""
     if not ref or ref.startswith("-"):
-        raise AlmanacError(f"`{ref}` is not a git revision (a revision cannot start with '-')",
-                           exit_code=2)
-    sha = run_git(repo, "rev-parse", "--verify", "--quiet", "--end-of-options",
-                  f"{ref}^{{commit}}", check=False)
+        raise AlmanacError(
+            f"`{ref}` is not a git revision (a revision cannot start with '-')", exit_code=2
+        )
+    sha = run_git(
+        repo,
+        "rev-parse",
+        "--verify",
+        "--quiet",
+        "--end-of-options",
+        f"{ref}^{{commit}}",
+        check=False,
+    )
     if not sha or not str(sha).strip():
         hint = f"; {SHALLOW_HINT}" if is_shallow(repo) else ""
         raise AlmanacError(f"`{ref}` is not a commit of this repository{hint}", exit_code=2)
     return str(sha).strip()
-
 
 
 # --- a workspace as it was at one commit ------------------------------------------------------

@@ -162,11 +162,13 @@ class History:
         seen, queue = {newer}, deque([newer])
         while queue:  # a branch commit: walk the branch down to the main line
             for parent in self.parents.get(queue.popleft(), ()):
-                if parent == older or (parent in self.mainline
-                                       and landed <= self.mainline[parent]):
+                if parent == older or (parent in self.mainline and landed <= self.mainline[parent]):
                     return True
-                if (parent not in seen and parent not in self.mainline
-                        and self.order.get(parent, -1) > self.order[older]):
+                if (
+                    parent not in seen
+                    and parent not in self.mainline
+                    and self.order.get(parent, -1) > self.order[older]
+                ):
                     seen.add(parent)
                     queue.append(parent)
         return False
@@ -175,8 +177,13 @@ class History:
 def item_uid(rel_path: str) -> str | None:
     """`client/kind/slug` of a workspace-relative item path, or None for other files."""
     parts = rel_path.split("/")
-    if (len(parts) < 4 or parts[0] != "content" or parts[2] not in ITEM_FOLDERS
-            or not parts[-1].endswith(".md") or parts[1].startswith(("_", "."))):
+    if (
+        len(parts) < 4
+        or parts[0] != "content"
+        or parts[2] not in ITEM_FOLDERS
+        or not parts[-1].endswith(".md")
+        or parts[1].startswith(("_", "."))
+    ):
         return None
     return f"{parts[1]}/{ITEM_FOLDERS[parts[2]]}/{parts[-1][:-3]}"
 
@@ -249,16 +256,17 @@ def load_history(root: Path) -> History:
     merges = find_merges(head, parents)
     items = build_items(raw, commits, blobs, merges)
     mainline = {sha: index for index, sha in enumerate(reversed(first_parents(head, parents)))}
-    landing = {sha: mainline[merges.get(sha, sha)] for sha in order
-               if merges.get(sha, sha) in mainline}
+    landing = {
+        sha: mainline[merges.get(sha, sha)] for sha in order if merges.get(sha, sha) in mainline
+    }
     return History(root, head, items, commits, parents, order, mainline, landing)
 
 
-def read_commits(repo: Any) -> tuple[dict[str, Commit], dict[str, tuple[str, ...]],
-                                      dict[str, int]]:
+def read_commits(repo: Any) -> tuple[dict[str, Commit], dict[str, tuple[str, ...]], dict[str, int]]:
     """Every commit of HEAD: who and when, its parents, its place in a topological order."""
-    text = run_git(repo, "log", f"--format={_LOG_FORMAT}", "-z", "--topo-order", "--reverse",
-                   "HEAD", "--")
+    text = run_git(
+        repo, "log", f"--format={_LOG_FORMAT}", "-z", "--topo-order", "--reverse", "HEAD", "--"
+    )
     commits: dict[str, Commit] = {}
     parents: dict[str, tuple[str, ...]] = {}
     order: dict[str, int] = {}
@@ -273,9 +281,25 @@ def read_commits(repo: Any) -> tuple[dict[str, Commit], dict[str, tuple[str, ...
 
 def read_changes(repo: Any, root: Path, prefix: str) -> list[_RawChange]:
     """One `git log --raw` over content/: the item file changes of every commit."""
-    text = run_git(repo, "-C", str(root), "log", "--format=%x1e%H", "--raw", "-z",
-                   "--no-abbrev", "-M", "-c", "--topo-order", "--reverse", "--no-ext-diff",
-                   "--no-textconv", "HEAD", "--", "content/")
+    text = run_git(
+        repo,
+        "-C",
+        str(root),
+        "log",
+        "--format=%x1e%H",
+        "--raw",
+        "-z",
+        "--no-abbrev",
+        "-M",
+        "-c",
+        "--topo-order",
+        "--reverse",
+        "--no-ext-diff",
+        "--no-textconv",
+        "HEAD",
+        "--",
+        "content/",
+    )
     raw: list[_RawChange] = []
     for record in str(text).split("\x1e")[1:]:
         sha, _, diff = record.partition("\x00")
@@ -285,9 +309,14 @@ def read_changes(repo: Any, root: Path, prefix: str) -> list[_RawChange]:
 
 def parse_commit(header: str) -> Commit:
     sha, a_name, a_mail, a_date, c_name, c_mail, c_date, subject = header.split("\x1f", 7)
-    return Commit(sha, Person(a_name, a_mail), Person(c_name, c_mail),
-                  datetime.fromisoformat(a_date), datetime.fromisoformat(c_date),
-                  subject.strip())
+    return Commit(
+        sha,
+        Person(a_name, a_mail),
+        Person(c_name, c_mail),
+        datetime.fromisoformat(a_date),
+        datetime.fromisoformat(c_date),
+        subject.strip(),
+    )
 
 
 def parse_raw(sha: str, diff: str, prefix: str) -> list[_RawChange]:
@@ -302,12 +331,19 @@ def parse_raw(sha: str, diff: str, prefix: str) -> list[_RawChange]:
             continue
         colons = len(meta) - len(meta.lstrip(":"))
         fields = meta[colons:].split()
-        blobs, status = fields[colons + 1: 2 * colons + 2], fields[-1]
+        blobs, status = fields[colons + 1 : 2 * colons + 2], fields[-1]
         paths = 2 if status[0] in "RC" else 1
-        names, index = tokens[index: index + paths], index + paths
+        names, index = tokens[index : index + paths], index + paths
         # a merge's line: its first parent is the main line, the others the merged branches
-        change = _RawChange(sha, status[0], blobs[0], blobs[-1],
-                            names[0] if paths == 2 else None, names[-1], tuple(blobs[1:-1]))
+        change = _RawChange(
+            sha,
+            status[0],
+            blobs[0],
+            blobs[-1],
+            names[0] if paths == 2 else None,
+            names[-1],
+            tuple(blobs[1:-1]),
+        )
         if _strip_prefix(change, prefix):
             found.append(change)
     return found
@@ -316,11 +352,12 @@ def parse_raw(sha: str, diff: str, prefix: str) -> list[_RawChange]:
 def _strip_prefix(change: _RawChange, prefix: str) -> bool:
     if not change.path.startswith(prefix):
         return False
-    change.path = change.path[len(prefix):]
+    change.path = change.path[len(prefix) :]
     if change.old_path is not None:
-        change.old_path = change.old_path[len(prefix):]
+        change.old_path = change.old_path[len(prefix) :]
     return item_uid(change.path) is not None or (
-        change.old_path is not None and item_uid(change.old_path) is not None)
+        change.old_path is not None and item_uid(change.old_path) is not None
+    )
 
 
 def read_blobs(repo: Any, shas: set[str]) -> dict[str, Facets]:
@@ -338,7 +375,7 @@ def read_blobs(repo: Any, shas: set[str]) -> dict[str, Facets]:
         end = data.index(b"\n", position)
         sha, kind, size = data[position:end].decode("ascii").split()[:3]
         start = end + 1
-        body = data[start: start + int(size)]
+        body = data[start : start + int(size)]
         position = start + int(size) + 1
         facets[sha] = read_facets(body.decode("utf-8", errors="replace"))
     return facets
@@ -369,8 +406,12 @@ def find_merges(head: str, parents: dict[str, tuple[str, ...]]) -> dict[str, str
     return merged_by
 
 
-def build_items(raw: list[_RawChange], commits: dict[str, Commit], blobs: dict[str, Facets],
-                merges: dict[str, str]) -> dict[str, ItemHistory]:
+def build_items(
+    raw: list[_RawChange],
+    commits: dict[str, Commit],
+    blobs: dict[str, Facets],
+    merges: dict[str, str],
+) -> dict[str, ItemHistory]:
     """Replay the changes in order, following renames, into one history per item path."""
     items: dict[str, ItemHistory] = {}
     for change in raw:
@@ -386,8 +427,13 @@ def build_items(raw: list[_RawChange], commits: dict[str, Commit], blobs: dict[s
     return {path: items[path] for path in sorted(items)}
 
 
-def build_change(change: _RawChange, history: ItemHistory, commits: dict[str, Commit],
-                 blobs: dict[str, Facets], merges: dict[str, str]) -> Change | None:
+def build_change(
+    change: _RawChange,
+    history: ItemHistory,
+    commits: dict[str, Commit],
+    blobs: dict[str, Facets],
+    merges: dict[str, str],
+) -> Change | None:
     """One item change; a merge counts only for what differs from every parent."""
     after, before = blobs.get(change.new_blob), blobs.get(change.old_blob)
     fields = after.changed(before) if after else ()
@@ -403,9 +449,16 @@ def build_change(change: _RawChange, history: ItemHistory, commits: dict[str, Co
     status_before = before.status if before and history.changes else None
     if change.other_blobs and "status" not in fields:
         status_before = status_after
-    return Change(commit=commits[change.commit], action=action, path=change.path,
-                  old_path=change.old_path, fields=fields, status_before=status_before,
-                  status_after=status_after, merge=commits.get(merge_sha) if merge_sha else None)
+    return Change(
+        commit=commits[change.commit],
+        action=action,
+        path=change.path,
+        old_path=change.old_path,
+        fields=fields,
+        status_before=status_before,
+        status_after=status_after,
+        merge=commits.get(merge_sha) if merge_sha else None,
+    )
 
 
 def _history_for(items: dict[str, ItemHistory], change: _RawChange) -> ItemHistory:

@@ -85,8 +85,9 @@ def parse_month(text: str) -> Month:
     """Read YYYY-MM; a user mistake is an AlmanacError."""
     key = text.strip()
     if not is_month_key(key):
-        raise AlmanacError(f"`{text}` is not a month: write it as YYYY-MM, e.g. 2026-10",
-                           exit_code=2)
+        raise AlmanacError(
+            f"`{text}` is not a month: write it as YYYY-MM, e.g. 2026-10", exit_code=2
+        )
     return Month.from_key(key)
 
 

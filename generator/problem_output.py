@@ -13,8 +13,12 @@ FORMATS = ("text", "json", "github")
 
 def promote_warnings(problems: Iterable[Problem]) -> list[Problem]:
     """`--strict`: every warning becomes an error."""
-    return [Problem(p.path, p.line, p.field, p.rule, Severity.ERROR, p.message)
-            if p.severity is Severity.WARNING else p for p in problems]
+    return [
+        Problem(p.path, p.line, p.field, p.rule, Severity.ERROR, p.message)
+        if p.severity is Severity.WARNING
+        else p
+        for p in problems
+    ]
 
 
 def format_text(problems: list[Problem]) -> str:
@@ -54,5 +58,7 @@ def format_problems(problems: list[Problem], fmt: str) -> str:
 
 def summary_line(problems: list[Problem]) -> str:
     counts = {s: sum(1 for p in problems if p.severity is s) for s in Severity}
-    return (f"{counts[Severity.ERROR]} error(s), {counts[Severity.WARNING]} warning(s), "
-            f"{counts[Severity.INFO]} note(s)")
+    return (
+        f"{counts[Severity.ERROR]} error(s), {counts[Severity.WARNING]} warning(s), "
+        f"{counts[Severity.INFO]} note(s)"
+    )

@@ -67,8 +67,9 @@ class ProblemList:
 class AlmanacError(Exception):
     """A user mistake (bad input, bad option): printed without a traceback, exit 1 or 2."""
 
-    def __init__(self, message: str, path: Path | str | None = None, line: int = 0,
-                 exit_code: int = 1) -> None:
+    def __init__(
+        self, message: str, path: Path | str | None = None, line: int = 0, exit_code: int = 1
+    ) -> None:
         super().__init__(message)
         self.message = message
         self.path = path
@@ -76,6 +77,9 @@ class AlmanacError(Exception):
         self.exit_code = exit_code
 
     def __str__(self) -> str:
-        where = f"{self.path}:{self.line}: " if self.path and self.line else (
-            f"{self.path}: " if self.path else "")
+        where = (
+            f"{self.path}:{self.line}: "
+            if self.path and self.line
+            else (f"{self.path}: " if self.path else "")
+        )
         return f"{where}{self.message}"

@@ -43,10 +43,17 @@ def type_name(annotation: Any) -> str:
         return f"map of {type_name(args[0])} → {type_name(args[1])}"
     if origin is typing.Literal:
         return " / ".join(str(a) for a in typing.get_args(annotation))
-    names = {"datetime": "date-time", "date": "date", "str": "text", "int": "integer",
-             "float": "number", "bool": "true/false"}
-    return names.get(getattr(annotation, "__name__", ""), getattr(annotation, "__name__",
-                                                                   str(annotation)))
+    names = {
+        "datetime": "date-time",
+        "date": "date",
+        "str": "text",
+        "int": "integer",
+        "float": "number",
+        "bool": "true/false",
+    }
+    return names.get(
+        getattr(annotation, "__name__", ""), getattr(annotation, "__name__", str(annotation))
+    )
 
 
 def nested_models(annotation: Any) -> list[type[BaseModel]]:
@@ -76,9 +83,16 @@ def field_rows(model: type[BaseModel], prefix: str = "", seen: set[str] | None =
 def render_fields() -> list[str]:
     out = ["### Files and fields", ""]
     for kind, model in ALL_KINDS.items():
-        out += [f"#### {kind}: {FILES[kind]}", "", (model.__doc__ or "").strip(), "",
-                "| field | type | required | meaning |", "| --- | --- | --- | --- |",
-                *field_rows(model), ""]
+        out += [
+            f"#### {kind}: {FILES[kind]}",
+            "",
+            (model.__doc__ or "").strip(),
+            "",
+            "| field | type | required | meaning |",
+            "| --- | --- | --- | --- |",
+            *field_rows(model),
+            "",
+        ]
     return out
 
 
@@ -87,12 +101,25 @@ def render_commands() -> list[str]:
 
     parser = build_parser()
     sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
-    out = ["### Commands", "", "Global options: `--workspace PATH` (default: the nearest folder "
-           "upwards holding `almanac.yml`), `--debug` (show tracebacks), `--version`.", ""]
+    out = [
+        "### Commands",
+        "",
+        "Global options: `--workspace PATH` (default: the nearest folder "
+        "upwards holding `almanac.yml`), `--debug` (show tracebacks), `--version`.",
+        "",
+    ]
     for name, command in sorted(sub.choices.items()):
         usage = " ".join(command.format_usage().split())
-        out += [f"#### `almanac {name}`", "", command.description or "", "", "```",
-                usage.removeprefix("usage: "), "```", ""]
+        out += [
+            f"#### `almanac {name}`",
+            "",
+            command.description or "",
+            "",
+            "```",
+            usage.removeprefix("usage: "),
+            "```",
+            "",
+        ]
         for action in command._actions:
             if action.help and action.dest != "help":
                 flags = ", ".join(f"`{s}`" for s in action.option_strings) or f"`{action.dest}`"
@@ -120,8 +147,9 @@ def main() -> int:
     if args.write is None:
         print(render_reference())
         return 0
-    args.write.write_text(replace_reference(args.write.read_text(encoding="utf-8")),
-                          encoding="utf-8")
+    args.write.write_text(
+        replace_reference(args.write.read_text(encoding="utf-8")), encoding="utf-8"
+    )
     return 0
 
 

@@ -38,10 +38,19 @@ def safe_url(url: str | None, schemes: Set[str] = URL_SCHEMES) -> str | None:
     return text
 
 
-def markdown_to_html(text: str, tags: Set[str], attributes: Mapping[str, Set[str]],
-                     link_rel: str | None = "noopener noreferrer") -> str:
+def markdown_to_html(
+    text: str,
+    tags: Set[str],
+    attributes: Mapping[str, Set[str]],
+    link_rel: str | None = "noopener noreferrer",
+) -> str:
     """People's Markdown as HTML holding only `tags`; HTML comments (internal notes) dropped."""
     rendered = markdown.markdown(strip_comments(text), extensions=["sane_lists"])
-    return nh3.clean(rendered, tags=set(tags), attributes={k: set(v) for k, v in
-                                                            attributes.items()},
-                     url_schemes=set(URL_SCHEMES), link_rel=link_rel, strip_comments=True)
+    return nh3.clean(
+        rendered,
+        tags=set(tags),
+        attributes={k: set(v) for k, v in attributes.items()},
+        url_schemes=set(URL_SCHEMES),
+        link_rel=link_rel,
+        strip_comments=True,
+    )

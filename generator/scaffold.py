@@ -49,18 +49,30 @@ def copy_template(target: Path) -> list[Path]:
 def init_workspace(target: Path, name: str | None, today: datetime) -> list[Path]:
     """Create a workspace that passes `almanac check`, with one sample client and post."""
     if (target / "almanac.yml").exists():
-        raise AlmanacError(f"{target} already holds a workspace (almanac.yml exists); "
-                           "nothing was changed", exit_code=1)
+        raise AlmanacError(
+            f"{target} already holds a workspace (almanac.yml exists); nothing was changed",
+            exit_code=1,
+        )
     target.mkdir(parents=True, exist_ok=True)
     written = copy_template(target)
     if name:
         settings = target / "almanac.yml"
-        text = settings.read_text(encoding="utf-8").replace("name: My Agency",
-                                                              f"name: {quoted(name)}")
+        text = settings.read_text(encoding="utf-8").replace(
+            "name: My Agency", f"name: {quoted(name)}"
+        )
         settings.write_text(text, encoding="utf-8")
     when = (today + timedelta(days=14)).replace(hour=12, minute=30, second=0, microsecond=0)
-    written.append(write_new_item(target, "sample-client", "post", "Welcome to our page",
-                                  when.replace(tzinfo=None), ["instagram"], "community"))
+    written.append(
+        write_new_item(
+            target,
+            "sample-client",
+            "post",
+            "Welcome to our page",
+            when.replace(tzinfo=None),
+            ["instagram"],
+            "community",
+        )
+    )
     return written
 
 
@@ -70,28 +82,53 @@ def item_path(client_dir: Path, kind: str, slug: str, when: datetime) -> Path:
     return client_dir / {"contest": "contests", "curated": "curated"}[kind] / f"{slug}.md"
 
 
-def front_matter(kind: str, title: str, when: datetime, platforms: list[str],
-                 post_kind: str) -> str:
+def front_matter(
+    kind: str, title: str, when: datetime, platforms: list[str], post_kind: str
+) -> str:
     stamp = f"{when:%Y-%m-%d %H:%M}"
     lines = [f"title: {quoted(title)}", f"platforms: [{', '.join(platforms)}]"]
     if kind == "post":
-        lines += [f"publish_at: {stamp}", "status: idea", f"kind: {quoted(post_kind)}",
-                  "tags: []", "media: []"]
+        lines += [
+            f"publish_at: {stamp}",
+            "status: idea",
+            f"kind: {quoted(post_kind)}",
+            "tags: []",
+            "media: []",
+        ]
         body = "Write the caption here.\n"
     elif kind == "contest":
         ends = when + timedelta(days=14)
-        lines += ["status: idea", f"starts: {stamp}", f"ends: {ends:%Y-%m-%d %H:%M}",
-                  "organizers: []", "rules: null", "mechanics: null"]
+        lines += [
+            "status: idea",
+            f"starts: {stamp}",
+            f"ends: {ends:%Y-%m-%d %H:%M}",
+            "organizers: []",
+            "rules: null",
+            "mechanics: null",
+        ]
         body = "Announce the contest here.\n"
     else:
-        lines += ["status: candidate", f"share_at: {stamp}", "source_url: null",
-                  "source_name: null", "credit: null", "why: null"]
+        lines += [
+            "status: candidate",
+            f"share_at: {stamp}",
+            "source_url: null",
+            "source_name: null",
+            "credit: null",
+            "why: null",
+        ]
         body = "Say why this is worth sharing.\n"
     return "---\n" + "\n".join(lines) + "\n---\n" + body
 
 
-def write_new_item(root: Path, client: str, kind: str, title: str, when: datetime,
-                   platforms: list[str], post_kind: str = "education") -> Path:
+def write_new_item(
+    root: Path,
+    client: str,
+    kind: str,
+    title: str,
+    when: datetime,
+    platforms: list[str],
+    post_kind: str = "education",
+) -> Path:
     """Write a new item file; refuse to overwrite one that exists."""
     client_dir = root / "content" / client
     path = item_path(client_dir, kind, slugify(title), when)
@@ -100,6 +137,9 @@ def write_new_item(root: Path, client: str, kind: str, title: str, when: datetim
         with path.open("x", encoding="utf-8", newline="\n") as handle:
             handle.write(front_matter(kind, title, when, platforms, post_kind))
     except FileExistsError:
-        raise AlmanacError(f"{path.relative_to(root).as_posix()} already exists: choose "
-                           "another title, nothing was overwritten", exit_code=1) from None
+        raise AlmanacError(
+            f"{path.relative_to(root).as_posix()} already exists: choose "
+            "another title, nothing was overwritten",
+            exit_code=1,
+        ) from None
     return path

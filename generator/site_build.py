@@ -45,8 +45,18 @@ from generator.site_pages.report_pages import (
     site_files,
 )
 
-MEDIA_SUFFIXES = {".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".mp4", ".webm", ".mov",
-                  ".m4v"}
+MEDIA_SUFFIXES = {
+    ".jpg",
+    ".jpeg",
+    ".png",
+    ".gif",
+    ".webp",
+    ".avif",
+    ".mp4",
+    ".webm",
+    ".mov",
+    ".m4v",
+}
 # Fixed build time for the engines (sitemap.xml.gz header, dates): two builds are identical
 DEFAULT_EPOCH = "0"
 # Zensical wants site_dir inside the project folder
@@ -113,13 +123,21 @@ def collect_media(ws: Workspace) -> dict[tuple[str, str], Path]:
     found: dict[tuple[str, str], Path] = {}
     for client in ws.clients.values():
         names = [m.file for item in client.items for m in getattr(item.meta, "media", [])]
-        names += [v for item in client.items if item.kind == "contest"
-                  for v in item.meta.visuals.model_dump().values() if v]  # type: ignore[union-attr]
+        names += [
+            v
+            for item in client.items
+            if item.kind == "contest"
+            for v in item.meta.visuals.model_dump().values()  # type: ignore[union-attr]
+            if v
+        ]
         for name in sorted(set(names)):
             target = (client.folder / name).resolve()
             folder = client.folder.resolve()
-            if (folder in target.parents and target.is_file()
-                    and target.suffix.lower() in MEDIA_SUFFIXES):
+            if (
+                folder in target.parents
+                and target.is_file()
+                and target.suffix.lower() in MEDIA_SUFFIXES
+            ):
                 found[(client.slug, name)] = target
     return found
 
@@ -150,8 +168,9 @@ def render_feeds(ws: Workspace, ctx: SiteContext) -> dict[str, str]:
     return texts
 
 
-def render_project(model: CalendarModel, options: BuildOptions, folder: Path,
-                   history: SiteHistory | None = None) -> SiteProject:
+def render_project(
+    model: CalendarModel, options: BuildOptions, folder: Path, history: SiteHistory | None = None
+) -> SiteProject:
     """Every page, file and setting of the generated MkDocs project."""
     ws = model.workspace
     # a client's own site speaks the client's language; the team site the agency's
@@ -194,8 +213,9 @@ def write_project(project: SiteProject, target: Path, definition: Path) -> None:
     for rel, source in project.files.items():
         (docs / rel).parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(source, docs / rel)
-    write_text(target / "mkdocs.yml", yaml.safe_dump(project.config, allow_unicode=True,
-                                                     sort_keys=False))
+    write_text(
+        target / "mkdocs.yml", yaml.safe_dump(project.config, allow_unicode=True, sort_keys=False)
+    )
 
 
 def write_text(path: Path, text: str) -> None:
@@ -215,8 +235,14 @@ def run_engine(engine: str, config: Path) -> None:
     """Run the site engine on the generated project; its errors become one AlmanacError."""
     env = dict(os.environ)
     env.setdefault("SOURCE_DATE_EPOCH", DEFAULT_EPOCH)
-    done = subprocess.run(engine_command(engine, config), cwd=config.parent, env=env,
-                          capture_output=True, text=True, check=False)
+    done = subprocess.run(
+        engine_command(engine, config),
+        cwd=config.parent,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     if done.returncode != 0:
         detail = (done.stderr or done.stdout).strip()[-2000:]
         raise AlmanacError(f"the {engine} build failed; the previous site is kept.\n{detail}")
@@ -231,18 +257,23 @@ def tidy_sitemap(built: Path) -> None:
     sitemap.write_text(text, encoding="utf-8")
     packed = built / "sitemap.xml.gz"
     if packed.exists():
-        with packed.open("wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0,
-                                                     filename="") as handle:
+        with (
+            packed.open("wb") as raw,
+            gzip.GzipFile(fileobj=raw, mode="wb", mtime=0, filename="") as handle,
+        ):
             handle.write(text.encode("utf-8"))
 
 
 def verify_site(built: Path, project: SiteProject) -> None:
     """Refuse to publish a site missing a page (an engine can exit 0 and skip files)."""
-    missing = [p.path for p in project.pages
-               if not (built / page_url(p.path) / "index.html").is_file()]
+    missing = [
+        p.path for p in project.pages if not (built / page_url(p.path) / "index.html").is_file()
+    ]
     if missing:
-        raise AlmanacError(f"the built site lacks {len(missing)} page(s), e.g. {missing[0]}; "
-                           "the previous site is kept")
+        raise AlmanacError(
+            f"the built site lacks {len(missing)} page(s), e.g. {missing[0]}; "
+            "the previous site is kept"
+        )
 
 
 def swap_into_place(built: Path, output: Path, staging: Path) -> None:
@@ -312,8 +343,10 @@ def approval_problems(history: SiteHistory) -> list[Problem]:
 def load_model(options: BuildOptions) -> tuple[CalendarModel, list[Problem], SiteHistory]:
     ws, problems = check_workspace(options.root, options.today, options.client)
     if options.strict and problems:
-        raise AlmanacError(f"{len(problems)} problem(s) and --strict: nothing was built "
-                           "(run `almanac check` to see them)")
+        raise AlmanacError(
+            f"{len(problems)} problem(s) and --strict: nothing was built "
+            "(run `almanac check` to see them)"
+        )
     history = load_site_history(ws, options.root, options.client)
     problems = sorted(problems + approval_problems(history))
     return build_calendar(ws, options.today, problems), problems, history

@@ -26,8 +26,22 @@ _TRUE = {"true", "True", "TRUE"}
 _FALSE = {"false", "False", "FALSE"}
 # YAML 1.1 booleans that YAML 1.2 reads as text: tools disagree, so we refuse to guess
 _AMBIGUOUS_BOOL = {
-    "yes", "Yes", "YES", "no", "No", "NO", "on", "On", "ON", "off", "Off", "OFF",
-    "y", "Y", "n", "N",
+    "yes",
+    "Yes",
+    "YES",
+    "no",
+    "No",
+    "NO",
+    "on",
+    "On",
+    "ON",
+    "off",
+    "Off",
+    "OFF",
+    "y",
+    "Y",
+    "n",
+    "N",
 }
 _SEXAGESIMAL = re.compile(r"^[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?$")
 _INT = re.compile(r"^[-+]?(0|[1-9][0-9]*)$")
@@ -163,12 +177,20 @@ class _Builder:
         if value in _FALSE:
             return False
         if value in _AMBIGUOUS_BOOL:
-            self.issue(event, path, f"`{value}` is ambiguous (YAML tools read it as true/false "
-                       f'or as text): write "{value}" in quotes for text, or true/false')
+            self.issue(
+                event,
+                path,
+                f"`{value}` is ambiguous (YAML tools read it as true/false "
+                f'or as text): write "{value}" in quotes for text, or true/false',
+            )
             return value
         if _SEXAGESIMAL.match(value):
-            self.issue(event, path, f"`{value}` without quotes is read by YAML tools as a "
-                       f'number in base 60: write "{value}" in quotes')
+            self.issue(
+                event,
+                path,
+                f"`{value}` without quotes is read by YAML tools as a "
+                f'number in base 60: write "{value}" in quotes',
+            )
             return value
         if _INT.match(value):
             return int(value)

@@ -21,8 +21,9 @@ def copy_workspace(target: Path) -> Path:
     shutil.copy2(REPO_ROOT / "almanac.yml", target / "almanac.yml")
     for folder in ("content", "calendar", "reports"):
         if (REPO_ROOT / folder).is_dir():
-            shutil.copytree(REPO_ROOT / folder, target / folder,
-                            ignore=shutil.ignore_patterns("*.pdf"))
+            shutil.copytree(
+                REPO_ROOT / folder, target / folder, ignore=shutil.ignore_patterns("*.pdf")
+            )
     return target
 
 

@@ -33,9 +33,13 @@ approvers:
 """
 
 
-def post_text(title: str = "Croissants", status: str = "draft",
-              publish_at: str = "2026-10-05 12:30", caption: str = "Nos croissants du matin.",
-              platforms: str = "[instagram]") -> str:
+def post_text(
+    title: str = "Croissants",
+    status: str = "draft",
+    publish_at: str = "2026-10-05 12:30",
+    caption: str = "Nos croissants du matin.",
+    platforms: str = "[instagram]",
+) -> str:
     return textwrap.dedent(f"""\
         ---
         title: {title}
@@ -62,20 +66,29 @@ class GitRepo:
         path.write_text(text, encoding="utf-8")
 
     def git(self, *args: str, who: tuple[str, str] = WRITER, when: str | None = None) -> str:
-        env = {"GIT_AUTHOR_NAME": who[0], "GIT_AUTHOR_EMAIL": who[1],
-               "GIT_COMMITTER_NAME": who[0], "GIT_COMMITTER_EMAIL": who[1]}
+        env = {
+            "GIT_AUTHOR_NAME": who[0],
+            "GIT_AUTHOR_EMAIL": who[1],
+            "GIT_COMMITTER_NAME": who[0],
+            "GIT_COMMITTER_EMAIL": who[1],
+        }
         if when:
             env.update(GIT_AUTHOR_DATE=when, GIT_COMMITTER_DATE=when)
         return str(self.repo.git.execute(["git", *args], env=env))
 
-    def commit(self, message: str, who: tuple[str, str] = WRITER,
-               when: str | None = None) -> str:
+    def commit(self, message: str, who: tuple[str, str] = WRITER, when: str | None = None) -> str:
         self.git("add", "-A", "--", ".")
         self.git("commit", "-q", "-m", message, who=who, when=when)
         return self.git("rev-parse", "HEAD").strip()
 
-    def put(self, message: str, rel: str, text: str, who: tuple[str, str] = WRITER,
-            when: str | None = None) -> str:
+    def put(
+        self,
+        message: str,
+        rel: str,
+        text: str,
+        who: tuple[str, str] = WRITER,
+        when: str | None = None,
+    ) -> str:
         self.write(rel, text)
         self.git("add", "--", rel)
         self.git("commit", "-q", "-m", message, who=who, when=when)

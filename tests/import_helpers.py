@@ -30,13 +30,15 @@ def make_workspace(root: Path, zone: str = "Europe/Paris") -> Path:
     """A workspace with one client `acme` and no metrics yet."""
     (root / "content" / "acme" / "posts").mkdir(parents=True)
     shutil.copy2(REPO_ROOT / "almanac.yml", root / "almanac.yml")
-    (root / "content" / "acme" / "client.yml").write_text(CLIENT_YML.format(zone=zone),
-                                                         encoding="utf-8")
+    (root / "content" / "acme" / "client.yml").write_text(
+        CLIENT_YML.format(zone=zone), encoding="utf-8"
+    )
     return root
 
 
-def run_import(root: Path, *args: str | Path,
-               capsys: pytest.CaptureFixture[str] | None = None) -> tuple[int, str, str]:
+def run_import(
+    root: Path, *args: str | Path, capsys: pytest.CaptureFixture[str] | None = None
+) -> tuple[int, str, str]:
     code = main(["--workspace", str(root), "import", *map(str, args)])
     if capsys is None:
         return code, "", ""
@@ -44,13 +46,14 @@ def run_import(root: Path, *args: str | Path,
     return code, out, err
 
 
-def read_fixture_rows(name: str, encoding: str = "utf-8-sig", delimiter: str = ",",
-                      skip: int = 0) -> list[dict[str, str]]:
+def read_fixture_rows(
+    name: str, encoding: str = "utf-8-sig", delimiter: str = ",", skip: int = 0
+) -> list[dict[str, str]]:
     """A fixture parsed with the csv module alone, as the test's independent reading."""
     text = (FIXTURES / name).read_bytes().decode(encoding)
     rows = list(csv.reader(io.StringIO(text), delimiter=delimiter))
     header = [h.strip() for h in rows[0]]
-    return [dict(zip(header, row, strict=True)) for row in rows[1 + skip:] if row]
+    return [dict(zip(header, row, strict=True)) for row in rows[1 + skip :] if row]
 
 
 def canonical(root: Path, name: str) -> list[dict[str, str]]:

@@ -10,18 +10,23 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw
 
-ACCOUNT_HEADER = ("platform,date,followers,follower_change,impressions,reach,profile_visits,"
-                  "link_clicks,video_views,source")
-POSTS_HEADER = ("platform,post_id,post_url,published_at,impressions,reach,engagements,likes,"
-                "comments,shares,saves,clicks,video_views,ad_spend,source")
+ACCOUNT_HEADER = (
+    "platform,date,followers,follower_change,impressions,reach,profile_visits,"
+    "link_clicks,video_views,source"
+)
+POSTS_HEADER = (
+    "platform,post_id,post_url,published_at,impressions,reach,engagements,likes,"
+    "comments,shares,saves,clicks,video_views,ad_spend,source"
+)
 FR = "boulangerie-test"
 EN = "outdoor-test"
 MARKER_FR = "ZORGLUB-FR-7731"
 MARKER_EN = "QUIXOTE-EN-4402"
 
 
-def write_image(path: Path, colour: tuple[int, int, int], size: tuple[int, int] = (240, 240),
-                text: str = "") -> None:
+def write_image(
+    path: Path, colour: tuple[int, int, int], size: tuple[int, int] = (240, 240), text: str = ""
+) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     image = Image.new("RGB", size, colour)
     draw = ImageDraw.Draw(image)
@@ -37,22 +42,29 @@ def write(path: Path, text: str) -> None:
     path.write_text(text, encoding="utf-8")
 
 
-def post(title: str, when: str, platforms: str, status: str, kind: str, body: str,
-         extra: str = "") -> str:
-    return (f"---\ntitle: {title}\npublish_at: {when}\nplatforms: [{platforms}]\n"
-            f"status: {status}\nkind: {kind}\n{extra}---\n{body}\n")
+def post(
+    title: str, when: str, platforms: str, status: str, kind: str, body: str, extra: str = ""
+) -> str:
+    return (
+        f"---\ntitle: {title}\npublish_at: {when}\nplatforms: [{platforms}]\n"
+        f"status: {status}\nkind: {kind}\n{extra}---\n{body}\n"
+    )
 
 
 def published(ids: dict[str, str]) -> str:
     lines = ["published:"]
     for platform, ident in ids.items():
-        lines += [f"  {platform}:", f"    id: \"{ident}\"",
-                  f"    url: https://example.org/{platform}/{ident}"]
+        lines += [
+            f"  {platform}:",
+            f'    id: "{ident}"',
+            f"    url: https://example.org/{platform}/{ident}",
+        ]
     return "\n".join(lines) + "\n"
 
 
-def account_rows(platforms: dict[str, int], start: date, end: date,
-                 rng: random.Random) -> list[str]:
+def account_rows(
+    platforms: dict[str, int], start: date, end: date, rng: random.Random
+) -> list[str]:
     rows = []
     for platform, base in platforms.items():
         followers = base
@@ -62,21 +74,26 @@ def account_rows(platforms: dict[str, int], start: date, end: date,
             followers += change
             impressions = rng.randint(300, 1500)
             reach = impressions * rng.randint(55, 80) // 100
-            rows.append(f"{platform},{day},{followers},{change},{impressions},{reach},"
-                        f"{rng.randint(5, 40)},{rng.randint(0, 9)},,fixture")
+            rows.append(
+                f"{platform},{day},{followers},{change},{impressions},{reach},"
+                f"{rng.randint(5, 40)},{rng.randint(0, 9)},,fixture"
+            )
             day += timedelta(days=1)
     return sorted(rows)
 
 
-def post_row(platform: str, ident: str, when: datetime, rng: random.Random,
-             ad_spend: str = "") -> str:
+def post_row(
+    platform: str, ident: str, when: datetime, rng: random.Random, ad_spend: str = ""
+) -> str:
     impressions = rng.randint(800, 5000)
     likes, comments, shares = rng.randint(20, 200), rng.randint(0, 30), rng.randint(0, 15)
     saves, clicks = rng.randint(0, 20), rng.randint(0, 40)
     engagements = likes + comments + shares + saves + clicks
-    return (f"{platform},{ident},https://example.org/{platform}/{ident},"
-            f"{when.isoformat(timespec='seconds')}+00:00,{impressions},{impressions * 7 // 10},"
-            f"{engagements},{likes},{comments},{shares},{saves},{clicks},,{ad_spend},fixture")
+    return (
+        f"{platform},{ident},https://example.org/{platform}/{ident},"
+        f"{when.isoformat(timespec='seconds')}+00:00,{impressions},{impressions * 7 // 10},"
+        f"{engagements},{likes},{comments},{shares},{saves},{clicks},,{ad_spend},fixture"
+    )
 
 
 def write_metrics(folder: Path, account: list[str], posts: list[str]) -> None:
@@ -86,7 +103,9 @@ def write_metrics(folder: Path, account: list[str], posts: list[str]) -> None:
 
 def write_french_client(root: Path, rng: random.Random) -> None:
     folder = root / "content" / FR
-    write(folder / "client.yml", f"""name: Boulangerie Test & Fils
+    write(
+        folder / "client.yml",
+        f"""name: Boulangerie Test & Fils
 locale: fr
 timezone: Europe/Paris
 brand:
@@ -109,7 +128,8 @@ objectives:
     platform: instagram
     label: Portée Instagram
 internal: "{MARKER_FR} internal note"
-""")
+""",
+    )
     write_image(folder / "media" / "logo.png", (138, 59, 18), (300, 120), "LOGO")
     write_image(folder / "media" / "pain.png", (200, 150, 90))
     write_image(folder / "media" / "comments.png", (230, 230, 230), (400, 260), "commentaires")
@@ -121,16 +141,25 @@ internal: "{MARKER_FR} internal note"
         status = "published" if n < 10 else "cancelled"
         extra = published({"instagram": ident, "facebook": f"fb{ident}"}) if n < 10 else ""
         if n == 0:
-            extra += ("media:\n  - file: media/pain.png\n    alt: Pain\n"
-                      "boost:\n  budget: 80\n  objective: traffic\n  start: 2026-10-02\n"
-                      "  end: 2026-10-09\n")
-        write(folder / "posts" / f"{day:%Y-%m-%d}-octobre-{n}.md",
-              post(f"Octobre {n} {MARKER_FR if n == 3 else ''}".strip(),
-                   f"{day:%Y-%m-%d %H:%M}", "instagram, facebook", status, kinds[n % 6],
-                   f"Le levain du jour numéro {n}, croustillant et doré. **Venez** goûter ! "
-                   "Une longue phrase pour voir comment la légende est coupée proprement "
-                   "quand elle dépasse la limite de caractères prévue pour les extraits.",
-                   extra))
+            extra += (
+                "media:\n  - file: media/pain.png\n    alt: Pain\n"
+                "boost:\n  budget: 80\n  objective: traffic\n  start: 2026-10-02\n"
+                "  end: 2026-10-09\n"
+            )
+        write(
+            folder / "posts" / f"{day:%Y-%m-%d}-octobre-{n}.md",
+            post(
+                f"Octobre {n} {MARKER_FR if n == 3 else ''}".strip(),
+                f"{day:%Y-%m-%d %H:%M}",
+                "instagram, facebook",
+                status,
+                kinds[n % 6],
+                f"Le levain du jour numéro {n}, croustillant et doré. **Venez** goûter ! "
+                "Une longue phrase pour voir comment la légende est coupée proprement "
+                "quand elle dépasse la limite de caractères prévue pour les extraits.",
+                extra,
+            ),
+        )
         if n < 10:
             utc = day - timedelta(hours=2)
             spend = "62.40" if n == 0 else ""
@@ -139,16 +168,30 @@ internal: "{MARKER_FR} internal note"
     for n in range(4):
         day = datetime(2026, 9, 8 + n * 5, 9, 0)
         ident = f"sep{n}"
-        write(folder / "posts" / f"{day:%Y-%m-%d}-septembre-{n}.md",
-              post(f"Septembre {n}", f"{day:%Y-%m-%d %H:%M}", "instagram", "published",
-                   "education", "Septembre.", published({"instagram": ident})))
+        write(
+            folder / "posts" / f"{day:%Y-%m-%d}-septembre-{n}.md",
+            post(
+                f"Septembre {n}",
+                f"{day:%Y-%m-%d %H:%M}",
+                "instagram",
+                "published",
+                "education",
+                "Septembre.",
+                published({"instagram": ident}),
+            ),
+        )
         posts.append(post_row("instagram", ident, day - timedelta(hours=2), rng))
     for n, status in enumerate(["scheduled", "approved", "draft", "idea"]):
         day = datetime(2026, 11, 3 + n * 6, 8, 0)
-        write(folder / "posts" / f"{day:%Y-%m-%d}-novembre-{n}.md",
-              post(f"Novembre {n}", f"{day:%Y-%m-%d %H:%M}", "instagram", status, "promo",
-                   "Bientôt."))
-    write(folder / "contests" / "concours-octobre.md", """---
+        write(
+            folder / "posts" / f"{day:%Y-%m-%d}-novembre-{n}.md",
+            post(
+                f"Novembre {n}", f"{day:%Y-%m-%d %H:%M}", "instagram", status, "promo", "Bientôt."
+            ),
+        )
+    write(
+        folder / "contests" / "concours-octobre.md",
+        """---
 title: Concours du croissant d'or
 platforms: [instagram]
 status: published
@@ -166,8 +209,11 @@ shipping:
   status: shipped
 ---
 Tentez votre chance !
-""")
-    write(folder / "curated" / "article-farine.md", """---
+""",
+    )
+    write(
+        folder / "curated" / "article-farine.md",
+        """---
 title: Les farines anciennes expliquées
 platforms: [facebook]
 status: shared
@@ -177,8 +223,11 @@ share_at: 2026-10-15 18:00
 why: Nos clients demandent souvent d'où vient notre farine.
 ---
 Un bel article.
-""")
-    write(folder / "months" / "2026-10.md", f"""---
+""",
+    )
+    write(
+        folder / "months" / "2026-10.md",
+        f"""---
 summary: Un mois d'octobre porté par le concours et la rentrée des classes.
 tone:
   positive: 42
@@ -203,15 +252,19 @@ next_month: Novembre sera consacré aux galettes et au calendrier de l'Avent.
 internal: "{MARKER_FR} do not publish"
 ---
 Le concours a **doublé** les interactions habituelles.
-""")
-    account = account_rows({"instagram": 2400, "facebook": 900}, date(2026, 9, 1),
-                           date(2026, 10, 31), rng)
+""",
+    )
+    account = account_rows(
+        {"instagram": 2400, "facebook": 900}, date(2026, 9, 1), date(2026, 10, 31), rng
+    )
     write_metrics(folder, account, posts)
 
 
 def write_english_client(root: Path, rng: random.Random) -> None:
     folder = root / "content" / EN
-    write(folder / "client.yml", """name: Outdoor Test Ltd
+    write(
+        folder / "client.yml",
+        """name: Outdoor Test Ltd
 locale: en
 timezone: Europe/London
 brand:
@@ -224,28 +277,38 @@ platforms:
 objectives:
   - metric: impressions
     target: 1000000
-""")
+""",
+    )
     posts: list[str] = []
     for n in range(6):
         day = datetime(2026, 10, 3 + n * 4, 17, 0)
         ident = f"en{n:03d}"
-        write(folder / "posts" / f"{day:%Y-%m-%d}-october-{n}.md",
-              post(f"October trail {n}", f"{day:%Y-%m-%d %H:%M}", "instagram, linkedin",
-                   "published", "education" if n % 2 else "entertainment",
-                   f"Trail tip {n} {MARKER_EN}: pack light, layer up.",
-                   published({"instagram": ident, "linkedin": f"li{ident}"})))
+        write(
+            folder / "posts" / f"{day:%Y-%m-%d}-october-{n}.md",
+            post(
+                f"October trail {n}",
+                f"{day:%Y-%m-%d %H:%M}",
+                "instagram, linkedin",
+                "published",
+                "education" if n % 2 else "entertainment",
+                f"Trail tip {n} {MARKER_EN}: pack light, layer up.",
+                published({"instagram": ident, "linkedin": f"li{ident}"}),
+            ),
+        )
         posts.append(post_row("instagram", ident, day - timedelta(hours=1), rng))
         posts.append(post_row("linkedin", f"li{ident}", day - timedelta(hours=1), rng))
-    account = account_rows({"instagram": 5100, "linkedin": 640}, date(2026, 9, 20),
-                           date(2026, 10, 31), rng)
+    account = account_rows(
+        {"instagram": 5100, "linkedin": 640}, date(2026, 9, 20), date(2026, 10, 31), rng
+    )
     write_metrics(folder, account, posts)
 
 
 def build_workspace(root: Path, seed: int = 11) -> Path:
     """Write the workspace under `root` and return it."""
     rng = random.Random(seed)
-    write(root / "almanac.yml", "version: 1\nname: Agence Test\ntimezone: Europe/Paris\n"
-                                "locale: fr\n")
+    write(
+        root / "almanac.yml", "version: 1\nname: Agence Test\ntimezone: Europe/Paris\nlocale: fr\n"
+    )
     write_french_client(root, rng)
     write_english_client(root, rng)
     return root
@@ -257,17 +320,36 @@ def read_csv(path: Path) -> list[dict[str, str]]:
 
 
 HEADINGS = {
-    FR: ["Le mois en chiffres", "Audience et portée", "Publications",
-         "Publications les plus performantes", "Jeux-concours", "Contenus partagés",
-         "Publicité et boosts", "Communauté", "Au programme le mois prochain", "Définitions"],
-    EN: ["The month in numbers", "Audience and reach", "Publishing", "Top posts", "Contests",
-         "Curated content shared", "Ads and boosts", "Community", "Next month's plan",
-         "Definitions"],
+    FR: [
+        "Le mois en chiffres",
+        "Audience et portée",
+        "Publications",
+        "Publications les plus performantes",
+        "Jeux-concours",
+        "Contenus partagés",
+        "Publicité et boosts",
+        "Communauté",
+        "Au programme le mois prochain",
+        "Définitions",
+    ],
+    EN: [
+        "The month in numbers",
+        "Audience and reach",
+        "Publishing",
+        "Top posts",
+        "Contests",
+        "Curated content shared",
+        "Ads and boosts",
+        "Community",
+        "Next month's plan",
+        "Definitions",
+    ],
 }
 
 
 def pdf_text(path: Path) -> str:
     """pdftotext -layout, with Babel's (narrow) no-break spaces read as plain spaces."""
-    out = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True,
-                         check=True, text=True).stdout
+    out = subprocess.run(
+        ["pdftotext", "-layout", str(path), "-"], capture_output=True, check=True, text=True
+    ).stdout
     return out.replace("\u202f", " ").replace("\u00a0", " ")

@@ -17,8 +17,9 @@ BASE_CLIENT: dict[str, Any] = {
     "name": "Acme",
     "locale": "en",
     "timezone": "Europe/Paris",
-    "platforms": {name: {"handle": "@acme"}
-                  for name in ("instagram", "facebook", "linkedin", "x", "tiktok")},
+    "platforms": {
+        name: {"handle": "@acme"} for name in ("instagram", "facebook", "linkedin", "x", "tiktok")
+    },
 }
 
 
@@ -29,13 +30,13 @@ def dump(data: dict[str, Any]) -> str:
 class Workspace:
     """A workspace in a temporary folder with one client, `acme`, and no items yet."""
 
-    def __init__(self, root: Path, settings: dict[str, Any] | None = None,
-                 **client: Any) -> None:
+    def __init__(self, root: Path, settings: dict[str, Any] | None = None, **client: Any) -> None:
         self.root = root
         self.client_dir = root / "content" / SLUG
         (self.client_dir / "media").mkdir(parents=True)
-        (root / "almanac.yml").write_text(dump({"name": "Test Agency", **(settings or {})}),
-                                          encoding="utf-8")
+        (root / "almanac.yml").write_text(
+            dump({"name": "Test Agency", **(settings or {})}), encoding="utf-8"
+        )
         self.write_client(**client)
 
     def write_client(self, **fields: Any) -> Path:
@@ -66,8 +67,7 @@ class Workspace:
             "platforms": ["instagram"],
             "status": "scheduled",
             "kind": "education",
-            "media": [{"file": "media/photo.jpg", "alt": "Loaves on a table",
-                       "rights": "owned"}],
+            "media": [{"file": "media/photo.jpg", "alt": "Loaves on a table", "rights": "owned"}],
         }
         return self.write_item("posts", slug, {**base, **fields}, body)
 
@@ -100,13 +100,17 @@ class Workspace:
             "mechanics": "Comment and follow",
             "draw_method": "Random draw by a bailiff",
             "shipping": {"status": "pending"},
-            "visuals": {"launch": "media/launch.png", "reminder": "media/reminder.png",
-                        "results": "media/results.png"},
+            "visuals": {
+                "launch": "media/launch.png",
+                "reminder": "media/reminder.png",
+                "results": "media/results.png",
+            },
         }
         path = self.write_item("contests", slug, {**base, **fields}, "Enter now!")
         if after_post:
-            self.post(f"{slug}-results", publish_at="2026-12-02 12:30", contest=slug,
-                      kind="contest")
+            self.post(
+                f"{slug}-results", publish_at="2026-12-02 12:30", contest=slug, kind="contest"
+            )
         return path
 
     def check(self, today: str = TODAY) -> list[Problem]:

@@ -51,8 +51,9 @@ def story(tmp_path: Path) -> GitRepo:
     repo.git("checkout", "-q", "-b", "review")
     repo.put("Approve A", A, post_text(status="approved"), who=APPROVER)
     repo.git("checkout", "-q", "main")
-    repo.git("merge", "-q", "--no-ff", "review", "-m", "Merge pull request #1 from review",
-             who=WRITER)
+    repo.git(
+        "merge", "-q", "--no-ff", "review", "-m", "Merge pull request #1 from review", who=WRITER
+    )
     repo.put("Schedule A", A, post_text(status="scheduled"), who=WRITER)
     repo.put("Approve B", B, post_text(status="approved"), who=OUTSIDER)
     repo.put("Approve C", C, post_text(status="approved"), who=APPROVER)
@@ -84,7 +85,10 @@ def test_status_only_changes_are_not_edits(story: GitRepo) -> None:
     assert record.edits_after == []
     assert record.history is not None
     assert [c.status_after for c in record.history.status_changes] == [
-        "in_review", "approved", "scheduled"]
+        "in_review",
+        "approved",
+        "scheduled",
+    ]
 
 
 def test_edit_on_a_parallel_branch_counts_as_after_approval(tmp_path: Path) -> None:
@@ -124,13 +128,16 @@ def test_contest_needs_its_own_approver(tmp_path: Path) -> None:
     assert rules(record) == ["approval.wrong-kind"]
     assert "Paul Lead" in record.problems[0].message
     repo.put("Approve again", CONTEST, CONTEST_TEXT.format(status="in_review"))
-    repo.put("Approve", CONTEST, CONTEST_TEXT.format(status="approved"),
-             who=("Paul Lead", "paul@agency.example"))
+    repo.put(
+        "Approve",
+        CONTEST,
+        CONTEST_TEXT.format(status="approved"),
+        who=("Paul Lead", "paul@agency.example"),
+    )
     assert audit(repo.root)["content/fournil/contests/noel.md"].ok
 
 
-def test_cli_text_json_and_exit_codes(story: GitRepo, capsys: pytest.CaptureFixture[str]
-                                      ) -> None:
+def test_cli_text_json_and_exit_codes(story: GitRepo, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--workspace", str(story.root), "approvals"]) == 1
     out = capsys.readouterr().out
     assert "approval.not-approver" in out and "edited after approval" in out
@@ -140,8 +147,7 @@ def test_cli_text_json_and_exit_codes(story: GitRepo, capsys: pytest.CaptureFixt
     assert data[C]["edited_after_approval"][0]["fields"] == ["caption"]
 
 
-def test_cli_clean_client_exits_zero(tmp_path: Path, capsys: pytest.CaptureFixture[str]
-                                     ) -> None:
+def test_cli_clean_client_exits_zero(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     repo = new_workspace(tmp_path / "ws")
     repo.put("Propose", A, post_text(status="in_review"))
     repo.put("Approve", A, post_text(status="approved"), who=APPROVER)
@@ -179,8 +185,7 @@ def test_conflict_resolved_in_the_merge_is_an_edit_by_the_merger(tmp_path: Path)
     repo.git("checkout", "-q", "-b", "wording")
     repo.put("Reword", E, post_text(status="in_review", caption="Version branche."))
     repo.git("checkout", "-q", "main")
-    repo.put("Approve", E, post_text(status="approved", caption="Version validée."),
-             who=APPROVER)
+    repo.put("Approve", E, post_text(status="approved", caption="Version validée."), who=APPROVER)
     repo.repo.git.execute(["git", "merge", "-q", "--no-ff", "wording"], with_exceptions=False)
     repo.write(E, post_text(status="approved", caption="Version fusionnée."))
     repo.git("add", "--", E)
@@ -194,8 +199,9 @@ def test_conflict_resolved_in_the_merge_is_an_edit_by_the_merger(tmp_path: Path)
 
 def test_approved_by_claim_is_compared_with_git(tmp_path: Path) -> None:
     repo = new_workspace(tmp_path / "ws")
-    claimed = post_text(status="approved").replace("kind: promo", "kind: promo\n"
-                                                   "approved_by: [Jeanne Brand]")
+    claimed = post_text(status="approved").replace(
+        "kind: promo", "kind: promo\napproved_by: [Jeanne Brand]"
+    )
     repo.put("Propose", A, post_text(status="in_review"))
     repo.put("Approve for Jeanne", A, claimed, who=WRITER)
     repo.put("Propose", B, post_text(status="in_review"))
@@ -212,17 +218,25 @@ def test_approvals_before_git_use_the_approved_by_field(tmp_path: Path) -> None:
     """Adopting Almanac: approvals given before `git_approvals_since` come from `approved_by`;
     edits after that day still count against them."""
     repo = new_workspace(tmp_path / "ws")
-    repo.write("almanac.yml", "version: 1\nname: Agence Test\ntimezone: Europe/Paris\n"
-               "git_approvals_since: 2026-10-01\n")
-    declared = post_text(status="approved").replace("kind: promo", "kind: promo\n"
-                                                   "approved_by: [jeanne-b]")
+    repo.write(
+        "almanac.yml",
+        "version: 1\nname: Agence Test\ntimezone: Europe/Paris\ngit_approvals_since: 2026-10-01\n",
+    )
+    declared = post_text(status="approved").replace(
+        "kind: promo", "kind: promo\napproved_by: [jeanne-b]"
+    )
     repo.write(A, declared)
     repo.write(B, post_text(status="approved"))
     repo.write(C, declared.replace("approved_by: [jeanne-b]", "approved_by: [someone]"))
     repo.write(D, declared)
     repo.commit("Import the plan", who=WRITER, when="2026-09-15T10:00:00+02:00")
-    repo.put("Tweak D", D, declared.replace("Nos croissants", "Nos pains"), who=WRITER,
-             when="2026-10-03T10:00:00+02:00")
+    repo.put(
+        "Tweak D",
+        D,
+        declared.replace("Nos croissants", "Nos pains"),
+        who=WRITER,
+        when="2026-10-03T10:00:00+02:00",
+    )
     records = audit(repo.root)
     assert records[A].ok and records[A].declared_by == ("jeanne-b",)
     assert records[A].approver is not None and records[A].approver.name == APPROVER[0]
@@ -233,10 +247,14 @@ def test_approvals_before_git_use_the_approved_by_field(tmp_path: Path) -> None:
 
 def test_declared_approval_shows_on_the_item_page(tmp_path: Path) -> None:
     repo = new_workspace(tmp_path / "ws")
-    repo.write("almanac.yml", "version: 1\nname: Agence Test\ntimezone: Europe/Paris\n"
-               "git_approvals_since: 2026-10-01\n")
-    repo.write(A, post_text(status="approved").replace("kind: promo", "kind: promo\n"
-                                                       "approved_by: [jeanne-b]"))
+    repo.write(
+        "almanac.yml",
+        "version: 1\nname: Agence Test\ntimezone: Europe/Paris\ngit_approvals_since: 2026-10-01\n",
+    )
+    repo.write(
+        A,
+        post_text(status="approved").replace("kind: promo", "kind: promo\napproved_by: [jeanne-b]"),
+    )
     repo.commit("Import the plan", who=WRITER, when="2026-09-15T10:00:00+02:00")
     assert main(["-w", str(repo.root), "build", "--today", "2026-09-20"]) == 0
     page = (repo.root / "site/fournil/items/2026-10-05-a/index.html").read_text(encoding="utf-8")

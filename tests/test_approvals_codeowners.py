@@ -12,15 +12,19 @@ from generator.cli import main
 
 def test_writes_sorted_deterministic_codeowners(tmp_path: Path) -> None:
     repo = new_workspace(tmp_path / "ws")
-    repo.write("content/-dash/client.yml", CLIENT_YML.replace("jeanne-b", "\"@dash-team\"")
-               .replace("paul-lead", "org/reviewers"))
+    repo.write(
+        "content/-dash/client.yml",
+        CLIENT_YML.replace("jeanne-b", '"@dash-team"').replace("paul-lead", "org/reviewers"),
+    )
     repo.write("content/zeta/client.yml", "name: Zeta\nplatforms:\n  x:\n    handle: z\n")
     assert main(["--workspace", str(repo.root), "codeowners"]) == 0
     target = repo.root / ".github" / "CODEOWNERS"
     text = target.read_text(encoding="utf-8")
     rules = [line for line in text.splitlines() if not line.startswith("#")]
-    assert rules == ["/content/-dash/ @dash-team @org/reviewers",
-                     "/content/fournil/ @jeanne-b @paul-lead"]
+    assert rules == [
+        "/content/-dash/ @dash-team @org/reviewers",
+        "/content/fournil/ @jeanne-b @paul-lead",
+    ]
     stamp = target.stat().st_mtime_ns
     assert main(["--workspace", str(repo.root), "codeowners"]) == 0
     assert target.stat().st_mtime_ns == stamp  # unchanged output is not rewritten
@@ -30,8 +34,9 @@ def test_writes_sorted_deterministic_codeowners(tmp_path: Path) -> None:
     assert not list(target.parent.glob(".CODEOWNERS-*"))
 
 
-def test_workspace_in_a_subfolder_and_bad_names(tmp_path: Path,
-                                                capsys: pytest.CaptureFixture[str]) -> None:
+def test_workspace_in_a_subfolder_and_bad_names(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     root = tmp_path / "repo" / "agency"
     (root / "content" / "fournil").mkdir(parents=True)
     (root / "almanac.yml").write_text("name: Sub\n", encoding="utf-8")

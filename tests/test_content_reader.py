@@ -24,7 +24,8 @@ def make_ws(root: Path) -> Path:
     (root / "almanac.yml").write_text("name: Test Agency\n", encoding="utf-8")
     (root / "content" / "acme" / "client.yml").write_text(
         "name: Acme\ntimezone: Europe/Paris\nplatforms:\n  instagram:\n    handle: '@acme'\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     return root
 
 
@@ -39,8 +40,23 @@ def write_post(root: Path, name: str, text: str | bytes) -> Path:
 
 def run_check(root: Path, *extra: str) -> tuple[int, list[dict[str, object]]]:
     proc = subprocess.run(
-        [sys.executable, "-m", "generator", "-w", str(root), "check", "--format", "json",
-         "--today", "2026-10-01", *extra], capture_output=True, text=True, check=False)
+        [
+            sys.executable,
+            "-m",
+            "generator",
+            "-w",
+            str(root),
+            "check",
+            "--format",
+            "json",
+            "--today",
+            "2026-10-01",
+            *extra,
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert "Traceback" not in proc.stderr
     return proc.returncode, json.loads(proc.stdout or "[]")
 
@@ -52,40 +68,98 @@ def only(problems: list[dict[str, object]], rule_prefix: str) -> list[dict[str, 
 CASES = [
     # (name, front matter or whole file, expected line, expected field, words in message)
     ("duplicate-key", "---\n" + GOOD_FRONT + "title: Again\n---\nBody\n", 7, "title", "twice"),
-    ("yes-as-text", "---\n" + GOOD_FRONT.replace("title: Bonjour", "title: yes") + "---\n",
-     2, "title", "quotes"),
-    ("on-as-list", "---\n" + GOOD_FRONT.replace("[instagram]", "on") + "---\n", 4,
-     "platforms", "ambiguous"),
+    (
+        "yes-as-text",
+        "---\n" + GOOD_FRONT.replace("title: Bonjour", "title: yes") + "---\n",
+        2,
+        "title",
+        "quotes",
+    ),
+    (
+        "on-as-list",
+        "---\n" + GOOD_FRONT.replace("[instagram]", "on") + "---\n",
+        4,
+        "platforms",
+        "ambiguous",
+    ),
     ("sexagesimal", "---\n" + GOOD_FRONT + "link: 12:30\n---\n", 7, "link", "base 60"),
-    ("impossible-date", "---\n" + GOOD_FRONT.replace("2026-10-05", "2026-02-30") + "---\n",
-     3, "publish_at", "not a real date"),
-    ("dst-gap", "---\n" + GOOD_FRONT.replace("2026-10-05 12:30", "2026-03-29 02:30") + "---\n",
-     3, "publish_at", "does not exist"),
-    ("dst-overlap", "---\n" + GOOD_FRONT.replace("2026-10-05 12:30", "2026-10-25 02:30")
-     + "---\n", 3, "publish_at", "happens twice"),
+    (
+        "impossible-date",
+        "---\n" + GOOD_FRONT.replace("2026-10-05", "2026-02-30") + "---\n",
+        3,
+        "publish_at",
+        "not a real date",
+    ),
+    (
+        "dst-gap",
+        "---\n" + GOOD_FRONT.replace("2026-10-05 12:30", "2026-03-29 02:30") + "---\n",
+        3,
+        "publish_at",
+        "does not exist",
+    ),
+    (
+        "dst-overlap",
+        "---\n" + GOOD_FRONT.replace("2026-10-05 12:30", "2026-10-25 02:30") + "---\n",
+        3,
+        "publish_at",
+        "happens twice",
+    ),
     ("no-closing", "---\n" + GOOD_FRONT + "Body without closing line\n", 1, "", "never closed"),
-    ("alias-bomb", "---\n" + GOOD_FRONT + "tags: &a [x, x]\ncampaign: *a\n---\n", 7, "tags",
-     "anchors"),
+    (
+        "alias-bomb",
+        "---\n" + GOOD_FRONT + "tags: &a [x, x]\ncampaign: *a\n---\n",
+        7,
+        "tags",
+        "anchors",
+    ),
     ("list-front", "---\n- a\n- b\n---\nBody\n", 2, "", "not a list"),
     ("empty-front", "---\n---\nBody\n", 1, "", "empty"),
     ("wrong-client", "---\n" + GOOD_FRONT + "client: other\n---\n", 7, "client", "folder"),
-    ("unknown-platform", "---\n" + GOOD_FRONT.replace("[instagram]", "[instagram, myspace]")
-     + "---\n", 4, "platforms[1]", "myspace"),
-    ("unknown-status", "---\n" + GOOD_FRONT.replace("draft", "drafty") + "---\n", 5,
-     "status", "drafty"),
-    ("python-tag", "---\n" + GOOD_FRONT + "campaign: !!python/object/apply:os.system [touch "
-     "PWNED]\n---\n", 7, "campaign", "tags"),
-    ("missing-media", "---\n" + GOOD_FRONT + "media:\n  - file: media/nope.jpg\n    alt: x\n"
-     "    credit: Jo\n    rights: owned\n---\n", 8, "media[0].file", "does not exist"),
-    ("missing-title", "---\n" + GOOD_FRONT.replace("title: Bonjour\n", "") + "---\n", 2,
-     "title", "required"),
+    (
+        "unknown-platform",
+        "---\n" + GOOD_FRONT.replace("[instagram]", "[instagram, myspace]") + "---\n",
+        4,
+        "platforms[1]",
+        "myspace",
+    ),
+    (
+        "unknown-status",
+        "---\n" + GOOD_FRONT.replace("draft", "drafty") + "---\n",
+        5,
+        "status",
+        "drafty",
+    ),
+    (
+        "python-tag",
+        "---\n" + GOOD_FRONT + "campaign: !!python/object/apply:os.system [touch PWNED]\n---\n",
+        7,
+        "campaign",
+        "tags",
+    ),
+    (
+        "missing-media",
+        "---\n" + GOOD_FRONT + "media:\n  - file: media/nope.jpg\n    alt: x\n"
+        "    credit: Jo\n    rights: owned\n---\n",
+        8,
+        "media[0].file",
+        "does not exist",
+    ),
+    (
+        "missing-title",
+        "---\n" + GOOD_FRONT.replace("title: Bonjour\n", "") + "---\n",
+        2,
+        "title",
+        "required",
+    ),
 ]
 
 
-@pytest.mark.parametrize(("name", "text", "line", "field", "words"), CASES,
-                         ids=[c[0] for c in CASES])
-def test_bad_input_is_located(tmp_path: Path, name: str, text: str, line: int, field: str,
-                              words: str) -> None:
+@pytest.mark.parametrize(
+    ("name", "text", "line", "field", "words"), CASES, ids=[c[0] for c in CASES]
+)
+def test_bad_input_is_located(
+    tmp_path: Path, name: str, text: str, line: int, field: str, words: str
+) -> None:
     root = make_ws(tmp_path)
     write_post(root, f"2026-10-05-{name}.md", text)
     write_post(root, "2026-10-06-fine.md", "---\n" + GOOD_FRONT + "---\nFine\n")
@@ -154,8 +228,9 @@ def test_windows_files_are_read(tmp_path: Path) -> None:
 def test_naive_time_is_read_in_client_zone(tmp_path: Path) -> None:
     root = make_ws(tmp_path)
     write_post(root, "2026-10-05-a.md", "---\n" + GOOD_FRONT + "---\n")
-    write_post(root, "2026-10-05-b.md", "---\n" + GOOD_FRONT.replace(
-        "12:30", "12:30+00:00") + "---\n")
+    write_post(
+        root, "2026-10-05-b.md", "---\n" + GOOD_FRONT.replace("12:30", "12:30+00:00") + "---\n"
+    )
     from generator.content import load_workspace
 
     ws, _ = load_workspace(root)
@@ -177,8 +252,11 @@ def test_unknown_field_is_warning_then_error_in_strict(tmp_path: Path) -> None:
 
 def test_deprecated_value_warns(tmp_path: Path) -> None:
     root = make_ws(tmp_path)
-    write_post(root, "2026-10-05-old.md", "---\n" + GOOD_FRONT.replace(
-        "[instagram]", "[twitter]") + "---\n")
+    write_post(
+        root,
+        "2026-10-05-old.md",
+        "---\n" + GOOD_FRONT.replace("[instagram]", "[twitter]") + "---\n",
+    )
     code, problems = run_check(root)
     assert code == 0 and only(problems, "schema.deprecated")[0]["line"] == 4
 
@@ -190,32 +268,50 @@ def test_text_and_github_formats(tmp_path: Path) -> None:
     text = subprocess.run(base, capture_output=True, text=True, check=False)
     assert text.returncode == 1
     assert "content/acme/posts/bad.md:5: error [schema.invalid] status:" in text.stdout
-    github = subprocess.run([*base, "--format", "github"], capture_output=True, text=True,
-                            check=False)
+    github = subprocess.run(
+        [*base, "--format", "github"], capture_output=True, text=True, check=False
+    )
     assert github.stdout.startswith("::error file=content/acme/posts/bad.md,line=5,")
 
 
 def test_usage_errors_exit_2_without_traceback(tmp_path: Path) -> None:
-    proc = subprocess.run([sys.executable, "-m", "generator", "-w", str(tmp_path), "check"],
-                          capture_output=True, text=True, check=False)
+    proc = subprocess.run(
+        [sys.executable, "-m", "generator", "-w", str(tmp_path), "check"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert proc.returncode == 2 and "no almanac.yml" in proc.stderr
     assert "Traceback" not in proc.stderr
-    proc = subprocess.run([sys.executable, "-m", "generator", "check", "--format", "xml"],
-                          capture_output=True, text=True, check=False, cwd=tmp_path)
+    proc = subprocess.run(
+        [sys.executable, "-m", "generator", "check", "--format", "xml"],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=tmp_path,
+    )
     assert proc.returncode == 2
 
 
 def test_workspace_found_from_subfolder(tmp_path: Path) -> None:
     root = make_ws(tmp_path)
     write_post(root, "2026-10-05-a.md", "---\n" + GOOD_FRONT + "---\n")
-    proc = subprocess.run([sys.executable, "-m", "generator", "check", "--today", "2026-10-01"],
-                          capture_output=True, text=True, check=False,
-                          cwd=root / "content" / "acme" / "posts")
+    proc = subprocess.run(
+        [sys.executable, "-m", "generator", "check", "--today", "2026-10-01"],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=root / "content" / "acme" / "posts",
+    )
     assert proc.returncode == 0, proc.stdout + proc.stderr
 
 
 def test_debug_shows_the_traceback(tmp_path: Path) -> None:
-    proc = subprocess.run([sys.executable, "-m", "generator", "--debug", "-w", str(tmp_path),
-                           "check"], capture_output=True, text=True, check=False)
+    proc = subprocess.run(
+        [sys.executable, "-m", "generator", "--debug", "-w", str(tmp_path), "check"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert proc.returncode == 2
     assert "Traceback" in proc.stderr and "no almanac.yml" in proc.stderr

@@ -29,25 +29,30 @@ def pr(tmp_path: Path) -> GitRepo:
     repo.git("checkout", "-q", "-b", "pr")
     repo.put("Move A", A, post_text("Alpha", status="in_review", publish_at="2026-10-12 08:00"))
     repo.put("Approve B", B, post_text("Beta | pipe", status="approved"), who=APPROVER)
-    repo.put("Reword C", C, post_text("Gamma", caption="Le pain du jour est prêt dès six "
-                                      "heures."))
+    repo.put("Reword C", C, post_text("Gamma", caption="Le pain du jour est prêt dès six heures."))
     repo.git("rm", "-q", "--", A.replace("a.md", "a.md"))
     repo.commit("Remove A")
     repo.put("Add D", "content/fournil/posts/2026-10-20-d.md", post_text("<b>Delta</b>"))
-    repo.put("Add broken E", "content/fournil/posts/2026-10-21-e.md",
-             post_text("Epsilon", status="maybe"))
+    repo.put(
+        "Add broken E",
+        "content/fournil/posts/2026-10-21-e.md",
+        post_text("Epsilon", status="maybe"),
+    )
     return repo
 
 
 def test_diff_between_commits(pr: GitRepo) -> None:
     diff = build_diff(pr.root, "main", "pr", TODAY)
     kinds = {d.state.uid: d.kind for d in diff.deltas}
-    assert kinds == {"fournil/post/2026-10-05-a": "removed",
-                     "fournil/post/2026-10-06-b": "changed",
-                     "fournil/post/2026-10-07-c": "changed",
-                     "fournil/post/2026-10-20-d": "added"}
+    assert kinds == {
+        "fournil/post/2026-10-05-a": "removed",
+        "fournil/post/2026-10-06-b": "changed",
+        "fournil/post/2026-10-07-c": "changed",
+        "fournil/post/2026-10-20-d": "added",
+    }
     assert ("content/fournil/posts/2026-10-21-e.md", "schema.invalid") in {
-        (p.path, p.rule) for p in diff.introduced}
+        (p.path, p.rule) for p in diff.introduced
+    }
     assert not any("2026-10-21-e.md" in p.path for p in diff.fixed)
     text = render_markdown(diff)
     assert "| fournil/post/2026-10-06-b | Beta \\| pipe | in\\_review | approved |" in text
@@ -96,16 +101,22 @@ def test_base_without_a_workspace_adds_everything(tmp_path: Path) -> None:
     repo.write("README.md", "hello\n")
     repo.commit("Before Almanac")
     repo.write("almanac.yml", "name: Late\n")
-    repo.write("content/fournil/client.yml", (Path(__file__).parent / "history_helpers.py")
-               .read_text(encoding="utf-8").split('CLIENT_YML = """\\\n')[1].split('"""')[0])
+    repo.write(
+        "content/fournil/client.yml",
+        (Path(__file__).parent / "history_helpers.py")
+        .read_text(encoding="utf-8")
+        .split('CLIENT_YML = """\\\n')[1]
+        .split('"""')[0],
+    )
     repo.write(A, post_text())
     repo.commit("Start")
     diff = build_diff(repo.root, "HEAD~1", "HEAD", TODAY)
     assert [d.kind for d in diff.deltas] == ["added"]
 
 
-def test_shallow_clone_missing_base(pr: GitRepo, tmp_path: Path,
-                                    capsys: pytest.CaptureFixture[str]) -> None:
+def test_shallow_clone_missing_base(
+    pr: GitRepo, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     clone = tmp_path / "clone"
     pr.git("clone", "-q", "--depth", "1", "--branch", "pr", f"file://{pr.root}", str(clone))
     assert main(["--workspace", str(clone), "diff", "HEAD~1", "HEAD"]) == 2

@@ -12,7 +12,8 @@ from generator.reference import render_reference
 def test_readme_reference_is_current(repo_root: Path) -> None:
     readme = (repo_root / "README.md").read_text(encoding="utf-8")
     assert render_reference() in readme, (
-        "README reference is stale: run `python -m generator.reference --write README.md`")
+        "README reference is stale: run `python -m generator.reference --write README.md`"
+    )
 
 
 def test_every_command_and_field_is_documented(repo_root: Path) -> None:

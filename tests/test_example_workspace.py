@@ -73,8 +73,7 @@ def test_contests_and_curated(workspace: Workspace) -> None:
     curated = [i for i in workspace.items() if isinstance(i.meta, Curated)]
     assert len(contests) >= 2
     assert len(curated) >= 8
-    assert {c.meta.status.value for c in curated} == {"candidate", "selected", "rejected",
-                                                      "shared"}
+    assert {c.meta.status.value for c in curated} == {"candidate", "selected", "rejected", "shared"}
     assert all(c.meta.source_url and c.meta.credit for c in curated)
     finished = [c.meta for c in contests if c.meta.winners]
     assert finished and all(c.shipping and c.shipping.tracking for c in finished)
@@ -117,7 +116,20 @@ def test_privacy_markers_exist(workspace: Workspace) -> None:
 
 def test_check_strict_passes(repo_root: Path) -> None:
     result = subprocess.run(
-        [sys.executable, "-m", "generator", "--workspace", str(repo_root), "check", "--strict",
-         "--today", TODAY],
-        capture_output=True, text=True, cwd=repo_root, timeout=120)
+        [
+            sys.executable,
+            "-m",
+            "generator",
+            "--workspace",
+            str(repo_root),
+            "check",
+            "--strict",
+            "--today",
+            TODAY,
+        ],
+        capture_output=True,
+        text=True,
+        cwd=repo_root,
+        timeout=120,
+    )
     assert result.returncode == 0, result.stdout + result.stderr

@@ -104,8 +104,9 @@ def test_dtstart_is_zone_aware_and_right_in_utc_across_dst(loaded: Loaded) -> No
 
 def test_vtimezone_offsets_follow_the_zone_rules() -> None:
     zone = "\r\n".join(render_vtimezone("Europe/Paris", range(2025, 2027)))
-    assert ("BEGIN:DAYLIGHT\r\nDTSTART:20250330T020000\r\n"
-            "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU") in zone
+    assert (
+        "BEGIN:DAYLIGHT\r\nDTSTART:20250330T020000\r\nRRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU"
+    ) in zone
     assert "DTSTART:20251026T030000\r\nRRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU" in zone
     assert "TZOFFSETFROM:+0200\r\nTZOFFSETTO:+0100" in zone
     tokyo = render_vtimezone("Asia/Tokyo", range(2025, 2027))
@@ -113,8 +114,13 @@ def test_vtimezone_offsets_follow_the_zone_rules() -> None:
 
 
 def test_vtimezone_resolves_times_like_zoneinfo_in_the_strict_parser() -> None:
-    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//t//t//EN",
-             *render_vtimezone("America/New_York", range(2025, 2027)), "END:VCALENDAR"]
+    lines = [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        "PRODID:-//t//t//EN",
+        *render_vtimezone("America/New_York", range(2025, 2027)),
+        "END:VCALENDAR",
+    ]
     calendar = icalendar.Calendar.from_ical("\r\n".join(lines) + "\r\n")
     zone = calendar.walk("VTIMEZONE")[0].to_tz()
     summer = datetime(2026, 7, 1, 12, 0, tzinfo=zone)
@@ -139,8 +145,9 @@ def test_text_escaping_round_trips(loaded: Loaded) -> None:
     ws, client = loaded
     text = render_ics(ws, client)
     event = events_of(text)["maison/post/2026-10-26-apres-dst@almanac"]
-    assert str(event["SUMMARY"]) == ("Après le changement d'heure, pain; levain, \\ fin "
-                                     "(Instagram, Facebook)")
+    assert str(event["SUMMARY"]) == (
+        "Après le changement d'heure, pain; levain, \\ fin (Instagram, Facebook)"
+    )
     assert str(event["DESCRIPTION"]).startswith("Bonjour, le pain; c'est \\ bon\ndeuxième ligne")
     raw = unfold(text)
     assert "SUMMARY:Après le changement d'heure\\, pain\\; levain\\, \\\\ fin" in raw
@@ -199,8 +206,7 @@ def test_events_are_sorted_and_carry_the_site_url(loaded: Loaded) -> None:
     calendar = icalendar.Calendar.from_ical(text)
     starts = [e["DTSTART"].dt.astimezone(UTC) for e in calendar.walk("VEVENT")]
     assert starts == sorted(starts)
-    assert all(str(e["URL"]) == "https://example.org/plan/maison/"
-               for e in calendar.walk("VEVENT"))
+    assert all(str(e["URL"]) == "https://example.org/plan/maison/" for e in calendar.walk("VEVENT"))
     custom = render_ics(ws, client, url_for=lambda item: f"https://x.example/{item.slug}/")
     assert "URL:https://x.example/grand-concours/" in unfold(custom)
     hostile = render_ics(ws, client, url_for=lambda item: "javascript:alert(1)")
@@ -208,7 +214,8 @@ def test_events_are_sorted_and_carry_the_site_url(loaded: Loaded) -> None:
 
 
 def test_dtstamp_is_deterministic_and_honours_source_date_epoch(
-        loaded: Loaded, monkeypatch: pytest.MonkeyPatch) -> None:
+    loaded: Loaded, monkeypatch: pytest.MonkeyPatch
+) -> None:
     ws, client = loaded
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
     stamps = {str(e["DTSTAMP"].dt) for e in events_of(render_ics(ws, client)).values()}
@@ -218,22 +225,31 @@ def test_dtstamp_is_deterministic_and_honours_source_date_epoch(
     assert event["DTSTAMP"].dt == datetime.fromtimestamp(1790000000, tz=UTC)
 
 
-@pytest.mark.parametrize("zone_name, years", [
-    ("Europe/London", range(2025, 2028)),
-    ("Australia/Sydney", range(2025, 2028)),
-    ("Australia/Lord_Howe", range(2025, 2027)),  # 30-minute DST
-    ("America/Sao_Paulo", range(2015, 2022)),  # DST abolished in 2019
-    ("Europe/Istanbul", range(2015, 2019)),  # permanent summer time from 2016
-    ("Europe/Moscow", range(2009, 2016)),  # permanent +04 in 2011, back to +03 in 2014
-    ("Asia/Kolkata", range(2025, 2027)),  # no DST at all
-])
+@pytest.mark.parametrize(
+    "zone_name, years",
+    [
+        ("Europe/London", range(2025, 2028)),
+        ("Australia/Sydney", range(2025, 2028)),
+        ("Australia/Lord_Howe", range(2025, 2027)),  # 30-minute DST
+        ("America/Sao_Paulo", range(2015, 2022)),  # DST abolished in 2019
+        ("Europe/Istanbul", range(2015, 2019)),  # permanent summer time from 2016
+        ("Europe/Moscow", range(2009, 2016)),  # permanent +04 in 2011, back to +03 in 2014
+        ("Asia/Kolkata", range(2025, 2027)),  # no DST at all
+    ],
+)
 def test_vtimezone_matches_zoneinfo_all_year(zone_name: str, years: range) -> None:
-    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//t//t//EN",
-             *render_vtimezone(zone_name, years), "END:VCALENDAR"]
+    lines = [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        "PRODID:-//t//t//EN",
+        *render_vtimezone(zone_name, years),
+        "END:VCALENDAR",
+    ]
     zone = parse_strict("\r\n".join(lines) + "\r\n").walk("VTIMEZONE")[0].to_tz()
     real = ZoneInfo(zone_name)
     moment = datetime(years.start, 1, 1, 12)
     while moment.year < years.stop:
-        assert moment.replace(tzinfo=zone).utcoffset() == moment.replace(tzinfo=real).utcoffset(), \
+        assert moment.replace(tzinfo=zone).utcoffset() == moment.replace(tzinfo=real).utcoffset(), (
             moment
+        )
         moment += timedelta(hours=11)

@@ -55,8 +55,9 @@ def test_sheet_caption_per_network_with_hashtags_and_media(loaded: Loaded) -> No
     insta = rows[("Instagram", "maison/post/2026-10-26-apres-dst")]
     face = rows[("Facebook", "maison/post/2026-10-26-apres-dst")]
     assert insta[1] == "Bonjour, le pain; c'est \\ bon\ndeuxième ligne  fin\n\n#levain #Lyon"
-    assert face[1] == ("Sur Facebook, virgule; point-virgule \\ antislash\n\n"
-                       "#levain #Lyon #boulangerie")
+    assert face[1] == (
+        "Sur Facebook, virgule; point-virgule \\ antislash\n\n#levain #Lyon #boulangerie"
+    )
     assert insta[2] == "https://example.org/pain"
     assert insta[4] == "'@maison" and face[4] == "Maison Test"  # @ starts a formula in Excel
     assert insta[5] == "media/pain.jpg" and insta[6] == "Une miche"
@@ -68,8 +69,7 @@ def test_formula_injection_is_neutralised(loaded: Loaded) -> None:
     ws, client = loaded
     rows = parse(render_schedule_csv(ws, client))
     formula = [r for r in rows if r[-1].endswith("formule")]
-    assert formula and all(r[1] == "'=HYPERLINK(\"http://evil.example\",\"clic\")"
-                           for r in formula)
+    assert formula and all(r[1] == '\'=HYPERLINK("http://evil.example","clic")' for r in formula)
     mention = next(r for r in rows if r[-1].endswith("mention"))
     assert mention[1].startswith("'@chef.dupont") and mention[8] == "'+33 merci"
     for row in rows:
@@ -86,9 +86,13 @@ def test_rfc4180_quoting_and_crlf_records(loaded: Loaded) -> None:
     assert text.endswith("\r\n")
     # the caption holds a comma, a semicolon and newlines: it is quoted, quotes doubled
     assert text.startswith('26/10/2026 09:00,"Sur Facebook, virgule; point-virgule')
-    assert parse(text) == [["26/10/2026 09:00",
-                            "Sur Facebook, virgule; point-virgule \\ antislash\n\n"
-                            "#levain #Lyon #boulangerie", "https://example.org/pain"]]
+    assert parse(text) == [
+        [
+            "26/10/2026 09:00",
+            "Sur Facebook, virgule; point-virgule \\ antislash\n\n#levain #Lyon #boulangerie",
+            "https://example.org/pain",
+        ]
+    ]
 
 
 def test_hootsuite_file_has_three_columns_and_no_header(loaded: Loaded) -> None:
@@ -103,20 +107,30 @@ def test_hootsuite_file_has_three_columns_and_no_header(loaded: Loaded) -> None:
 def test_statuses_and_after_filters(loaded: Loaded) -> None:
     ws, client = loaded
     everything = parse(render_schedule_csv(ws, client, statuses={"draft", "cancelled"}))
-    assert [r[-1] for r in everything[1:]] == ["maison/post/2026-11-04-brouillon",
-                                               "maison/post/2026-11-05-annule"]
-    later = parse(render_schedule_csv(ws, client,
-                                      after=datetime(2026, 11, 1, tzinfo=UTC)))
-    assert {r[-1] for r in later[1:]} == {"maison/post/2026-11-02-formule",
-                                          "maison/post/2026-11-03-mention"}
+    assert [r[-1] for r in everything[1:]] == [
+        "maison/post/2026-11-04-brouillon",
+        "maison/post/2026-11-05-annule",
+    ]
+    later = parse(render_schedule_csv(ws, client, after=datetime(2026, 11, 1, tzinfo=UTC)))
+    assert {r[-1] for r in later[1:]} == {
+        "maison/post/2026-11-02-formule",
+        "maison/post/2026-11-03-mention",
+    }
 
 
 def test_exports_keep_notes_private_and_are_deterministic(loaded: Loaded) -> None:
     ws, client = loaded
     files = feed_files(ws, client)
-    assert sorted(files) == ["calendar-facebook.ics", "calendar-instagram.ics", "calendar-x.ics",
-                             "calendar.ics", "hootsuite-facebook.csv", "hootsuite-instagram.csv",
-                             "hootsuite-x.csv", "schedule.csv"]
+    assert sorted(files) == [
+        "calendar-facebook.ics",
+        "calendar-instagram.ics",
+        "calendar-x.ics",
+        "calendar.ics",
+        "hootsuite-facebook.csv",
+        "hootsuite-instagram.csv",
+        "hootsuite-x.csv",
+        "schedule.csv",
+    ]
     assert files == feed_files(ws, client)
     for name, data in files.items():
         text = data.decode("utf-8").replace("\r\n ", "")

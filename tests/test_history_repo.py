@@ -25,7 +25,9 @@ def test_creation_changes_and_status_changes(tmp_path: Path) -> None:
     assert history.created.commit.authored_at.isoformat() == "2026-09-10T10:00:00+02:00"
     assert [c.action for c in history.changes] == ["created", "modified", "modified"]
     assert [(c.status_before, c.status_after) for c in history.status_changes] == [
-        (None, "draft"), ("draft", "in_review")]
+        (None, "draft"),
+        ("draft", "in_review"),
+    ]
     assert history.changes[2].fields == ("caption",)
     assert history.changes[1].fields == ("status",)
 

@@ -14,8 +14,9 @@ CLIENTS = ["atelier-velo", "fournil-des-halles", "northwind-outdoor"]
 
 
 @pytest.mark.parametrize("slug", CLIENTS)
-def test_example_metrics_are_reproduced_byte_for_byte(example_ws: Path, repo_root: Path,
-                                                      slug: str) -> None:
+def test_example_metrics_are_reproduced_byte_for_byte(
+    example_ws: Path, repo_root: Path, slug: str
+) -> None:
     folder = example_ws / "content" / slug
     exports = sorted((folder / "exports").iterdir())
     assert exports, "the example keeps its raw exports"

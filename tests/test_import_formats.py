@@ -35,8 +35,9 @@ def test_x_tweet_activity_en_adds_promoted_and_keeps_long_ids(ws: Path) -> None:
     assert {p["post_id"] for p in posts} == {r["Tweet id"] for r in source}
     expected = sum(as_int(r["impressions"]) + as_int(r["promoted impressions"]) for r in source)
     assert column_sum(posts, "impressions") == expected
-    assert column_sum(posts, "likes") == sum(as_int(r["likes"]) + as_int(r["promoted likes"])
-                                             for r in source)
+    assert column_sum(posts, "likes") == sum(
+        as_int(r["likes"]) + as_int(r["promoted likes"]) for r in source
+    )
     # `2026-09-17 08:05 +0000` read as UTC, written in the client's zone (Paris, UTC+2)
     first = next(p for p in posts if p["post_id"] == "1836012345678901249")
     assert first["published_at"] == "2026-09-17T10:05:00+02:00"
@@ -52,8 +53,13 @@ def test_x_tweet_activity_fr_headers_with_mixed_apostrophes(ws: Path) -> None:
 
 
 def test_x_daily_en_and_french_utf16_tab_file(ws: Path) -> None:
-    code, *_ = run_import(ws, FIXTURES / "x_daily_en.csv",
-                          FIXTURES / "x_daily_fr_excel_unicode.txt", "--client", "acme")
+    code, *_ = run_import(
+        ws,
+        FIXTURES / "x_daily_en.csv",
+        FIXTURES / "x_daily_fr_excel_unicode.txt",
+        "--client",
+        "acme",
+    )
     assert code == 0
     en = read_fixture_rows("x_daily_en.csv")
     fr = read_fixture_rows("x_daily_fr_excel_unicode.txt", encoding="utf-16", delimiter="\t")
@@ -63,9 +69,11 @@ def test_x_daily_en_and_french_utf16_tab_file(ws: Path) -> None:
     expected += sum(as_int(r["impressions"]) + as_int(r["impressions sponsorisées"]) for r in fr)
     assert column_sum(days, "impressions") == expected
     assert column_sum(days, "profile_visits") == (
-        sum(as_int(r["user profile clicks"]) + as_int(r["promoted user profile clicks"])
-            for r in en)
-        + sum(as_int(r["clics sur le profil de l'utilisateur"]) for r in fr))
+        sum(
+            as_int(r["user profile clicks"]) + as_int(r["promoted user profile clicks"]) for r in en
+        )
+        + sum(as_int(r["clics sur le profil de l'utilisateur"]) for r in fr)
+    )
 
 
 def test_facebook_page_cp1252_with_description_row(ws: Path) -> None:
@@ -75,7 +83,8 @@ def test_facebook_page_cp1252_with_description_row(ws: Path) -> None:
     assert [d["date"] for d in days][:2] == ["2026-09-01", "2026-09-02"]
     assert column_sum(days, "reach") == sum(int(r["Daily Total Reach"]) for r in source)
     assert column_sum(days, "follower_change") == sum(
-        int(r["Daily New Likes"]) - int(r["Daily Unlikes"]) for r in source)
+        int(r["Daily New Likes"]) - int(r["Daily Unlikes"]) for r in source
+    )
     assert days[-1]["followers"] == source[-1]["Lifetime Total Likes"]
 
 
@@ -85,7 +94,8 @@ def test_facebook_posts_utf8_bom_12_hour_times(ws: Path) -> None:
     posts = canonical(ws, "posts.csv")
     assert column_sum(posts, "reach") == sum(int(r["Lifetime Post Total Reach"]) for r in source)
     assert column_sum(posts, "comments") == sum(
-        int(r["Lifetime Post Stories by action type - comment"]) for r in source)
+        int(r["Lifetime Post Stories by action type - comment"]) for r in source
+    )
     evening = next(p for p in posts if p["post_id"].endswith("872001234567890"))
     assert evening["published_at"] == "2026-09-24T18:45:00+02:00"  # 6:45:00 PM, local
 
@@ -99,13 +109,14 @@ def test_meta_suite_instagram_lifetime_rows(ws: Path) -> None:
     assert column_sum(posts, "reach") == sum(int(r["Reach"]) for r in source)
 
 
-def test_meta_suite_facebook_resaved_by_french_excel(ws: Path,
-                                                     capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run_import(ws, FIXTURES / "meta_suite_facebook_excel_fr.csv", "--client",
-                              "acme", capsys=capsys)
+def test_meta_suite_facebook_resaved_by_french_excel(
+    ws: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _ = run_import(
+        ws, FIXTURES / "meta_suite_facebook_excel_fr.csv", "--client", "acme", capsys=capsys
+    )
     assert code == 0
-    source = read_fixture_rows("meta_suite_facebook_excel_fr.csv", encoding="cp1252",
-                               delimiter=";")
+    source = read_fixture_rows("meta_suite_facebook_excel_fr.csv", encoding="cp1252", delimiter=";")
     lifetime = [r for r in source if r["Date"] == "Lifetime"]
     posts = canonical(ws, "posts.csv")
     assert len(posts) == len(lifetime) and "skipped 1" in out
@@ -145,7 +156,8 @@ def test_linkedin_page_followers_workbook(ws: Path) -> None:
     rows = list(book["New followers"].iter_rows(min_row=2, values_only=True))
     book.close()
     assert column_sum(canonical(ws, "account_daily.csv"), "follower_change") == sum(
-        r[4] for r in rows)
+        r[4] for r in rows
+    )
 
 
 def test_tiktok_overview_crosses_new_year(ws: Path) -> None:
@@ -153,12 +165,20 @@ def test_tiktok_overview_crosses_new_year(ws: Path) -> None:
     assert run_import(ws, FIXTURES / "tiktok_Overview_2027-01-03.csv", "--client", "acme")[0] == 0
     source = read_fixture_rows("tiktok_Overview_2027-01-03.csv")
     days = canonical(ws, "account_daily.csv")
-    assert [d["date"] for d in days] == ["2026-12-28", "2026-12-29", "2026-12-30", "2026-12-31",
-                                         "2027-01-01", "2027-01-02", "2027-01-03"]
+    assert [d["date"] for d in days] == [
+        "2026-12-28",
+        "2026-12-29",
+        "2026-12-30",
+        "2026-12-31",
+        "2027-01-01",
+        "2027-01-02",
+        "2027-01-03",
+    ]
     undefined = next(d for d in days if d["date"] == "2026-12-31")
     assert undefined["video_views"] == "" and undefined["profile_visits"] == ""
     assert column_sum(days, "video_views") == sum(
-        int(r["Video Views"]) for r in source if r["Video Views"] != "undefined")
+        int(r["Video Views"]) for r in source if r["Video Views"] != "undefined"
+    )
 
 
 def test_tiktok_year_hint_and_follower_history(ws: Path, tmp_path: Path) -> None:
@@ -169,7 +189,8 @@ def test_tiktok_year_hint_and_follower_history(ws: Path, tmp_path: Path) -> None
     days = canonical(ws, "account_daily.csv")
     assert days[0]["date"] == "2025-11-14" and days[-1]["followers"] == source[-1]["Followers"]
     assert column_sum(days, "follower_change") == sum(
-        int(r["Difference in followers from previous day"]) for r in source)
+        int(r["Difference in followers from previous day"]) for r in source
+    )
 
 
 def test_tiktok_content_time_from_video_id(ws: Path) -> None:
@@ -181,8 +202,9 @@ def test_tiktok_content_time_from_video_id(ws: Path) -> None:
 
 
 @pytest.mark.parametrize("name", ["youtube_table_en.csv", "youtube_table_de.csv"])
-def test_youtube_table_skips_total_row(ws: Path, name: str,
-                                       capsys: pytest.CaptureFixture[str]) -> None:
+def test_youtube_table_skips_total_row(
+    ws: Path, name: str, capsys: pytest.CaptureFixture[str]
+) -> None:
     code, out, _ = run_import(ws, FIXTURES / name, "--client", "acme", capsys=capsys)
     assert code == 0 and "`Total` row" in out
     source = read_fixture_rows(name)
@@ -203,7 +225,8 @@ def test_youtube_chart_sums_videos_per_day_and_totals_de(ws: Path) -> None:
     totals = read_fixture_rows("youtube_totals_de.csv")
     days = {d["date"]: d for d in canonical(ws, "account_daily.csv")}
     assert sum(int(days[r["Datum"]]["video_views"]) for r in totals) == sum(
-        int(r["Auf\u00adrufe"]) for r in totals)
+        int(r["Auf\u00adrufe"]) for r in totals
+    )
 
 
 def test_mastodon_outbox(ws: Path) -> None:

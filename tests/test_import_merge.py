@@ -32,8 +32,9 @@ def test_reimport_changes_nothing(ws: Path, capsys: pytest.CaptureFixture[str]) 
     assert "added 0, replaced 0, unchanged 10" in out and "nothing changed" in out
 
 
-def test_overlap_replaces_rows_and_reports_it(ws: Path, tmp_path: Path,
-                                              capsys: pytest.CaptureFixture[str]) -> None:
+def test_overlap_replaces_rows_and_reports_it(
+    ws: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert run_import(ws, FIXTURES / "x_tweet_activity_en.csv", "--client", "acme")[0] == 0
     text = (FIXTURES / "x_tweet_activity_en.csv").read_text(encoding="utf-8")
     newer = tmp_path / "tweet_activity_later.csv"
@@ -48,11 +49,17 @@ def test_overlap_replaces_rows_and_reports_it(ws: Path, tmp_path: Path,
 
 def test_files_filling_different_columns_of_a_day_are_combined(ws: Path, tmp_path: Path) -> None:
     overview = tmp_path / "Overview.csv"
-    overview.write_text('"Date","Video Views","Profile Views","Likes","Comments","Shares"\n'
-                        '"November 20","500","20","30","1","2"\n', encoding="utf-8")
+    overview.write_text(
+        '"Date","Video Views","Profile Views","Likes","Comments","Shares"\n'
+        '"November 20","500","20","30","1","2"\n',
+        encoding="utf-8",
+    )
     followers = tmp_path / "FollowerHistory.csv"
-    followers.write_text('"Date","Followers","Difference in followers from previous day"\n'
-                         '"November 20","1200","5"\n', encoding="utf-8")
+    followers.write_text(
+        '"Date","Followers","Difference in followers from previous day"\n'
+        '"November 20","1200","5"\n',
+        encoding="utf-8",
+    )
     assert run_import(ws, overview, followers, "--client", "acme", "--year", "2026")[0] == 0
     first = snapshot(ws)
     [day] = canonical(ws, "account_daily.csv")
@@ -63,15 +70,19 @@ def test_files_filling_different_columns_of_a_day_are_combined(ws: Path, tmp_pat
 
 
 def test_dry_run_writes_nothing(ws: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run_import(ws, FIXTURES / "x_daily_en.csv", "--client", "acme", "--dry-run",
-                              capsys=capsys)
+    code, out, _ = run_import(
+        ws, FIXTURES / "x_daily_en.csv", "--client", "acme", "--dry-run", capsys=capsys
+    )
     assert code == 0 and "added 10" in out and "dry run: nothing written" in out
     assert not (ws / "content" / "acme" / "metrics").exists()
 
 
 def test_canonical_files_are_sorted_and_round_trip(ws: Path) -> None:
-    files = [FIXTURES / "x_tweet_activity_fr.csv", FIXTURES / "x_tweet_activity_en.csv",
-             FIXTURES / "facebook_insights_posts.csv"]
+    files = [
+        FIXTURES / "x_tweet_activity_fr.csv",
+        FIXTURES / "x_tweet_activity_en.csv",
+        FIXTURES / "facebook_insights_posts.csv",
+    ]
     assert run_import(ws, *files, "--client", "acme")[0] == 0
     metrics = load_metrics(ws / "content" / "acme")
     keys = [(p.platform, p.published_at) for p in metrics.posts]
@@ -82,10 +93,13 @@ def test_canonical_files_are_sorted_and_round_trip(ws: Path) -> None:
 
 def test_check_lists_unmatched_post_metrics_as_info(ws: Path) -> None:
     post = ws / "content" / "acme" / "posts" / "2026-09-17-shoes.md"
-    post.write_text("---\ntitle: Trail shoes\npublish_at: 2026-09-17 10:05\nplatforms: [x]\n"
-                    "status: published\nkind: promo\npublished:\n  x:\n"
-                    "    url: https://x.com/northwindoutdoor/status/1836012345678901249\n---\n"
-                    "New trail shoes.\n", encoding="utf-8")
+    post.write_text(
+        "---\ntitle: Trail shoes\npublish_at: 2026-09-17 10:05\nplatforms: [x]\n"
+        "status: published\nkind: promo\npublished:\n  x:\n"
+        "    url: https://x.com/northwindoutdoor/status/1836012345678901249\n---\n"
+        "New trail shoes.\n",
+        encoding="utf-8",
+    )
     assert run_import(ws, FIXTURES / "x_tweet_activity_en.csv", "--client", "acme")[0] == 0
     _, problems = check_workspace(ws, parse_today("2026-11-21"))
     unmatched = [p for p in problems if p.rule == "metrics.unmatched"]
@@ -94,10 +108,20 @@ def test_check_lists_unmatched_post_metrics_as_info(ws: Path) -> None:
     assert all(p.path == "content/acme/metrics/posts.csv" and p.line > 1 for p in unmatched)
 
 
-@pytest.mark.parametrize(("text", "decimal", "value"), [
-    ("12.0", ".", 12), ("1,234", ".", 1234), ("1\u202f234", ",", 1234), ("1\u2009234", ".", 1234),
-    ("2\u00a0410", ",", 2410), ("1.234.567", ",", 1234567), ("-", ".", None),
-    ("undefined", ".", None), ("", ".", None)])
+@pytest.mark.parametrize(
+    ("text", "decimal", "value"),
+    [
+        ("12.0", ".", 12),
+        ("1,234", ".", 1234),
+        ("1\u202f234", ",", 1234),
+        ("1\u2009234", ".", 1234),
+        ("2\u00a0410", ",", 2410),
+        ("1.234.567", ",", 1234567),
+        ("-", ".", None),
+        ("undefined", ".", None),
+        ("", ".", None),
+    ],
+)
 def test_counts_in_every_spelling(text: str, decimal: str, value: int | None) -> None:
     assert parse_count(text, decimal) == value
 

@@ -18,8 +18,10 @@ WEEKS = Month(2026, 10).weeks()
 
 def series() -> dict[str, tuple[tuple[date, int], ...]]:
     start = date(2026, 10, 1)
-    return {"instagram": tuple((start + timedelta(days=n), 1000 + 3 * n) for n in range(31)),
-            "facebook": tuple((start + timedelta(days=n), 400 + n) for n in range(31))}
+    return {
+        "instagram": tuple((start + timedelta(days=n), 1000 + 3 * n) for n in range(31)),
+        "facebook": tuple((start + timedelta(days=n), 400 + n) for n in range(31)),
+    }
 
 
 def test_charts_are_deterministic_svg_without_a_date() -> None:
@@ -33,11 +35,22 @@ def test_charts_are_deterministic_svg_without_a_date() -> None:
 
 
 def test_bar_charts_have_titles_units_and_values() -> None:
-    svg = charts.build_weekly_bars([4830, 7962, 6969, 8789, 6847], WEEKS, "Portée par semaine",
-                                   "Personnes atteintes", COLOUR, WORDS)
+    svg = charts.build_weekly_bars(
+        [4830, 7962, 6969, 8789, 6847],
+        WEEKS,
+        "Portée par semaine",
+        "Personnes atteintes",
+        COLOUR,
+        WORDS,
+    )
     assert svg is not None
-    for text in ("Portée par semaine", "Personnes atteintes", "7\u202f962", "1 oct.",
-                 "Semaines du mois"):
+    for text in (
+        "Portée par semaine",
+        "Personnes atteintes",
+        "7\u202f962",
+        "1 oct.",
+        "Semaines du mois",
+    ):
         assert text in svg
     planned = charts.build_planned([2, 3, 4, 3, 0], [2, 3, 4, 1, 0], WEEKS, COLOUR, WORDS)
     assert planned is not None and "Prévues" in planned and "<pattern" in planned  # hatches

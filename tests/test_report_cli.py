@@ -11,11 +11,14 @@ from generator.cli import main
 
 
 def test_default_month_is_the_previous_one_and_a_failure_does_not_stop_others(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     root = build_workspace(tmp_path / "ws")
     posts = root / "content" / FR / "metrics" / "posts.csv"
-    posts.write_text(posts.read_text(encoding="utf-8").replace("fixture\n", "fixture,extra\n", 1),
-                     encoding="utf-8")
+    posts.write_text(
+        posts.read_text(encoding="utf-8").replace("fixture\n", "fixture,extra\n", 1),
+        encoding="utf-8",
+    )
     code = main(["-w", str(root), "report", "--today", "2026-11-21"])
     out, err = capsys.readouterr()
     assert code == 1
@@ -27,10 +30,13 @@ def test_default_month_is_the_previous_one_and_a_failure_does_not_stop_others(
 
 
 def test_all_months_for_one_client_and_bad_options(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     root = build_workspace(tmp_path / "ws")
-    assert main(["-w", str(root), "report", "--all-months", "--client", EN,
-                 "--today", "2026-10-15"]) == 0
+    assert (
+        main(["-w", str(root), "report", "--all-months", "--client", EN, "--today", "2026-10-15"])
+        == 0
+    )
     assert sorted(p.name for p in (root / "reports" / EN).iterdir()) == ["2026-09.pdf"]
     assert not (root / "reports" / FR).exists()
     assert main(["-w", str(root), "report", "--client", "nobody"]) == 2

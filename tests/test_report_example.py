@@ -11,8 +11,10 @@ from report_workspace import HEADINGS, pdf_text, read_csv
 from generator.months import Month
 from generator.report.batch import Task, run_batch
 
-CLIENTS = {"fournil-des-halles": ("fr", "Europe/Paris", "octobre 2026"),
-           "northwind-outdoor": ("en", "Europe/London", "October 2026")}
+CLIENTS = {
+    "fournil-des-halles": ("fr", "Europe/Paris", "octobre 2026"),
+    "northwind-outdoor": ("en", "Europe/London", "October 2026"),
+}
 
 
 def impressions_total(folder: Path, zone: str) -> int:
@@ -21,11 +23,22 @@ def impressions_total(folder: Path, zone: str) -> int:
     posts = read_csv(folder / "metrics" / "posts.csv")
     total = 0
     for platform in {r["platform"] for r in account} | {r["platform"] for r in posts}:
-        days = [int(r["impressions"]) for r in account if r["platform"] == platform
-                and r["date"].startswith("2026-10") and r["impressions"]]
-        own = [int(r["impressions"]) for r in posts if r["platform"] == platform
-               and r["impressions"] and r["published_at"] and datetime.fromisoformat(
-                   r["published_at"]).astimezone(ZoneInfo(zone)).strftime("%Y-%m") == "2026-10"]
+        days = [
+            int(r["impressions"])
+            for r in account
+            if r["platform"] == platform and r["date"].startswith("2026-10") and r["impressions"]
+        ]
+        own = [
+            int(r["impressions"])
+            for r in posts
+            if r["platform"] == platform
+            and r["impressions"]
+            and r["published_at"]
+            and datetime.fromisoformat(r["published_at"])
+            .astimezone(ZoneInfo(zone))
+            .strftime("%Y-%m")
+            == "2026-10"
+        ]
         total += sum(days) if days else sum(own)
     return total
 

@@ -50,8 +50,11 @@ def test_key_figures_follow_the_definitions(ws: Workspace) -> None:
     report = report_of(ws, FR)
     rows = read_csv(ws.clients[FR].folder / "metrics" / "account_daily.csv")
     instagram = [int(r["followers"]) for r in rows if r["platform"] == "instagram"]
-    sept_last = [int(r["followers"]) for r in rows
-                 if r["platform"] == "instagram" and r["date"] == "2026-09-30"][0]
+    sept_last = [
+        int(r["followers"])
+        for r in rows
+        if r["platform"] == "instagram" and r["date"] == "2026-09-30"
+    ][0]
     network = {n.platform: n for n in report.figures.networks}["instagram"]
     assert network.followers_gained == instagram[-1] - sept_last
     figures = {f.key: f for f in report.key_figures}
@@ -88,8 +91,12 @@ def test_a_month_without_data_has_empty_sections(ws: Workspace) -> None:
     assert (report.top_posts, report.contests, report.boosts, report.plan) == ([], [], [], [])
     assert report.community is None and report.content_mix == []
     html = render_report_html(ws, EN, "2027-03")
-    for sentence in ("No statistics were imported", "No follower counts were recorded",
-                     "No post was planned this month.", "No community notes were written"):
+    for sentence in (
+        "No statistics were imported",
+        "No follower counts were recorded",
+        "No post was planned this month.",
+        "No community notes were written",
+    ):
         assert sentence in html
     assert "<svg" not in html and "image/svg+xml" not in html  # no empty chart
 
@@ -105,9 +112,11 @@ def test_workspace_templates_override_the_defaults(tmp_path: Path) -> None:
     root = build_workspace(tmp_path / "ws")
     override = root / "reports" / "templates" / "sections" / "definitions.html.j2"
     override.parent.mkdir(parents=True)
-    override.write_text("<section><h2>Nos définitions {{ r.client.name }}</h2>"
-                        '<img src="{{ asset(\'stamp.png\') }}" alt=""></section>\n',
-                        encoding="utf-8")
+    override.write_text(
+        "<section><h2>Nos définitions {{ r.client.name }}</h2>"
+        '<img src="{{ asset(\'stamp.png\') }}" alt=""></section>\n',
+        encoding="utf-8",
+    )
     write_image(root / "reports" / "templates" / "stamp.png", (0, 0, 0), (20, 20))
     workspace, _ = load_workspace(root)
     html = render_report_html(workspace, FR, OCTOBER, inline_media=False)

@@ -25,6 +25,8 @@ from generator.months import Month
 from generator.report.batch import Task, run_batch
 
 OCTOBER = Month(2026, 10)
+
+
 @pytest.fixture(scope="module")
 def rendered(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = build_workspace(tmp_path_factory.mktemp("reports") / "ws")
@@ -47,8 +49,11 @@ def followers_gained(rows: list[dict[str, str]]) -> int:
     """Per network: last count of October minus last count before October."""
     total = 0
     for platform in {r["platform"] for r in rows}:
-        counts = sorted((r["date"], int(r["followers"])) for r in rows
-                        if r["platform"] == platform and r["followers"])
+        counts = sorted(
+            (r["date"], int(r["followers"]))
+            for r in rows
+            if r["platform"] == platform and r["followers"]
+        )
         before = [n for d, n in counts if d < "2026-10-01"]
         during = [n for d, n in counts if "2026-10-01" <= d <= "2026-10-31"]
         total += during[-1] - (before[-1] if before else during[0])
@@ -56,8 +61,12 @@ def followers_gained(rows: list[dict[str, str]]) -> int:
 
 
 def october_posts(rows: list[dict[str, str]], zone: str) -> list[dict[str, str]]:
-    return [r for r in rows if datetime.fromisoformat(r["published_at"]).astimezone(
-        ZoneInfo(zone)).strftime("%Y-%m") == "2026-10"]
+    return [
+        r
+        for r in rows
+        if datetime.fromisoformat(r["published_at"]).astimezone(ZoneInfo(zone)).strftime("%Y-%m")
+        == "2026-10"
+    ]
 
 
 def test_french_figures_match_the_metrics(rendered: Path) -> None:
@@ -92,18 +101,33 @@ def test_english_figures_and_empty_sections(rendered: Path) -> None:
     assert "October 2026" in text
     for heading in HEADINGS[EN]:
         assert heading in text, heading
-    for sentence in ("No contest ran this month.", "No third-party content was shared",
-                     "No paid promotion this month.", "No community notes were written",
-                     "Nothing is scheduled for next month yet."):
+    for sentence in (
+        "No contest ran this month.",
+        "No third-party content was shared",
+        "No paid promotion this month.",
+        "No community notes were written",
+        "Nothing is scheduled for next month yet.",
+    ):
         assert sentence in text
 
 
 def test_french_sections_show_their_content(rendered: Path) -> None:
     text = pdf_text(pdf_of(rendered, FR))
-    for expected in ("Concours du croissant d'or", "1 234", "@marie.l", "Expédié",
-                     "Les farines anciennes expliquées", "Le Monde du Pain", "62,40 €",
-                     "Le meilleur croissant du quartier", "Partenariat avec la brasserie",
-                     "Novembre 0", "Programmé", "Atteint", "En retard"):
+    for expected in (
+        "Concours du croissant d'or",
+        "1 234",
+        "@marie.l",
+        "Expédié",
+        "Les farines anciennes expliquées",
+        "Le Monde du Pain",
+        "62,40 €",
+        "Le meilleur croissant du quartier",
+        "Partenariat avec la brasserie",
+        "Novembre 0",
+        "Programmé",
+        "Atteint",
+        "En retard",
+    ):
         assert expected in text, expected
     assert "Novembre 3" not in text  # an idea is not part of next month's plan
 
@@ -118,12 +142,10 @@ def test_a_client_marker_never_reaches_another_client(rendered: Path) -> None:
 
 
 @pytest.mark.parametrize("client", [FR, EN])
-def test_every_page_renders_and_is_not_blank(rendered: Path, client: str,
-                                             tmp_path: Path) -> None:
+def test_every_page_renders_and_is_not_blank(rendered: Path, client: str, tmp_path: Path) -> None:
     pdf = pdf_of(rendered, client)
     pages = len(PdfReader(pdf).pages)
-    subprocess.run(["pdftoppm", "-png", "-r", "50", str(pdf), str(tmp_path / "page")],
-                   check=True)
+    subprocess.run(["pdftoppm", "-png", "-r", "50", str(pdf), str(tmp_path / "page")], check=True)
     images = sorted(tmp_path.glob("page-*.png"))
     assert len(images) == pages >= 5
     for image in images:
@@ -133,8 +155,9 @@ def test_every_page_renders_and_is_not_blank(rendered: Path, client: str,
             assert inked > 500, f"{image.name} looks blank"
 
 
-def test_same_data_and_epoch_give_the_same_bytes(tmp_path: Path,
-                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+def test_same_data_and_epoch_give_the_same_bytes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     root = build_workspace(tmp_path / "ws")
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1790000000")
     task = Task(root, EN, (OCTOBER,), date(2026, 11, 21))

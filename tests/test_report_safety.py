@@ -58,14 +58,17 @@ def test_data_urls_and_client_files_are_allowed(client_dir: Path) -> None:
     assert pdf.startswith(b"%PDF") and warnings == []
 
 
-@pytest.mark.parametrize("src, why", [
-    ("http://127.0.0.1:9/pixel.png", "only files"),
-    ("https://example.org/pixel.png", "only files"),
-    ("ftp://example.org/pixel.png", "only files"),
-    ("../../secret.png", "outside the client folder"),
-    ("file:///etc/hostname", "outside the client folder"),
-    ("media/missing.png", "does not exist"),
-])
+@pytest.mark.parametrize(
+    "src, why",
+    [
+        ("http://127.0.0.1:9/pixel.png", "only files"),
+        ("https://example.org/pixel.png", "only files"),
+        ("ftp://example.org/pixel.png", "only files"),
+        ("../../secret.png", "outside the client folder"),
+        ("file:///etc/hostname", "outside the client folder"),
+        ("media/missing.png", "does not exist"),
+    ],
+)
 def test_other_resources_fail_the_report(client_dir: Path, src: str, why: str) -> None:
     with pytest.raises(ReportError, match=why):
         render_pdf(page(f'<img src="{src}">'), client_dir, [client_dir], "acme/2026-10")
@@ -84,7 +87,8 @@ def test_a_symlink_out_of_the_client_folder_is_refused(client_dir: Path, tmp_pat
 
 
 def test_an_undecodable_image_fails_the_report(
-        client_dir: Path, no_weasyprint_warnings: list[logging.LogRecord]) -> None:
+    client_dir: Path, no_weasyprint_warnings: list[logging.LogRecord]
+) -> None:
     (client_dir / "media" / "bad.png").write_bytes(b"not an image")
     with pytest.raises(ReportError, match="bad.png"):
         render_pdf(page('<img src="media/bad.png">'), client_dir, [client_dir], "acme/x")

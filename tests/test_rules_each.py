@@ -32,6 +32,7 @@ def case(rule: str, **client: Any) -> Callable[[type], type]:
     def wrap(cls: type) -> type:
         CASES.append(Case(rule, cls.bad, cls.good, client))  # type: ignore[attr-defined]
         return cls
+
     return wrap
 
 
@@ -48,8 +49,12 @@ class CaptionTooLong:
     def good(ws: Workspace) -> None:
         # a long caption is fine on Instagram; on X a link counts as 23 characters
         ws.post("long", body=LONG)
-        ws.post("short", body="Fresh. " * 35 + "https://example.org/" + "a" * 80,
-                platforms=["x"], media=[])
+        ws.post(
+            "short",
+            body="Fresh. " * 35 + "https://example.org/" + "a" * 80,
+            platforms=["x"],
+            media=[],
+        )
 
 
 @case("platform.hashtags")
@@ -67,14 +72,12 @@ class Hashtags:
 class MediaCount:
     @staticmethod
     def bad(ws: Workspace) -> Where:
-        media = [{"file": f"media/p{n}.jpg", "alt": "A loaf", "rights": "owned"}
-                 for n in range(5)]
+        media = [{"file": f"media/p{n}.jpg", "alt": "A loaf", "rights": "owned"} for n in range(5)]
         return ws.post("many", platforms=["x"], media=media), "media:"
 
     @staticmethod
     def good(ws: Workspace) -> None:
-        media = [{"file": f"media/p{n}.jpg", "alt": "A loaf", "rights": "owned"}
-                 for n in range(4)]
+        media = [{"file": f"media/p{n}.jpg", "alt": "A loaf", "rights": "owned"} for n in range(4)]
         ws.post("many", platforms=["x"], media=media)
 
 
@@ -98,8 +101,7 @@ class InstagramLink:
 
     @staticmethod
     def good(ws: Workspace) -> None:
-        ws.post("link", body="Order at https://acme.example/shop today",
-                platforms=["facebook"])
+        ws.post("link", body="Order at https://acme.example/shop today", platforms=["facebook"])
         ws.post("bio", body="Order now: link in bio <!-- https://internal.example -->")
 
 
@@ -265,9 +267,13 @@ class Missed:
         ws.post("dropped", publish_at="2026-11-18 11:00", status="cancelled")
 
 
-PAST_CONTEST = {"starts": "2026-11-01 09:00", "ends": "2026-11-10 20:00",
-                "draw_at": "2026-11-12 10:00", "announce_at": "2026-11-12 18:00",
-                "status": "published"}
+PAST_CONTEST = {
+    "starts": "2026-11-01 09:00",
+    "ends": "2026-11-10 20:00",
+    "draw_at": "2026-11-12 10:00",
+    "announce_at": "2026-11-12 18:00",
+    "status": "published",
+}
 
 
 @case("workflow.contest-no-winners")
@@ -281,8 +287,13 @@ class ContestNoWinners:
         ws.contest("cake", winners=[{"name": "Jeanne"}], **PAST_CONTEST)
 
 
-OLD_DRAW = {**PAST_CONTEST, "draw_at": "2026-11-01 10:00", "starts": "2026-10-20 09:00",
-            "ends": "2026-10-30 20:00", "winners": [{"name": "Jeanne"}]}
+OLD_DRAW = {
+    **PAST_CONTEST,
+    "draw_at": "2026-11-01 10:00",
+    "starts": "2026-10-20 09:00",
+    "ends": "2026-10-30 20:00",
+    "winners": [{"name": "Jeanne"}],
+}
 
 
 @case("workflow.prize-not-shipped")
@@ -317,14 +328,20 @@ class PermissionPending:
     @staticmethod
     def bad(ws: Workspace) -> Where:
         permission = {"requested_at": "2026-11-10"}
-        return (ws.post("photo", media=media(rights="permission", credit="© Jane Roe",
-                                            permission=permission)), "permission:")
+        return (
+            ws.post(
+                "photo",
+                media=media(rights="permission", credit="© Jane Roe", permission=permission),
+            ),
+            "permission:",
+        )
 
     @staticmethod
     def good(ws: Workspace) -> None:
         permission = {"requested_at": "2026-11-10", "granted_at": "2026-11-12"}
-        ws.post("photo", media=media(rights="permission", credit="© Jane Roe",
-                                     permission=permission))
+        ws.post(
+            "photo", media=media(rights="permission", credit="© Jane Roe", permission=permission)
+        )
 
 
 @case("rights.curated-source")
@@ -347,12 +364,12 @@ class Cited:
     @staticmethod
     def good(ws: Workspace) -> None:
         ws.post("chef", cited=[{"name": "Chef Dupont", "validated": True}])
-        ws.post("draft", cited=[{"name": "Chef Dupont"}], status="draft",
-                publish_at="2026-11-28 12:30")
+        ws.post(
+            "draft", cited=[{"name": "Chef Dupont"}], status="draft", publish_at="2026-11-28 12:30"
+        )
 
 
-POLICY = {"approvers": [{"name": "Brand Boss", "email": "boss@acme.example",
-                         "kinds": ["promo"]}]}
+POLICY = {"approvers": [{"name": "Brand Boss", "email": "boss@acme.example", "kinds": ["promo"]}]}
 
 
 @case("validation.approval-policy", **POLICY)

@@ -30,8 +30,15 @@ class Planter:
         (self.folder / name).parent.mkdir(parents=True, exist_ok=True)
         (self.folder / name).write_bytes(b"\x89PNG planted")
 
-    def item(self, folder: str, slug: str, fields: dict[str, Any], body: str = "Planted.",
-             rule: str | None = None, text: str = "") -> Path:
+    def item(
+        self,
+        folder: str,
+        slug: str,
+        fields: dict[str, Any],
+        body: str = "Planted.",
+        rule: str | None = None,
+        text: str = "",
+    ) -> Path:
         for medium in fields.get("media", []):
             self.touch(medium["file"])
         path = self.folder / folder / f"planted-{slug}.md"
@@ -41,15 +48,27 @@ class Planter:
             self.expect(rule, path, text)
         return path
 
-    def post(self, slug: str, when: str, rule: str | None = None, text: str = "publish_at:",
-             body: str = "A planted post.", **fields: Any) -> Path:
-        base = {"title": f"Planted {slug}", "publish_at": when, "platforms": ["instagram"],
-                "status": "scheduled", "kind": "education", "media": [IMAGE]}
+    def post(
+        self,
+        slug: str,
+        when: str,
+        rule: str | None = None,
+        text: str = "publish_at:",
+        body: str = "A planted post.",
+        **fields: Any,
+    ) -> Path:
+        base = {
+            "title": f"Planted {slug}",
+            "publish_at": when,
+            "platforms": ["instagram"],
+            "status": "scheduled",
+            "kind": "education",
+            "media": [IMAGE],
+        }
         return self.item("posts", slug, {**base, **fields}, body, rule, text)
 
     def expect(self, rule: str, path: Path, text: str) -> None:
-        self.expected.append((rule, path.relative_to(self.root).as_posix(),
-                              line_of(path, text)))
+        self.expected.append((rule, path.relative_to(self.root).as_posix(), line_of(path, text)))
 
 
 def tune_client(planter: Planter) -> None:
@@ -59,36 +78,70 @@ def tune_client(planter: Planter) -> None:
     instagram = config["platforms"]["instagram"]
     instagram["cadence"] = {"max_per_week": 2, "min_gap_hours": 4, "max_silence_days": 10}
     instagram["windows"] = ["07:30-09:00", "12:00-13:30", "18:00-20:00"]
-    config["blackout"] = [*config.get("blackout", []),
-                          {"date": "2027-03-08", "reason": "planted blackout"}]
-    config["approvers"] = [*config.get("approvers", []),
-                           {"name": "Planted Boss", "kinds": ["announcement"]}]
-    config["rules"] = {**config.get("rules", {}), "planted.no-such-rule": {"enabled": False},
-                       "workflow.missed": {"grace_hours": "soon"}}
+    config["blackout"] = [
+        *config.get("blackout", []),
+        {"date": "2027-03-08", "reason": "planted blackout"},
+    ]
+    config["approvers"] = [
+        *config.get("approvers", []),
+        {"name": "Planted Boss", "kinds": ["announcement"]},
+    ]
+    config["rules"] = {
+        **config.get("rules", {}),
+        "planted.no-such-rule": {"enabled": False},
+        "workflow.missed": {"grace_hours": "soon"},
+    }
     path.write_text(dump(config), encoding="utf-8")
     planter.expect("rules.unknown-rule", path, "planted.no-such-rule")
     planter.expect("rules.bad-option", path, "grace_hours: soon")
     settings = planter.root / "almanac.yml"
     text = settings.read_text(encoding="utf-8")
     assert "platform_limits" not in text
-    settings.write_text(text + "platform_limits:\n  myspace:\n    caption_max: 10\n",
-                        encoding="utf-8")
+    settings.write_text(
+        text + "platform_limits:\n  myspace:\n    caption_max: 10\n", encoding="utf-8"
+    )
     planter.expect("limits.unknown-platform", settings, "myspace")
 
 
 def plant_platform(p: Planter) -> None:
-    p.post("long-x", "2027-01-04 12:30", "platform.caption-too-long", "Pedal",
-           body="Pedal on. " * 40, platforms=["x"])
-    p.post("tags", "2027-01-05 12:30", "platform.hashtags", "hashtags:",
-           hashtags=[f"velo{n}" for n in range(31)])
+    p.post(
+        "long-x",
+        "2027-01-04 12:30",
+        "platform.caption-too-long",
+        "Pedal",
+        body="Pedal on. " * 40,
+        platforms=["x"],
+    )
+    p.post(
+        "tags",
+        "2027-01-05 12:30",
+        "platform.hashtags",
+        "hashtags:",
+        hashtags=[f"velo{n}" for n in range(31)],
+    )
     many = [{**IMAGE, "file": f"media/planted-{n}.jpg"} for n in range(21)]
     p.post("carousel", "2027-01-06 12:30", "platform.media-count", "media:", media=many)
-    p.post("noalt", "2027-01-07 12:30", "platform.alt-missing", "- file: media/planted-na.jpg",
-           media=[{"file": "media/planted-na.jpg", "rights": "owned"}])
-    p.post("link", "2027-01-08 12:30", "platform.instagram-link", "Book at",
-           body="Book at https://atelier.example/rdv now")
-    p.post("variant", "2027-01-11 12:30", "platform.variant-not-on-post", "  pinterest:",
-           variants={"pinterest": {"caption": "Pin it"}})
+    p.post(
+        "noalt",
+        "2027-01-07 12:30",
+        "platform.alt-missing",
+        "- file: media/planted-na.jpg",
+        media=[{"file": "media/planted-na.jpg", "rights": "owned"}],
+    )
+    p.post(
+        "link",
+        "2027-01-08 12:30",
+        "platform.instagram-link",
+        "Book at",
+        body="Book at https://atelier.example/rdv now",
+    )
+    p.post(
+        "variant",
+        "2027-01-11 12:30",
+        "platform.variant-not-on-post",
+        "  pinterest:",
+        variants={"pinterest": {"caption": "Pin it"}},
+    )
 
 
 def plant_cadence(p: Planter) -> None:
@@ -111,71 +164,152 @@ def plant_mix(p: Planter) -> None:
         p.post(f"share-{day}", f"2027-05-{day} 12:30", kind=kind, **on)
     p.post("share-06", "2027-05-06 12:30", "mix.promo-share", **on)
     p.post("own-07", "2027-06-07 12:30", **on)
-    curated = {"platforms": ["linkedin"], "status": "selected", "credit": "via Planted",
-               "source_url": "https://example.org/planted"}
+    curated = {
+        "platforms": ["linkedin"],
+        "status": "selected",
+        "credit": "via Planted",
+        "source_url": "https://example.org/planted",
+    }
     for day in ("08", "09", "10"):
-        p.item("curated", f"cur-{day}", {"title": f"Planted curated {day}",
-                                         "share_at": f"2027-06-{day} 12:30", **curated},
-               rule="mix.curated-share" if day == "10" else None, text="share_at:")
+        p.item(
+            "curated",
+            f"cur-{day}",
+            {"title": f"Planted curated {day}", "share_at": f"2027-06-{day} 12:30", **curated},
+            rule="mix.curated-share" if day == "10" else None,
+            text="share_at:",
+        )
 
 
 def contest_fields(**fields: Any) -> dict[str, Any]:
-    base = {"title": "Planted contest", "platforms": ["instagram"], "status": "published",
-            "starts": "2026-11-01 09:00", "ends": "2026-11-10 20:00",
-            "draw_at": "2026-11-12 10:00", "announce_at": "2026-11-12 18:00",
-            "organizers": ["Planted SAS"], "prize": {"description": "A lamp", "value": 30},
-            "rules": "https://example.org/rules", "eligibility": "Adults",
-            "mechanics": "Comment", "draw_method": "Random draw",
-            "shipping": {"status": "pending"},
-            "visuals": {"launch": IMAGE["file"], "reminder": IMAGE["file"],
-                        "results": IMAGE["file"]}}
+    base = {
+        "title": "Planted contest",
+        "platforms": ["instagram"],
+        "status": "published",
+        "starts": "2026-11-01 09:00",
+        "ends": "2026-11-10 20:00",
+        "draw_at": "2026-11-12 10:00",
+        "announce_at": "2026-11-12 18:00",
+        "organizers": ["Planted SAS"],
+        "prize": {"description": "A lamp", "value": 30},
+        "rules": "https://example.org/rules",
+        "eligibility": "Adults",
+        "mechanics": "Comment",
+        "draw_method": "Random draw",
+        "shipping": {"status": "pending"},
+        "visuals": {"launch": IMAGE["file"], "reminder": IMAGE["file"], "results": IMAGE["file"]},
+    }
     return {**base, **fields}
 
 
 def plant_workflow(p: Planter) -> None:
     p.post("due", "2026-11-22 12:30", "workflow.review-due", "status:", status="in_review")
     p.post("missed", "2026-11-19 12:30", "workflow.missed")
-    p.item("contests", "nowinner", contest_fields(), rule="workflow.contest-no-winners",
-           text="draw_at:")
-    p.item("contests", "unshipped", contest_fields(
-        starts="2026-10-20 09:00", ends="2026-10-30 20:00", draw_at="2026-11-01 10:00",
-        winners=[{"name": "Jeanne"}]), rule="workflow.prize-not-shipped", text="status: pend")
+    p.item(
+        "contests",
+        "nowinner",
+        contest_fields(),
+        rule="workflow.contest-no-winners",
+        text="draw_at:",
+    )
+    p.item(
+        "contests",
+        "unshipped",
+        contest_fields(
+            starts="2026-10-20 09:00",
+            ends="2026-10-30 20:00",
+            draw_at="2026-11-01 10:00",
+            winners=[{"name": "Jeanne"}],
+        ),
+        rule="workflow.prize-not-shipped",
+        text="status: pend",
+    )
     for slug in ("nowinner", "unshipped"):
-        p.post(f"{slug}-results", "2026-11-18 12:30", status="published", contest=f"planted-"
-               f"{slug}")
-    p.item("contests", "incomplete", contest_fields(
-        status="in_review", starts="2027-01-10 09:00", ends="2027-01-20 20:00",
-        draw_at="2027-01-21 10:00", announce_at="2027-01-21 18:00", draw_method=None),
-        rule="contest.checklist", text="status:")
+        p.post(f"{slug}-results", "2026-11-18 12:30", status="published", contest=f"planted-{slug}")
+    p.item(
+        "contests",
+        "incomplete",
+        contest_fields(
+            status="in_review",
+            starts="2027-01-10 09:00",
+            ends="2027-01-20 20:00",
+            draw_at="2027-01-21 10:00",
+            announce_at="2027-01-21 18:00",
+            draw_method=None,
+        ),
+        rule="contest.checklist",
+        text="status:",
+    )
 
 
 def plant_rights_and_validation(p: Planter) -> None:
     def photo(**fields: Any) -> list[dict[str, Any]]:
         return [{**IMAGE, "file": "media/planted-third.jpg", **fields}]
 
-    p.post("licensed", "2027-01-12 12:30", "rights.credit-missing", "rights: licensed",
-           media=photo(rights="licensed"))
-    p.post("asked", "2027-01-13 12:30", "rights.permission-pending", "permission:",
-           media=photo(rights="permission", credit="© Planted",
-                       permission={"requested_at": "2026-11-10"}))
-    p.item("curated", "nosource", {"title": "Planted no source", "platforms": ["linkedin"],
-                                   "status": "candidate"},
-           rule="rights.curated-source", text="title:")
-    p.post("cited", "2027-01-14 12:30", "validation.cited", "- name: Planted Chef",
-           status="approved", cited=[{"name": "Planted Chef"}])
-    p.post("policy", "2027-01-15 12:30", "validation.approval-policy", "status:",
-           status="approved", kind="announcement")
-    p.post("silenced", "2027-01-18 12:30", "ignore.no-reason", "platform.alt-missing",
-           ignore={"platform.alt-missing": ""})
-    p.post("unknown-ignore", "2027-01-19 12:30", "ignore.unknown-rule", "planted.nothing",
-           ignore={"planted.nothing": "typo on purpose"})
+    p.post(
+        "licensed",
+        "2027-01-12 12:30",
+        "rights.credit-missing",
+        "rights: licensed",
+        media=photo(rights="licensed"),
+    )
+    p.post(
+        "asked",
+        "2027-01-13 12:30",
+        "rights.permission-pending",
+        "permission:",
+        media=photo(
+            rights="permission", credit="© Planted", permission={"requested_at": "2026-11-10"}
+        ),
+    )
+    p.item(
+        "curated",
+        "nosource",
+        {"title": "Planted no source", "platforms": ["linkedin"], "status": "candidate"},
+        rule="rights.curated-source",
+        text="title:",
+    )
+    p.post(
+        "cited",
+        "2027-01-14 12:30",
+        "validation.cited",
+        "- name: Planted Chef",
+        status="approved",
+        cited=[{"name": "Planted Chef"}],
+    )
+    p.post(
+        "policy",
+        "2027-01-15 12:30",
+        "validation.approval-policy",
+        "status:",
+        status="approved",
+        kind="announcement",
+    )
+    p.post(
+        "silenced",
+        "2027-01-18 12:30",
+        "ignore.no-reason",
+        "platform.alt-missing",
+        ignore={"platform.alt-missing": ""},
+    )
+    p.post(
+        "unknown-ignore",
+        "2027-01-19 12:30",
+        "ignore.unknown-rule",
+        "planted.nothing",
+        ignore={"planted.nothing": "typo on purpose"},
+    )
 
 
 def plant_all(root: Path, slug: str) -> list[Expected]:
     planter = Planter(root, slug)
     tune_client(planter)
-    for plant in (plant_platform, plant_cadence, plant_mix, plant_workflow,
-                  plant_rights_and_validation):
+    for plant in (
+        plant_platform,
+        plant_cadence,
+        plant_mix,
+        plant_workflow,
+        plant_rights_and_validation,
+    ):
         plant(planter)
     return planter.expected
 

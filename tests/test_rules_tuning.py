@@ -31,8 +31,9 @@ def test_client_can_disable_a_rule(tmp_path: Path) -> None:
 
 
 def test_client_threshold_changes_what_trips(tmp_path: Path) -> None:
-    ws = Workspace(tmp_path, rules={"mix.promo-streak": {"max": 3},
-                                    "mix.promo-share": {"enabled": False}})
+    ws = Workspace(
+        tmp_path, rules={"mix.promo-streak": {"max": 3}, "mix.promo-share": {"enabled": False}}
+    )
     promos(ws, 3)
     assert ws.check() == []
     last = promos(ws, 4)
@@ -53,30 +54,36 @@ def test_client_hashtag_ceiling_is_stricter_than_the_network(tmp_path: Path) -> 
     assert [p.message.split(";")[0] for p in ws.check()] == ["6 hashtags on instagram"]
 
 
-@pytest.mark.parametrize(("setting", "text"), [
-    ({"max": "three"}, "max: three"),
-    ({"max": 0}, "max: 0"),
-    ({"maximum": 3}, "maximum: 3"),
-    ({"severity": "fatal"}, "severity: fatal"),
-    ({"kinds": "promo"}, "kinds: promo"),
-])
-def test_bad_threshold_is_reported_at_its_line(tmp_path: Path, setting: dict[str, object],
-                                               text: str) -> None:
+@pytest.mark.parametrize(
+    ("setting", "text"),
+    [
+        ({"max": "three"}, "max: three"),
+        ({"max": 0}, "max: 0"),
+        ({"maximum": 3}, "maximum: 3"),
+        ({"severity": "fatal"}, "severity: fatal"),
+        ({"kinds": "promo"}, "kinds: promo"),
+    ],
+)
+def test_bad_threshold_is_reported_at_its_line(
+    tmp_path: Path, setting: dict[str, object], text: str
+) -> None:
     ws = Workspace(tmp_path, rules={"mix.promo-streak": setting})
     promos(ws, 3)
     problems = ws.check()
     bad = of_rule(problems, "rules.bad-option")
     client_yml = ws.client_dir / "client.yml"
     assert [(p.path, p.line, p.severity) for p in bad] == [
-        (rel(ws, client_yml), line_of(client_yml, text), Severity.ERROR)]
+        (rel(ws, client_yml), line_of(client_yml, text), Severity.ERROR)
+    ]
     assert bad[0].field.startswith("rules.mix.promo-streak.")
     # the rule still runs, with its defaults
     assert len(of_rule(problems, "mix.promo-streak")) == 1
 
 
 def test_bad_choice_in_a_list_option(tmp_path: Path) -> None:
-    ws = Workspace(tmp_path, rules={"contest.checklist": {"skip": ["shiping"],
-                                                          "from_status": "someday"}})
+    ws = Workspace(
+        tmp_path, rules={"contest.checklist": {"skip": ["shiping"], "from_status": "someday"}}
+    )
     messages = [p.message for p in of_rule(ws.check(), "rules.bad-option")]
     assert len(messages) == 2
     assert any("`shiping` is not one of" in m for m in messages)
@@ -87,7 +94,8 @@ def test_unknown_rule_in_client_yml_is_a_warning_with_a_hint(tmp_path: Path) -> 
     problems = ws.check()
     client_yml = ws.client_dir / "client.yml"
     assert [(p.rule, p.line, p.severity) for p in problems] == [
-        ("rules.unknown-rule", line_of(client_yml, "mix.promo-streek"), Severity.WARNING)]
+        ("rules.unknown-rule", line_of(client_yml, "mix.promo-streek"), Severity.WARNING)
+    ]
     assert "did you mean `mix.promo-streak`" in problems[0].message
 
 
@@ -97,43 +105,57 @@ def test_ignore_with_a_reason_silences_the_rule_for_that_item(tmp_path: Path) ->
     ws.post("other", body=LINK_BODY, publish_at="2026-11-26 12:30")
     problems = ws.check()
     assert [(p.rule, p.path.rsplit("/", 1)[1]) for p in problems] == [
-        ("platform.instagram-link", "other.md")]
+        ("platform.instagram-link", "other.md")
+    ]
 
 
 @pytest.mark.parametrize("reason", [None, "", "   "])
-def test_ignore_without_a_reason_is_an_error_and_silences_nothing(tmp_path: Path,
-                                                                  reason: str | None) -> None:
+def test_ignore_without_a_reason_is_an_error_and_silences_nothing(
+    tmp_path: Path, reason: str | None
+) -> None:
     ws = Workspace(tmp_path)
     path = ws.post("link", body=LINK_BODY, ignore={"platform.instagram-link": reason})
     problems = ws.check()
-    assert sorted((p.rule, p.line, p.severity) for p in problems) == sorted([
-        ("ignore.no-reason", line_of(path, "platform.instagram-link"), Severity.ERROR),
-        ("platform.instagram-link", line_of(path, "Order at"), Severity.WARNING)])
+    assert sorted((p.rule, p.line, p.severity) for p in problems) == sorted(
+        [
+            ("ignore.no-reason", line_of(path, "platform.instagram-link"), Severity.ERROR),
+            ("platform.instagram-link", line_of(path, "Order at"), Severity.WARNING),
+        ]
+    )
 
 
 def test_ignore_of_an_unknown_rule_is_a_warning(tmp_path: Path) -> None:
     ws = Workspace(tmp_path)
     path = ws.post("p", ignore={"platform.instagram-lnk": "typo"})
     assert [(p.rule, p.line, p.severity) for p in ws.check()] == [
-        ("ignore.unknown-rule", line_of(path, "instagram-lnk"), Severity.WARNING)]
+        ("ignore.unknown-rule", line_of(path, "instagram-lnk"), Severity.WARNING)
+    ]
 
 
 def test_platform_limits_override_in_almanac_yml(tmp_path: Path) -> None:
-    ws = Workspace(tmp_path, settings={"platform_limits": {"x": {"caption_max": 25000},
-                                                           "myspace": {"caption_max": 9}}})
+    ws = Workspace(
+        tmp_path,
+        settings={"platform_limits": {"x": {"caption_max": 25000}, "myspace": {"caption_max": 9}}},
+    )
     ws.post("long", body="Bread. " * 60, platforms=["x"], media=[])
     problems = ws.check()
     assert [(p.rule, p.path, p.line) for p in problems] == [
-        ("limits.unknown-platform", "almanac.yml", line_of(tmp_path / "almanac.yml",
-                                                            "myspace"))]
+        ("limits.unknown-platform", "almanac.yml", line_of(tmp_path / "almanac.yml", "myspace"))
+    ]
 
 
 def test_variant_caption_and_hashtags_are_per_network(tmp_path: Path) -> None:
     ws = Workspace(tmp_path)
-    path = ws.post("v", platforms=["instagram", "x"], body="Short and sweet.",
-                   media=[{"file": "media/p.jpg", "alt": "Bread", "rights": "owned"}],
-                   variants={"x": {"caption": "Bread. " * 45},
-                             "instagram": {"hashtags": [f"t{n}" for n in range(31)]}})
+    path = ws.post(
+        "v",
+        platforms=["instagram", "x"],
+        body="Short and sweet.",
+        media=[{"file": "media/p.jpg", "alt": "Bread", "rights": "owned"}],
+        variants={
+            "x": {"caption": "Bread. " * 45},
+            "instagram": {"hashtags": [f"t{n}" for n in range(31)]},
+        },
+    )
     found = {p.rule: p for p in ws.check()}
     assert set(found) == {"platform.caption-too-long", "platform.hashtags"}
     assert found["platform.caption-too-long"].line == line_of(path, "caption: ")
@@ -145,32 +167,42 @@ def run_cli(capsys: pytest.CaptureFixture[str], root: Path, *args: str) -> tuple
     return code, capsys.readouterr().out
 
 
-def test_json_output_carries_the_rule_id(tmp_path: Path,
-                                         capsys: pytest.CaptureFixture[str]) -> None:
+def test_json_output_carries_the_rule_id(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     ws = Workspace(tmp_path)
     path = ws.post("link", body=LINK_BODY)
     code, out = run_cli(capsys, tmp_path, "--format", "json")
     assert code == 0  # a warning alone does not fail the check
-    assert json.loads(out) == [{
-        "path": rel(ws, path), "line": line_of(path, "Order at"), "field": "body",
-        "rule": "platform.instagram-link", "severity": "warning",
-        "message": "`https://acme.example/shop` in the Instagram caption is not clickable: "
-                   "write \"link in bio\" instead"}]
+    assert json.loads(out) == [
+        {
+            "path": rel(ws, path),
+            "line": line_of(path, "Order at"),
+            "field": "body",
+            "rule": "platform.instagram-link",
+            "severity": "warning",
+            "message": "`https://acme.example/shop` in the Instagram caption is not clickable: "
+            'write "link in bio" instead',
+        }
+    ]
     code, out = run_cli(capsys, tmp_path, "--format", "github", "--strict")
     assert code == 1
-    assert out.startswith(f"::error file={rel(ws, path)},line={line_of(path, 'Order at')},"
-                          "title=platform.instagram-link::")
+    assert out.startswith(
+        f"::error file={rel(ws, path)},line={line_of(path, 'Order at')},"
+        "title=platform.instagram-link::"
+    )
 
 
-def test_summary_lists_counts_and_items_at_risk(tmp_path: Path,
-                                                capsys: pytest.CaptureFixture[str]) -> None:
+def test_summary_lists_counts_and_items_at_risk(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     ws = Workspace(tmp_path)
     ws.post("soon", publish_at="2026-11-22 10:00", status="in_review", body=LINK_BODY)
     ws.post("far", publish_at="2026-12-20 10:00", body=LINK_BODY)
     ws.post("fine", publish_at="2026-11-24 10:00")
     code, out = run_cli(capsys, tmp_path, "--summary")
     assert code == 1
-    summary = out[out.index("Calendar health"):]
+    summary = out[out.index("Calendar health") :]
     assert "Acme (acme): ERROR - 1 error, 2 warning, 0 info" in summary
     assert "workflow.review-due" in summary
     risk_lines = [line for line in summary.splitlines() if line.startswith("    2026")]

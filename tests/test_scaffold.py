@@ -13,8 +13,13 @@ from generator.scaffold import slugify
 
 
 def almanac(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "generator", *args], capture_output=True,
-                          text=True, check=False, cwd=cwd)
+    return subprocess.run(
+        [sys.executable, "-m", "generator", *args],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=cwd,
+    )
 
 
 def test_init_then_check_passes(tmp_path: Path) -> None:
@@ -31,21 +36,56 @@ def test_init_then_check_passes(tmp_path: Path) -> None:
 def test_new_items_are_valid_and_never_overwrite(tmp_path: Path) -> None:
     target = tmp_path / "agency"
     almanac("init", str(target))
-    made = almanac("new", "post", "--client", "sample-client", "--title", "Fête des Lumières !",
-                   "--at", "2026-12-08 18:30", "--platforms", "instagram,linkedin", cwd=target)
+    made = almanac(
+        "new",
+        "post",
+        "--client",
+        "sample-client",
+        "--title",
+        "Fête des Lumières !",
+        "--at",
+        "2026-12-08 18:30",
+        "--platforms",
+        "instagram,linkedin",
+        cwd=target,
+    )
     assert made.stdout.strip() == "content/sample-client/posts/2026-12-08-fete-des-lumieres.md"
     text = (target / made.stdout.strip()).read_text(encoding="utf-8")
     assert "platforms: [instagram, linkedin]" in text
     before = text
-    clash = almanac("new", "post", "--client", "sample-client", "--title", "Fête des lumières",
-                    "--at", "2026-12-08 09:00", cwd=target)
+    clash = almanac(
+        "new",
+        "post",
+        "--client",
+        "sample-client",
+        "--title",
+        "Fête des lumières",
+        "--at",
+        "2026-12-08 09:00",
+        cwd=target,
+    )
     assert clash.returncode == 1 and "already exists" in clash.stderr
     assert (target / made.stdout.strip()).read_text(encoding="utf-8") == before
     for kind in ("contest", "curated"):
-        assert almanac("new", kind, "--client", "sample-client", "--title", "No: yes",
-                       cwd=target).returncode == 0
-    assert almanac("new", "post", "--client", "sample-client", "--title=-rf", "--at",
-                   "2026-12-09 12:00", cwd=target).returncode == 0
+        assert (
+            almanac(
+                "new", kind, "--client", "sample-client", "--title", "No: yes", cwd=target
+            ).returncode
+            == 0
+        )
+    assert (
+        almanac(
+            "new",
+            "post",
+            "--client",
+            "sample-client",
+            "--title=-rf",
+            "--at",
+            "2026-12-09 12:00",
+            cwd=target,
+        ).returncode
+        == 0
+    )
     assert (target / "content/sample-client/posts/2026-12-09-rf.md").is_file()
     proc = almanac("check", "--strict", "--format", "json", cwd=target)
     errors = [p for p in json.loads(proc.stdout) if p["severity"] == "error"]
@@ -55,9 +95,12 @@ def test_new_items_are_valid_and_never_overwrite(tmp_path: Path) -> None:
 def test_new_refuses_bad_input(tmp_path: Path) -> None:
     target = tmp_path / "agency"
     almanac("init", str(target))
-    for args in (["--client", "nobody"], ["--client", "../x"],
-                 ["--client", "sample-client", "--platforms", "myspace"],
-                 ["--client", "sample-client", "--at", "2026-03-29 02:30"]):
+    for args in (
+        ["--client", "nobody"],
+        ["--client", "../x"],
+        ["--client", "sample-client", "--platforms", "myspace"],
+        ["--client", "sample-client", "--at", "2026-03-29 02:30"],
+    ):
         proc = almanac("new", "post", "--title", "Hello", *args, cwd=target)
         assert proc.returncode == 2 and "Traceback" not in proc.stderr, proc.stderr
 
@@ -80,4 +123,5 @@ def test_new_without_at_is_tomorrow_in_the_clients_zone() -> None:
     client is, not where the machine is."""
     evening_in_new_york = datetime(2026, 11, 21, 3, 0, tzinfo=UTC)  # 22:00 on the 20th there
     assert parse_when(None, "America/New_York", evening_in_new_york) == datetime(
-        2026, 11, 21, 12, 30)
+        2026, 11, 21, 12, 30
+    )

@@ -14,8 +14,14 @@ from playwright.sync_api import Page, sync_playwright
 
 from tests.test_site_build import build, copy_fixture
 
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 
 class QuietHandler(SimpleHTTPRequestHandler):
@@ -27,8 +33,9 @@ class QuietHandler(SimpleHTTPRequestHandler):
 def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     ws = copy_fixture(tmp_path_factory.mktemp("browser") / "ws")
     site = build(ws, ws / "site")
-    server = ThreadingHTTPServer(("127.0.0.1", 0),
-                                 functools.partial(QuietHandler, directory=str(site)))
+    server = ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(site))
+    )
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_address[1]}/"
     server.shutdown()
@@ -51,8 +58,9 @@ def browser_page(base_url: str) -> Iterator[tuple[Page, list[str], list[str]]]:
         browser.close()
 
 
-def test_review_journey_offline(base_url: str,
-                                browser_page: tuple[Page, list[str], list[str]]) -> None:
+def test_review_journey_offline(
+    base_url: str, browser_page: tuple[Page, list[str], list[str]]
+) -> None:
     page, errors, requests = browser_page
     page.goto(base_url)
     page.get_by_role("link", name="Pain Doux").first.click()
@@ -88,6 +96,7 @@ def test_review_journey_offline(base_url: str,
     assert "<script>" in page.locator("h1").inner_text()  # the payload shows as text
 
     assert not errors, errors
-    outside = [url for url in requests if not url.startswith(base_url)
-               and not url.startswith("data:")]
+    outside = [
+        url for url in requests if not url.startswith(base_url) and not url.startswith("data:")
+    ]
     assert not outside, outside

@@ -24,11 +24,24 @@ from generator.site_build import BuildOptions, build_site
 
 FIXTURE = Path(__file__).parent / "fixtures" / "site_ws"
 TODAY = "2026-11-21"
-SECRETS = ["SECRET-CLIENT-NOTE", "SECRET-ITEM-NOTE", "SECRET-COMMENT-NOTE",
-           "SECRET-CONTEST-NOTE", "SECRET-CONTEST-COMMENT", "SECRET-MONTH-NOTE",
-           "SECRET-MONTH-COMMENT"]
-OTHER_CLIENT = ["velo-vert", "Vélo Vert", "V&eacute;lo Vert", "velovert", "Repair workshop",
-                "velo.png", "#1f7a4d"]
+SECRETS = [
+    "SECRET-CLIENT-NOTE",
+    "SECRET-ITEM-NOTE",
+    "SECRET-COMMENT-NOTE",
+    "SECRET-CONTEST-NOTE",
+    "SECRET-CONTEST-COMMENT",
+    "SECRET-MONTH-NOTE",
+    "SECRET-MONTH-COMMENT",
+]
+OTHER_CLIENT = [
+    "velo-vert",
+    "Vélo Vert",
+    "V&eacute;lo Vert",
+    "velovert",
+    "Repair workshop",
+    "velo.png",
+    "#1f7a4d",
+]
 
 
 def copy_fixture(target: Path) -> Path:
@@ -58,13 +71,19 @@ def client_site(workspace: Path) -> Path:
 
 
 def files_of(root: Path) -> dict[str, bytes]:
-    return {p.relative_to(root).as_posix(): p.read_bytes()
-            for p in sorted(root.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(root).as_posix(): p.read_bytes()
+        for p in sorted(root.rglob("*"))
+        if p.is_file()
+    }
 
 
 def text_files(root: Path) -> dict[str, str]:
-    return {name: data.decode("utf-8", "replace") for name, data in files_of(root).items()
-            if not name.endswith((".png", ".gz", ".map"))}
+    return {
+        name: data.decode("utf-8", "replace")
+        for name, data in files_of(root).items()
+        if not name.endswith((".png", ".gz", ".map"))
+    }
 
 
 class Links(HTMLParser):
@@ -95,11 +114,16 @@ def parse(path: Path) -> Links:
 
 
 def test_pages_exist_for_home_clients_months_and_items(site: Path) -> None:
-    for page in ["index.html", "pain-doux/index.html", "pain-doux/2026-11/index.html",
-                 "pain-doux/2026-12/index.html", "velo-vert/2026-11/index.html",
-                 "pain-doux/items/2026-11-20-brioche/index.html",
-                 "pain-doux/items/concours-noel/index.html",
-                 "pain-doux/items/article-pain/index.html"]:
+    for page in [
+        "index.html",
+        "pain-doux/index.html",
+        "pain-doux/2026-11/index.html",
+        "pain-doux/2026-12/index.html",
+        "velo-vert/2026-11/index.html",
+        "pain-doux/items/2026-11-20-brioche/index.html",
+        "pain-doux/items/concours-noel/index.html",
+        "pain-doux/items/article-pain/index.html",
+    ]:
         assert (site / page).is_file(), page
 
 
@@ -137,8 +161,10 @@ def test_item_page_shows_mockups_caption_status_media_and_edit_link(site: Path) 
     assert "97 / 2,200" in html  # caption with appended hashtags vs Instagram's limit
     assert 'alt="Une brioche dorée sur une planche"' in html and "© Léa Durand" in html
     assert "Commandez en boutique" in html  # first comment
-    assert ("https://forge.example.org/agence/plan/edit/main/content/pain-doux/posts/"
-            "2026-11-20-brioche.md") in html
+    assert (
+        "https://forge.example.org/agence/plan/edit/main/content/pain-doux/posts/"
+        "2026-11-20-brioche.md"
+    ) in html
     assert (site / "pain-doux/media/brioche.png").is_file()
 
 
@@ -167,15 +193,20 @@ def test_search_index_finds_items_by_title_caption_and_tag(site: Path) -> None:
 
 
 def test_feeds_parse_and_are_linked(site: Path) -> None:
-    for name in ["pain-doux.ics", "pain-doux-instagram.ics", "pain-doux-facebook.ics",
-                 "velo-vert-x.ics"]:
+    for name in [
+        "pain-doux.ics",
+        "pain-doux-instagram.ics",
+        "pain-doux-facebook.ics",
+        "velo-vert-x.ics",
+    ]:
         calendar = icalendar.Calendar.from_ical((site / "feeds" / name).read_bytes())
         assert calendar.walk("VEVENT"), name
-    rows = list(csv.reader(io.StringIO((site / "exports/pain-doux.csv")
-                                       .read_text(encoding="utf-8-sig"))))
+    rows = list(
+        csv.reader(io.StringIO((site / "exports/pain-doux.csv").read_text(encoding="utf-8-sig")))
+    )
     assert rows[0][:2] == ["Date", "Message"]  # the layout is the feeds helper's to test
     client = (site / "pain-doux/index.html").read_text(encoding="utf-8")
-    assert '../feeds/pain-doux.ics' in client and '../exports/pain-doux.csv' in client
+    assert "../feeds/pain-doux.ics" in client and "../exports/pain-doux.csv" in client
 
 
 def test_internal_notes_never_published(site: Path, client_site: Path) -> None:
@@ -194,8 +225,12 @@ def test_injection_payloads_are_inert(site: Path) -> None:
             for name, value in attrs.items():
                 assert not (name.startswith("on") and value), (page, name, value)
                 assert "javascript:" not in (value or "").lower(), (page, name, value)
-                assert "__pwned" not in (value or "") or name in ("title", "alt", "aria-label",
-                                                                    "content"), (page, name)
+                assert "__pwned" not in (value or "") or name in (
+                    "title",
+                    "alt",
+                    "aria-label",
+                    "content",
+                ), (page, name)
         assert not any("__pwned" in script for script in parsed.scripts), page
         assert not any(attrs.get("data-md-component") == "source" for _, attrs in parsed.tags)
     title = (site / "pain-doux/items/2026-11-25-payload/index.html").read_text(encoding="utf-8")
@@ -215,8 +250,17 @@ def test_client_build_has_no_trace_of_other_clients(client_site: Path) -> None:
 
 
 def test_two_builds_are_identical(workspace: Path, site: Path, tmp_path: Path) -> None:
-    code = main(["--workspace", str(workspace), "build", "--today", TODAY,
-                 "--output", str(tmp_path / "again")])
+    code = main(
+        [
+            "--workspace",
+            str(workspace),
+            "build",
+            "--today",
+            TODAY,
+            "--output",
+            str(tmp_path / "again"),
+        ]
+    )
     assert code == 0
     first, second = files_of(site), files_of(tmp_path / "again")
     assert first.keys() == second.keys()
@@ -251,10 +295,20 @@ def test_zensical_builds_the_same_project(workspace: Path, tmp_path: Path) -> No
         assert "fonts.googleapis" not in text, name
 
 
-def test_unknown_client_is_a_clear_error(workspace: Path, tmp_path: Path,
-                                         capsys: pytest.CaptureFixture[str]) -> None:
-    code = main(["--workspace", str(workspace), "build", "--client", "nobody",
-                 "--output", str(tmp_path / "x")])
+def test_unknown_client_is_a_clear_error(
+    workspace: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code = main(
+        [
+            "--workspace",
+            str(workspace),
+            "build",
+            "--client",
+            "nobody",
+            "--output",
+            str(tmp_path / "x"),
+        ]
+    )
     assert code == 2 and "no client `nobody`" in capsys.readouterr().err
 
 
@@ -269,8 +323,12 @@ def test_serve_rebuilds_when_a_post_changes(tmp_path: Path) -> None:
     try:
         assert "Repair workshop Saturday" in fetch(url, timeout=60)
         post = ws / "content/velo-vert/posts/2026-11-22-atelier.md"
-        post.write_text(post.read_text(encoding="utf-8").replace(
-            "Repair workshop Saturday", "Repair cafe Sunday"), encoding="utf-8")
+        post.write_text(
+            post.read_text(encoding="utf-8").replace(
+                "Repair workshop Saturday", "Repair cafe Sunday"
+            ),
+            encoding="utf-8",
+        )
         deadline = time.monotonic() + 60
         while "Repair cafe Sunday" not in fetch(url) and time.monotonic() < deadline:
             time.sleep(0.3)
@@ -340,9 +398,22 @@ def test_serve_command_serves_the_site(tmp_path: Path) -> None:
     port = free_port()
     log = tmp_path / "serve.log"
     with log.open("w") as sink:
-        proc = subprocess.Popen([sys.executable, "-m", "generator", "-w", str(ws), "serve",
-                                 "--port", str(port), "--today", TODAY],
-                                stdout=sink, stderr=subprocess.STDOUT)
+        proc = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "generator",
+                "-w",
+                str(ws),
+                "serve",
+                "--port",
+                str(port),
+                "--today",
+                TODAY,
+            ],
+            stdout=sink,
+            stderr=subprocess.STDOUT,
+        )
     try:
         deadline = time.monotonic() + 60
         page = ""

@@ -25,8 +25,9 @@ BRIOCHE = "content/pain-doux/posts/2026-11-20-brioche.md"
 ATELIER = "content/velo-vert/posts/2026-11-22-atelier.md"
 
 
-def edit(repo: GitRepo, rel: str, old: str, new: str, message: str, who: tuple[str, str],
-         when: str) -> str:
+def edit(
+    repo: GitRepo, rel: str, old: str, new: str, message: str, who: tuple[str, str], when: str
+) -> str:
     text = (repo.root / rel).read_text(encoding="utf-8")
     assert old in text
     return repo.put(message, rel, text.replace(old, new), who=who, when=when)
@@ -38,14 +39,36 @@ def repo(tmp_path_factory: pytest.TempPathFactory) -> tuple[GitRepo, dict[str, s
     root = copy_fixture(tmp_path_factory.mktemp("history") / "ws")
     repo = GitRepo(root)
     shas = {"start": repo.commit("Workspace", when="2026-11-01T09:00:00+01:00")}
-    shas["approve"] = edit(repo, GALETTE, "status: in_review", "status: approved", "Approve",
-                           CLAIRE, "2026-11-10T10:00:00+01:00")
-    shas["late"] = edit(repo, GALETTE, "Notre galette frangipane", "Notre galette maison",
-                        "Reword", WRITER, "2026-11-12T15:30:00+01:00")
-    shas["odd"] = edit(repo, BRIOCHE, "tags: [viennoiserie, weekend]", "tags: [viennoiserie]",
-                       "Tags", ODD, "2026-11-13T08:00:00+01:00")
-    shas["vera"] = edit(repo, ATELIER, "for free", "for free, with tea", "Tea", VERA,
-                        "2026-11-15T12:00:00+01:00")
+    shas["approve"] = edit(
+        repo,
+        GALETTE,
+        "status: in_review",
+        "status: approved",
+        "Approve",
+        CLAIRE,
+        "2026-11-10T10:00:00+01:00",
+    )
+    shas["late"] = edit(
+        repo,
+        GALETTE,
+        "Notre galette frangipane",
+        "Notre galette maison",
+        "Reword",
+        WRITER,
+        "2026-11-12T15:30:00+01:00",
+    )
+    shas["odd"] = edit(
+        repo,
+        BRIOCHE,
+        "tags: [viennoiserie, weekend]",
+        "tags: [viennoiserie]",
+        "Tags",
+        ODD,
+        "2026-11-13T08:00:00+01:00",
+    )
+    shas["vera"] = edit(
+        repo, ATELIER, "for free", "for free, with tea", "Tea", VERA, "2026-11-15T12:00:00+01:00"
+    )
     return repo, {k: v[:10] for k, v in shas.items()}
 
 
@@ -59,24 +82,26 @@ def page(site: Path, rel: str) -> str:
 
 
 def test_item_page_shows_approver_and_edit_after_approval(
-        site: Path, repo: tuple[GitRepo, dict[str, str]]) -> None:
+    site: Path, repo: tuple[GitRepo, dict[str, str]]
+) -> None:
     shas = repo[1]
     html = page(site, "pain-doux/items/2026-11-23-galette")
-    approval = html[html.index('id="approval"'):html.index('id="history"')]
+    approval = html[html.index('id="approval"') : html.index('id="history"')]
     assert "Validé par <strong>Claire Martin</strong>" in approval
     assert "(gérante)" in approval and "10 nov. 2026 · 10:00" in approval
     assert f"<code>{shas['approve']}</code>" in approval
-    warning = approval[approval.index("Modifié après validation"):]
+    warning = approval[approval.index("Modifié après validation") :]
     assert "légende" in warning and "12 nov. 2026 · 15:30" in warning
     assert f"<code>{shas['late']}</code>" in warning and "Camille Writer" in warning
     assert "approval.edited-after" in html  # with the item's other problems
 
 
-def test_history_lists_changes_newest_first(site: Path,
-                                            repo: tuple[GitRepo, dict[str, str]]) -> None:
+def test_history_lists_changes_newest_first(
+    site: Path, repo: tuple[GitRepo, dict[str, str]]
+) -> None:
     shas = repo[1]
     html = page(site, "pain-doux/items/2026-11-23-galette")
-    history = html[html.index('id="history"'):]
+    history = html[html.index('id="history"') :]
     assert "statut En relecture → Validé" in history
     assert "création (En relecture)" in history and "Claire Martin" in history
     spots = [history.index(f"<code>{shas[k]}</code>") for k in ("late", "approve", "start")]
@@ -100,7 +125,7 @@ def test_author_names_are_escaped_and_emails_left_out(site: Path) -> None:
 
 def test_approval_problems_count_on_the_home_page(site: Path) -> None:
     home = page(site, ".")
-    card = home[home.index('data-almanac-client="pain-doux"'):]
+    card = home[home.index('data-almanac-client="pain-doux"') :]
     assert "approval.edited-after (1)" in card
 
 
@@ -120,18 +145,22 @@ def test_build_outside_git_says_there_is_no_history(tmp_path: Path) -> None:
     root = copy_fixture(tmp_path / "ws")
     assert history_missing(root) == "not_git"
     html = page(build(root, tmp_path / "site"), "pain-doux/items/2026-11-23-galette")
-    assert ("Aucun historique disponible : l'espace de travail n'est pas dans un dépôt git."
-            in unescape(html))
+    assert (
+        "Aucun historique disponible : l'espace de travail n'est pas dans un dépôt git."
+        in unescape(html)
+    )
     assert 'id="approval"' not in html
 
 
 def test_no_commits_and_shallow_clone_give_a_reason(
-        tmp_path: Path, repo: tuple[GitRepo, dict[str, str]]) -> None:
+    tmp_path: Path, repo: tuple[GitRepo, dict[str, str]]
+) -> None:
     empty = GitRepo(tmp_path / "empty").root
     assert history_missing(empty) == "no_commits"
     shallow = tmp_path / "shallow"
-    subprocess.run(["git", "clone", "-q", "--depth", "1", f"file://{repo[0].root}",
-                    str(shallow)], check=True)
+    subprocess.run(
+        ["git", "clone", "-q", "--depth", "1", f"file://{repo[0].root}", str(shallow)], check=True
+    )
     ws, _ = load_workspace(shallow)
     found = load_site_history(ws, shallow, None)
     assert found.missing == "shallow" and not found.items and not found.records

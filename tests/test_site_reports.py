@@ -26,21 +26,35 @@ def plant_secrets(root: Path) -> None:
     folder = root / "content" / CLIENT
     notes = folder / "months" / "2026-10.md"
     text = re.sub(r"(?m)^internal: .*$", "internal: SECRET-REPORT-INTERNAL", notes.read_text())
-    notes.write_text(text.replace("## Octobre en bref", "<!-- SECRET-REPORT-COMMENT -->\n\n"
-                                  "## Octobre en bref"), encoding="utf-8")
+    notes.write_text(
+        text.replace("## Octobre en bref", "<!-- SECRET-REPORT-COMMENT -->\n\n## Octobre en bref"),
+        encoding="utf-8",
+    )
     for post in sorted((folder / "posts").glob("2026-10-*.md")):
         head, body = post.read_text(encoding="utf-8").split("\n---\n", 1)
         if "published:" in head:
-            post.write_text(f"{head}\n---\n<!-- SECRET-REPORT-CAPTION -->{body}",
-                            encoding="utf-8")
+            post.write_text(f"{head}\n---\n<!-- SECRET-REPORT-CAPTION -->{body}", encoding="utf-8")
 
 
 @pytest.fixture(scope="module")
 def workspace(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = copy_workspace(tmp_path_factory.mktemp("reports") / "ws")
     plant_secrets(root)
-    code = main(["--workspace", str(root), "report", "--month", "2026-10", "--client", CLIENT,
-                 "--today", TODAY, "--jobs", "1"])
+    code = main(
+        [
+            "--workspace",
+            str(root),
+            "report",
+            "--month",
+            "2026-10",
+            "--client",
+            CLIENT,
+            "--today",
+            TODAY,
+            "--jobs",
+            "1",
+        ]
+    )
     assert code == 0
     assert (root / "reports" / CLIENT / "2026-10.pdf").is_file()
     # another client's PDF: the full site copies it, the client's own site never does
@@ -62,8 +76,9 @@ def site(workspace: Path) -> Path:
 
 @pytest.fixture(scope="module")
 def client_site(workspace: Path) -> Path:
-    return build(workspace, workspace.parent / "client-site", client=CLIENT, reports=True,
-                 engine="zensical")
+    return build(
+        workspace, workspace.parent / "client-site", client=CLIENT, reports=True, engine="zensical"
+    )
 
 
 class Hrefs(HTMLParser):
@@ -89,18 +104,22 @@ def resolve(site: Path, page: Path, link: str) -> Path:
 
 
 def every_text(root: Path) -> str:
-    return "\n".join(p.read_bytes().decode("utf-8", "replace")
-                     for p in sorted(root.rglob("*")) if p.is_file() and p.suffix != ".gz")
+    return "\n".join(
+        p.read_bytes().decode("utf-8", "replace")
+        for p in sorted(root.rglob("*"))
+        if p.is_file() and p.suffix != ".gz"
+    )
 
 
 @pytest.mark.parametrize("which", ["site", "client_site"])
-def test_reports_page_lists_months_with_pdf_and_preview(which: str,
-                                                        request: pytest.FixtureRequest) -> None:
+def test_reports_page_lists_months_with_pdf_and_preview(
+    which: str, request: pytest.FixtureRequest
+) -> None:
     built: Path = request.getfixturevalue(which)
     page = built / CLIENT / "reports" / "index.html"
     text = page.read_text(encoding="utf-8")
     assert "Rapports" in text and "Octobre 2026" in text and "Septembre 2026" in text
-    assert "Novembre 2026" not in text.split('al-reports')[1]  # not finished yet
+    assert "Novembre 2026" not in text.split("al-reports")[1]  # not finished yet
     links = [a.get("href") or "" for tag, a in tags_of(page) if tag == "a"]
     pdfs = [link for link in links if link.endswith(".pdf")]
     assert pdfs == ["2026-10.pdf"]  # September has no PDF: the page gives the command instead
@@ -121,8 +140,9 @@ def test_reports_page_lists_months_with_pdf_and_preview(which: str,
 
 
 @pytest.mark.parametrize("which", ["site", "client_site"])
-def test_client_page_and_nav_link_to_the_reports(which: str,
-                                                 request: pytest.FixtureRequest) -> None:
+def test_client_page_and_nav_link_to_the_reports(
+    which: str, request: pytest.FixtureRequest
+) -> None:
     built: Path = request.getfixturevalue(which)
     overview = built / CLIENT / "index.html"
     links = [a.get("href") for tag, a in tags_of(overview) if tag == "a"]

@@ -54,8 +54,12 @@ def test_workflows_exist_and_templates_match() -> None:
         mine = (REPO_FLOWS / name).read_text(encoding="utf-8").splitlines()
         theirs = (TEMPLATE_FLOWS / name).read_text(encoding="utf-8").splitlines()
         differ = [(a, b) for a, b in zip(mine, theirs, strict=True) if a != b]
-        assert differ == [('  ALMANAC_PACKAGE: "."', '  ALMANAC_PACKAGE: '
-                           '"almanac @ git+https://github.com/maree-haute/almanac@main"')]
+        assert differ == [
+            (
+                '  ALMANAC_PACKAGE: "."',
+                '  ALMANAC_PACKAGE: "almanac @ git+https://github.com/maree-haute/almanac@main"',
+            )
+        ]
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -78,8 +82,9 @@ def test_full_history_and_a_shallow_guard_before_almanac(name: str) -> None:
     all_steps = steps(flow)
     checkout = next(s for s in all_steps if str(s.get("uses", "")).startswith("actions/checkout"))
     assert checkout["with"]["fetch-depth"] == 0
-    guard = next(i for i, s in enumerate(all_steps)
-                 if "--is-shallow-repository" in s.get("run", ""))
+    guard = next(
+        i for i, s in enumerate(all_steps) if "--is-shallow-repository" in s.get("run", "")
+    )
     first = next(i for i, s in enumerate(all_steps) if almanac_calls(s.get("run", "")))
     assert guard < first
 
@@ -87,39 +92,51 @@ def test_full_history_and_a_shallow_guard_before_almanac(name: str) -> None:
 def test_what_each_workflow_does() -> None:
     review = "\n".join(s.get("run", "") for s in steps(load(REPO_FLOWS / "pull-request.yml")))
     assert "almanac check --format github" in review
-    assert 'almanac diff "origin/$BASE_REF" HEAD --format github >> "$GITHUB_STEP_SUMMARY"' \
-        in review
+    assert (
+        'almanac diff "origin/$BASE_REF" HEAD --format github >> "$GITHUB_STEP_SUMMARY"' in review
+    )
     publish = [s.get("uses", "") for s in steps(load(REPO_FLOWS / "publish.yml"))]
     assert "actions/upload-pages-artifact@v3" in publish and "actions/deploy-pages@v4" in publish
     monthly = load(REPO_FLOWS / "monthly-reports.yml")
     assert monthly[True]["schedule"] == [{"cron": "0 6 1-7 * *"}]
 
 
-def run_step(step: dict[str, Any], cwd: Path,
-             env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+def run_step(
+    step: dict[str, Any], cwd: Path, env: dict[str, str]
+) -> subprocess.CompletedProcess[str]:
     """Run one `run:` step the way GitHub does (bash -e -o pipefail), with its env."""
-    step_env = {k: str(v).replace("${{ github.base_ref }}", "main")
-                .replace("${{ github.event_name }}", "schedule")
-                .replace("${{ inputs.month }}", "")
-                .replace("${{ steps.when.outputs.month }}", "2026-10")
-                for k, v in step.get("env", {}).items()}
-    return subprocess.run(["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c",
-                           step["run"]], cwd=cwd, env={**os.environ, **env, **step_env},
-                          capture_output=True, text=True, timeout=300)
+    step_env = {
+        k: str(v)
+        .replace("${{ github.base_ref }}", "main")
+        .replace("${{ github.event_name }}", "schedule")
+        .replace("${{ inputs.month }}", "")
+        .replace("${{ steps.when.outputs.month }}", "2026-10")
+        for k, v in step.get("env", {}).items()
+    }
+    return subprocess.run(
+        ["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", step["run"]],
+        cwd=cwd,
+        env={**os.environ, **env, **step_env},
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
 
 
-@pytest.mark.parametrize(("today", "go", "month"), [
-    ("2026-11-02", "true", "2026-10"),   # Monday; the 1st is a Sunday
-    ("2026-11-01", "false", "2026-10"),
-    ("2026-05-01", "false", "2026-04"),  # Friday, but a public holiday
-    ("2026-05-04", "true", "2026-04"),
-    ("2027-01-04", "true", "2026-12"),
-    ("2026-12-01", "true", "2026-11"),
-    ("2026-12-02", "false", "2026-11"),
-])
+@pytest.mark.parametrize(
+    ("today", "go", "month"),
+    [
+        ("2026-11-02", "true", "2026-10"),  # Monday; the 1st is a Sunday
+        ("2026-11-01", "false", "2026-10"),
+        ("2026-05-01", "false", "2026-04"),  # Friday, but a public holiday
+        ("2026-05-04", "true", "2026-04"),
+        ("2027-01-04", "true", "2026-12"),
+        ("2026-12-01", "true", "2026-11"),
+        ("2026-12-02", "false", "2026-11"),
+    ],
+)
 def test_first_working_day_step(tmp_path: Path, today: str, go: str, month: str) -> None:
-    step = next(s for s in steps(load(REPO_FLOWS / "monthly-reports.yml"))
-                if s.get("id") == "when")
+    step = next(s for s in steps(load(REPO_FLOWS / "monthly-reports.yml")) if s.get("id") == "when")
     output = tmp_path / "output"
     result = run_step(step, tmp_path, {"GITHUB_OUTPUT": str(output), "ALMANAC_TODAY": today})
     assert result.returncode == 0, result.stderr
@@ -135,8 +152,11 @@ def test_shallow_guard_fails_with_a_clear_message(tmp_path: Path) -> None:
     clone = tmp_path / "clone"
     origin.git("clone", "-q", "--depth", "1", f"file://{origin.root}", str(clone))
     for name in NAMES:
-        guard = next(s for s in steps(load(REPO_FLOWS / name))
-                     if "--is-shallow-repository" in s.get("run", ""))
+        guard = next(
+            s
+            for s in steps(load(REPO_FLOWS / name))
+            if "--is-shallow-repository" in s.get("run", "")
+        )
         result = run_step(guard, clone, {})
         assert result.returncode == 1
         assert "fetch-depth: 0" in result.stdout
@@ -155,8 +175,10 @@ def test_pull_request_steps_run_locally(tmp_path: Path) -> None:
     pr.git("checkout", "-q", "-b", "new-posts")
     post = next((clone / "content" / "sample-client" / "posts").glob("*.md"))
     text = post.read_text(encoding="utf-8")
-    pr.write(f"content/sample-client/posts/{post.stem}-again.md",
-             text.replace("12:30", "19:00").replace("Welcome", "Welcome again"))
+    pr.write(
+        f"content/sample-client/posts/{post.stem}-again.md",
+        text.replace("12:30", "19:00").replace("Welcome", "Welcome again"),
+    )
     pr.write(post.relative_to(clone).as_posix(), text.replace("caption here", "real caption"))
     pr.commit("Two posts")
     flow = load(clone / ".github" / "workflows" / "pull-request.yml")

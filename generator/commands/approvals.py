@@ -10,14 +10,20 @@ from generator.content import load_workspace
 from generator.history import load_history
 
 NAME = "approvals"
-HELP = ("audit approvals from git history: who approved each item, whether they are an "
-        "approver, edits after approval; exit 1 on any problem")
+HELP = (
+    "audit approvals from git history: who approved each item, whether they are an "
+    "approver, edits after approval; exit 1 on any problem"
+)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--client", metavar="SLUG", default=None, help="audit one client only")
-    parser.add_argument("--format", choices=("text", "json"), default="text",
-                        help="text for people, json for tools and the site")
+    parser.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help="text for people, json for tools and the site",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -30,7 +36,10 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "text":
         print(summary_line(records), file=sys.stderr)
     if problems.errors():  # unreadable items were not audited: the audit is incomplete
-        print(f"almanac: {len(problems.errors())} error(s) in the workspace, so some items "
-              "were not audited: run `almanac check`", file=sys.stderr)
+        print(
+            f"almanac: {len(problems.errors())} error(s) in the workspace, so some items "
+            "were not audited: run `almanac check`",
+            file=sys.stderr,
+        )
         return 1
     return 0 if all(record.ok for record in records.values()) else 1

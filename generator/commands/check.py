@@ -14,16 +14,28 @@ HELP = "validate every file and editorial rule; exit 0 when clean, 1 on problems
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--strict", action="store_true",
-                        help="treat warnings (unknown fields, deprecated values) as errors")
-    parser.add_argument("--format", choices=FORMATS, default="text",
-                        help="text for people, json for tools, github for PR annotations")
-    parser.add_argument("--today", metavar="DATETIME", default=None,
-                        help="reference time for deadline rules, e.g. 2026-11-21 or "
-                             "'2026-11-21 09:00' (default: now)")
+    parser.add_argument(
+        "--strict",
+        action="store_true",
+        help="treat warnings (unknown fields, deprecated values) as errors",
+    )
+    parser.add_argument(
+        "--format",
+        choices=FORMATS,
+        default="text",
+        help="text for people, json for tools, github for PR annotations",
+    )
+    parser.add_argument(
+        "--today",
+        metavar="DATETIME",
+        default=None,
+        help="reference time for deadline rules, e.g. 2026-11-21 or "
+        "'2026-11-21 09:00' (default: now)",
+    )
     parser.add_argument("--client", metavar="SLUG", default=None, help="check one client only")
-    parser.add_argument("--summary", action="store_true",
-                        help="print the calendar health summary per client")
+    parser.add_argument(
+        "--summary", action="store_true", help="print the calendar health summary per client"
+    )
 
 
 def run(args: argparse.Namespace) -> int:

@@ -10,20 +10,27 @@ from generator.content import load_workspace
 from generator.problems import AlmanacError
 
 NAME = "codeowners"
-HELP = ("write .github/CODEOWNERS so that changes under content/<client>/ need the review "
-        "of that client's approvers (their `github` names in client.yml)")
+HELP = (
+    "write .github/CODEOWNERS so that changes under content/<client>/ need the review "
+    "of that client's approvers (their `github` names in client.yml)"
+)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--check", action="store_true",
-                        help="write nothing; exit 1 if .github/CODEOWNERS is out of date")
+    parser.add_argument(
+        "--check",
+        action="store_true",
+        help="write nothing; exit 1 if .github/CODEOWNERS is out of date",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
     ws, problems = load_workspace(args.workspace_root)
     if problems.errors():
-        raise AlmanacError(f"{len(problems.errors())} error(s) in the workspace: run "
-                           "`almanac check` and fix them first")
+        raise AlmanacError(
+            f"{len(problems.errors())} error(s) in the workspace: run "
+            "`almanac check` and fix them first"
+        )
     repo_root = find_repo_root(ws.root)
     text = build_codeowners(ws, repo_root)
     target = repo_root / ".github" / "CODEOWNERS"

@@ -15,23 +15,43 @@ from generator.problems import AlmanacError
 from generator.schema.common import Platform, is_slug
 
 NAME = "import"
-HELP = ("import metrics exports (X, Facebook, Meta Business Suite, Meta Ads Manager, LinkedIn, "
-        "TikTok, YouTube, Mastodon) into content/<client>/metrics/")
+HELP = (
+    "import metrics exports (X, Facebook, Meta Business Suite, Meta Ads Manager, LinkedIn, "
+    "TikTok, YouTube, Mastodon) into content/<client>/metrics/"
+)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("files", nargs="+", type=Path, metavar="FILE",
-                        help="export files as downloaded; the format is read from the content")
-    parser.add_argument("--client", required=True, metavar="SLUG",
-                        help="client folder under content/ the metrics belong to")
-    parser.add_argument("--platform", choices=[p.value for p in Platform], default=None,
-                        help="the network the file is for (needed only when a format serves "
-                             "several, e.g. a Meta Business Suite file without its columns)")
-    parser.add_argument("--year", type=int, default=None, metavar="YYYY",
-                        help="year of the most recent row, for exports that write dates without "
-                             "a year (TikTok)")
-    parser.add_argument("--dry-run", action="store_true",
-                        help="show what would change; write nothing")
+    parser.add_argument(
+        "files",
+        nargs="+",
+        type=Path,
+        metavar="FILE",
+        help="export files as downloaded; the format is read from the content",
+    )
+    parser.add_argument(
+        "--client",
+        required=True,
+        metavar="SLUG",
+        help="client folder under content/ the metrics belong to",
+    )
+    parser.add_argument(
+        "--platform",
+        choices=[p.value for p in Platform],
+        default=None,
+        help="the network the file is for (needed only when a format serves "
+        "several, e.g. a Meta Business Suite file without its columns)",
+    )
+    parser.add_argument(
+        "--year",
+        type=int,
+        default=None,
+        metavar="YYYY",
+        help="year of the most recent row, for exports that write dates without a year (TikTok)",
+    )
+    parser.add_argument(
+        "--dry-run", action="store_true", help="show what would change; write nothing"
+    )
 
 
 def load_client(root: Path, slug: str) -> tuple[Path, str, ClientData | None]:
@@ -39,12 +59,14 @@ def load_client(root: Path, slug: str) -> tuple[Path, str, ClientData | None]:
     from generator.content import load_workspace
 
     if not is_slug(slug):
-        raise AlmanacError(f"`{slug}` is not a client slug (a folder name under content/)",
-                           exit_code=2)
+        raise AlmanacError(
+            f"`{slug}` is not a client slug (a folder name under content/)", exit_code=2
+        )
     folder = root / "content" / slug
     if not (folder / "client.yml").is_file():
-        raise AlmanacError(f"no client `{slug}`: content/{slug}/client.yml does not exist",
-                           exit_code=2)
+        raise AlmanacError(
+            f"no client `{slug}`: content/{slug}/client.yml does not exist", exit_code=2
+        )
     ws, _problems = load_workspace(root, only_client=slug)
     client = ws.clients.get(slug)
     zone = client.timezone if client else getattr(ws.settings, "timezone", "UTC")
@@ -60,11 +82,13 @@ def format_report(result: ImportResult, dry_run: bool) -> str:
     for report in result.files:
         parsed, count = report.parsed, report.count
         skipped = f", skipped {len(parsed.skipped)}" if parsed.skipped else ""
-        lines.append(f"{report.name}: {report.format.label} ({parsed.platform}): "
-                     f"{len(parsed.account)} day rows, {len(parsed.posts)} post rows"
-                     f"{spend_rows(parsed.spend)}; "
-                     f"added {count.added}, replaced {count.replaced}, "
-                     f"unchanged {count.unchanged}{skipped}")
+        lines.append(
+            f"{report.name}: {report.format.label} ({parsed.platform}): "
+            f"{len(parsed.account)} day rows, {len(parsed.posts)} post rows"
+            f"{spend_rows(parsed.spend)}; "
+            f"added {count.added}, replaced {count.replaced}, "
+            f"unchanged {count.unchanged}{skipped}"
+        )
         lines.extend(f"  skipped {reason}" for reason in parsed.skipped[:5])
         if len(parsed.skipped) > 5:
             lines.append(f"  … and {len(parsed.skipped) - 5} more skipped")
@@ -80,8 +104,9 @@ def format_report(result: ImportResult, dry_run: bool) -> str:
 
 def run(args: argparse.Namespace) -> int:
     folder, zone, client = load_client(args.workspace_root, args.client)
-    ctx = ImportContext(timezone=zone, today=today_local(zone), year=args.year,
-                        platform=args.platform)
+    ctx = ImportContext(
+        timezone=zone, today=today_local(zone), year=args.year, platform=args.platform
+    )
     result = import_exports(list(args.files), folder, ctx, dry_run=args.dry_run)
     print(format_report(result, args.dry_run))
     join = summarize_join(client, result.metrics)

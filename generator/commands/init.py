@@ -25,6 +25,8 @@ def run(args: argparse.Namespace) -> int:
     schemas.mkdir(parents=True, exist_ok=True)
     for kind in sorted(ALL_KINDS):  # editors read these (see .vscode/settings.json)
         (schemas / f"{kind}.json").write_text(schema_text(kind), encoding="utf-8")
-    print(f"created a workspace in {args.directory} ({len(written)} files); next: "
-          f"cd {args.directory} && almanac check")
+    print(
+        f"created a workspace in {args.directory} ({len(written)} files); next: "
+        f"cd {args.directory} && almanac check"
+    )
     return 0

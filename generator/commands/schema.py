@@ -19,8 +19,13 @@ ALL_KINDS: dict[str, type[BaseModel]] = {**KINDS, "events": EventList}
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("kind", choices=sorted(ALL_KINDS), nargs="?", default=None)
-    parser.add_argument("--write", type=Path, default=None, metavar="DIR",
-                        help="write every kind's schema as DIR/<kind>.json instead")
+    parser.add_argument(
+        "--write",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help="write every kind's schema as DIR/<kind>.json instead",
+    )
 
 
 def schema_text(kind: str) -> str:

@@ -26,14 +26,22 @@ DEBOUNCE_SECONDS = 0.4
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--port", type=port_number, default=8000,
-                        help="port on 127.0.0.1 (default 8000)")
+    parser.add_argument(
+        "--port", type=port_number, default=8000, help="port on 127.0.0.1 (default 8000)"
+    )
     parser.add_argument("--client", metavar="SLUG", default=None, help="preview one client")
     parser.add_argument("--engine", choices=ENGINES, default=None, help="site engine")
-    parser.add_argument("--today", metavar="DATETIME", default=None,
-                        help="the day the home page is seen from (default: now)")
-    parser.add_argument("--reports", action="store_true",
-                        help="add an HTML preview of each finished month's report (slower)")
+    parser.add_argument(
+        "--today",
+        metavar="DATETIME",
+        default=None,
+        help="the day the home page is seen from (default: now)",
+    )
+    parser.add_argument(
+        "--reports",
+        action="store_true",
+        help="add an HTML preview of each finished month's report (slower)",
+    )
     parser.set_defaults(output=None, strict=False)
 
 
@@ -78,8 +86,9 @@ class Rebuilder(FileSystemEventHandler):
             self.builds += 1
             print(f"rebuilt {result.pages} pages in {result.seconds:.1f} s", file=sys.stderr)
         except AlmanacError as exc:  # keep serving the last good site
-            print(f"almanac: rebuild failed, still serving the previous site: {exc}",
-                  file=sys.stderr)
+            print(
+                f"almanac: rebuild failed, still serving the previous site: {exc}", file=sys.stderr
+            )
 
 
 def start_server(site: Path, port: int) -> ThreadingHTTPServer:
@@ -107,8 +116,9 @@ def serve(options: BuildOptions, port: int, stop: threading.Event) -> None:
     assert options.output is not None
     server = start_server(options.output, port)
     observer, _ = watch(options)
-    print(f"serving on http://127.0.0.1:{server.server_address[1]}/ (Ctrl-C to stop)",
-          file=sys.stderr)
+    print(
+        f"serving on http://127.0.0.1:{server.server_address[1]}/ (Ctrl-C to stop)", file=sys.stderr
+    )
     try:
         stop.wait()
     finally:

@@ -30,10 +30,24 @@ CANCELLED = {"cancelled", "rejected"}
 WEB_SCHEMES = frozenset({"http", "https"})  # a calendar URL property is a web page
 
 WORDS = {
-    "fr": {"draw": "Tirage au sort", "announce": "Annonce des gagnants", "contest": "Concours",
-           "curated": "Partage", "status": "Statut", "source": "Source", "feed": "Calendrier"},
-    "en": {"draw": "Draw", "announce": "Winners announced", "contest": "Contest",
-           "curated": "Share", "status": "Status", "source": "Source", "feed": "Calendar"},
+    "fr": {
+        "draw": "Tirage au sort",
+        "announce": "Annonce des gagnants",
+        "contest": "Concours",
+        "curated": "Partage",
+        "status": "Statut",
+        "source": "Source",
+        "feed": "Calendrier",
+    },
+    "en": {
+        "draw": "Draw",
+        "announce": "Winners announced",
+        "contest": "Contest",
+        "curated": "Share",
+        "status": "Status",
+        "source": "Source",
+        "feed": "Calendar",
+    },
 }
 
 UrlFor = Callable[[Item], str | None]
@@ -53,8 +67,12 @@ class FeedEvent:
     url: str | None = None
 
 
-def render_ics(workspace: Workspace, client: ClientData, platform: str | None = None,
-               url_for: UrlFor | None = None) -> str:
+def render_ics(
+    workspace: Workspace,
+    client: ClientData,
+    platform: str | None = None,
+    url_for: UrlFor | None = None,
+) -> str:
     """The feed of `client` (all networks, or only `platform`) as an RFC 5545 text with CRLF."""
     events = build_events(workspace, client, platform, url_for)
     lines = calendar_header(client, platform)
@@ -70,10 +88,16 @@ def render_ics(workspace: Workspace, client: ClientData, platform: str | None = 
 def calendar_header(client: ClientData, platform: str | None) -> list[str]:
     words = WORDS.get(client.locale, WORDS["en"])
     name = client.name if platform is None else f"{client.name} · {network_name(platform)}"
-    return ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODID}", "CALSCALE:GREGORIAN",
-            "METHOD:PUBLISH", f"X-WR-CALNAME:{escape_text(name)}",
-            f"X-WR-CALDESC:{escape_text(words['feed'] + ' · ' + name)}",
-            f"X-WR-TIMEZONE:{client.timezone}"]
+    return [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        f"PRODID:{PRODID}",
+        "CALSCALE:GREGORIAN",
+        "METHOD:PUBLISH",
+        f"X-WR-CALNAME:{escape_text(name)}",
+        f"X-WR-CALDESC:{escape_text(words['feed'] + ' · ' + name)}",
+        f"X-WR-TIMEZONE:{client.timezone}",
+    ]
 
 
 def feed_stamp(events: list[FeedEvent]) -> datetime:
@@ -89,8 +113,9 @@ def feed_stamp(events: list[FeedEvent]) -> datetime:
     return base + timedelta(seconds=int(digest.hexdigest()[:8], 16))
 
 
-def build_events(workspace: Workspace, client: ClientData, platform: str | None,
-                 url_for: UrlFor | None = None) -> list[FeedEvent]:
+def build_events(
+    workspace: Workspace, client: ClientData, platform: str | None, url_for: UrlFor | None = None
+) -> list[FeedEvent]:
     """Every event of the client's items on `platform` (or all), sorted by start then UID."""
     events: list[FeedEvent] = []
     for item in client.items:
@@ -106,8 +131,9 @@ def default_url(workspace: Workspace, client: ClientData) -> str | None:
     return f"{base.rstrip('/')}/{client.slug}/" if base else None
 
 
-def item_events(item: Item, client: ClientData, platform: str | None,
-                url: str | None) -> list[FeedEvent]:
+def item_events(
+    item: Item, client: ClientData, platform: str | None, url: str | None
+) -> list[FeedEvent]:
     meta = item.meta
     if isinstance(meta, Post):
         return [post_event(item, meta, client, platform, url)]
@@ -139,11 +165,15 @@ def excerpt(text: str, limit: int = EXCERPT_CHARS) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def describe(item: Item, client: ClientData, platform: str | None,
-             extra: list[str] | None = None) -> str:
+def describe(
+    item: Item, client: ClientData, platform: str | None, extra: list[str] | None = None
+) -> str:
     words = WORDS.get(client.locale, WORDS["en"])
-    parts = [excerpt(plain_caption(item, platform)), *(extra or []),
-             f"{words['status']}: {item.status.replace('_', ' ')}"]
+    parts = [
+        excerpt(plain_caption(item, platform)),
+        *(extra or []),
+        f"{words['status']}: {item.status.replace('_', ' ')}",
+    ]
     return "\n\n".join(p for p in parts if p)
 
 
@@ -152,33 +182,56 @@ def categories_of(item: Item, kind: str) -> list[str]:
     return list(dict.fromkeys(v for v in values if v))
 
 
-def post_event(item: Item, meta: Post, client: ClientData, platform: str | None,
-               url: str | None) -> FeedEvent:
+def post_event(
+    item: Item, meta: Post, client: ClientData, platform: str | None, url: str | None
+) -> FeedEvent:
     start = meta.publish_at
     return FeedEvent(
-        uid=event_uid(item, platform), start=start,
+        uid=event_uid(item, platform),
+        start=start,
         end=start + timedelta(minutes=POST_MINUTES),
         summary=summary_of(item.title, item, platform),
-        description=describe(item, client, platform), status=ical_status(item.status),
-        categories=categories_of(item, meta.kind), url=url)
+        description=describe(item, client, platform),
+        status=ical_status(item.status),
+        categories=categories_of(item, meta.kind),
+        url=url,
+    )
 
 
-def contest_events(item: Item, meta: Contest, client: ClientData, platform: str | None,
-                   url: str | None) -> list[FeedEvent]:
+def contest_events(
+    item: Item, meta: Contest, client: ClientData, platform: str | None, url: str | None
+) -> list[FeedEvent]:
     words = WORDS.get(client.locale, WORDS["en"])
     status = ical_status(item.status)
     text = describe(item, client, platform, _prize(meta))
     tags = categories_of(item, "contest")
     end = meta.ends if meta.ends > meta.starts else meta.starts + timedelta(minutes=POST_MINUTES)
-    events = [FeedEvent(event_uid(item, platform), meta.starts, end,
-                        f"{words['contest']}: {summary_of(item.title, item, platform)}",
-                        text, status, tags, url)]
+    events = [
+        FeedEvent(
+            event_uid(item, platform),
+            meta.starts,
+            end,
+            f"{words['contest']}: {summary_of(item.title, item, platform)}",
+            text,
+            status,
+            tags,
+            url,
+        )
+    ]
     for part, moment in (("draw", meta.draw_at), ("announce", meta.announce_at)):
         if moment is not None:
-            events.append(FeedEvent(
-                event_uid(item, platform, part), moment, moment + timedelta(minutes=POST_MINUTES),
-                f"{words[part]}: {summary_of(item.title, item, platform)}",
-                text, status, tags, url))
+            events.append(
+                FeedEvent(
+                    event_uid(item, platform, part),
+                    moment,
+                    moment + timedelta(minutes=POST_MINUTES),
+                    f"{words[part]}: {summary_of(item.title, item, platform)}",
+                    text,
+                    status,
+                    tags,
+                    url,
+                )
+            )
     return events
 
 
@@ -186,26 +239,35 @@ def _prize(meta: Contest) -> list[str]:
     return [meta.prize.description] if meta.prize else []
 
 
-def curated_event(item: Item, meta: Curated, client: ClientData, platform: str | None,
-                  url: str | None) -> FeedEvent:
+def curated_event(
+    item: Item, meta: Curated, client: ClientData, platform: str | None, url: str | None
+) -> FeedEvent:
     assert meta.share_at is not None
     words = WORDS.get(client.locale, WORDS["en"])
     source = " · ".join(p for p in (meta.source_name, meta.source_url) if p)
     extra = [f"{words['source']}: {source}"] if source else []
     return FeedEvent(
-        uid=event_uid(item, platform), start=meta.share_at,
+        uid=event_uid(item, platform),
+        start=meta.share_at,
         end=meta.share_at + timedelta(minutes=POST_MINUTES),
         summary=f"{words['curated']}: {summary_of(item.title, item, platform)}",
         description=describe(item, client, platform, extra),
-        status=ical_status(item.status), categories=categories_of(item, "curated"), url=url)
+        status=ical_status(item.status),
+        categories=categories_of(item, "curated"),
+        url=url,
+    )
 
 
 def render_event(event: FeedEvent, zone_name: str, stamp: datetime) -> list[str]:
     zone = ZoneInfo(zone_name)
-    lines = ["BEGIN:VEVENT", f"UID:{escape_text(event.uid)}", f"DTSTAMP:{utc_stamp(stamp)}",
-             f"DTSTART;TZID={zone_name}:{local_stamp(event.start.astimezone(zone))}",
-             f"DTEND;TZID={zone_name}:{local_stamp(event.end.astimezone(zone))}",
-             f"SUMMARY:{escape_text(event.summary)}"]
+    lines = [
+        "BEGIN:VEVENT",
+        f"UID:{escape_text(event.uid)}",
+        f"DTSTAMP:{utc_stamp(stamp)}",
+        f"DTSTART;TZID={zone_name}:{local_stamp(event.start.astimezone(zone))}",
+        f"DTEND;TZID={zone_name}:{local_stamp(event.end.astimezone(zone))}",
+        f"SUMMARY:{escape_text(event.summary)}",
+    ]
     if event.description:
         lines.append(f"DESCRIPTION:{escape_text(event.description)}")
     lines.append(f"STATUS:{event.status}")

@@ -21,8 +21,19 @@ EXPORT_STATUSES = frozenset({"approved", "scheduled"})
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")
 HOOTSUITE_DATE = "%d/%m/%Y %H:%M"
 BOM = "\ufeff"
-SHEET_HEADER = ["Date", "Message", "Link", "Network", "Account", "Media", "Alt text",
-                "First comment", "Title", "Status", "Item"]
+SHEET_HEADER = [
+    "Date",
+    "Message",
+    "Link",
+    "Network",
+    "Account",
+    "Media",
+    "Alt text",
+    "First comment",
+    "Title",
+    "Status",
+    "Item",
+]
 
 
 @dataclass(frozen=True)
@@ -40,8 +51,12 @@ def neutralise(cell: str) -> str:
     return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
 
 
-def build_rows(client: ClientData, statuses: Iterable[str] = EXPORT_STATUSES,
-               platform: str | None = None, after: datetime | None = None) -> list[ScheduleRow]:
+def build_rows(
+    client: ClientData,
+    statuses: Iterable[str] = EXPORT_STATUSES,
+    platform: str | None = None,
+    after: datetime | None = None,
+) -> list[ScheduleRow]:
     """Posts with an exported status, one row per network, sorted by time, network, item."""
     wanted = set(statuses)
     zone = ZoneInfo(client.timezone)
@@ -56,8 +71,9 @@ def build_rows(client: ClientData, statuses: Iterable[str] = EXPORT_STATUSES,
             if platform is None or network == platform:
                 rows.append(ScheduleRow(meta.publish_at.astimezone(zone), network, item, meta))
     order = {p.value: index for index, p in enumerate(Platform)}
-    return sorted(rows, key=lambda r: (r.when.astimezone(UTC),
-                                       order.get(r.platform, 99), r.item.slug))
+    return sorted(
+        rows, key=lambda r: (r.when.astimezone(UTC), order.get(r.platform, 99), r.item.slug)
+    )
 
 
 def write_csv(rows: list[list[str]], bom: bool) -> str:
@@ -88,9 +104,12 @@ def sheet_row(row: ScheduleRow, client: ClientData) -> list[str]:
     ]
 
 
-def render_schedule_csv(workspace: Workspace, client: ClientData,
-                        statuses: Iterable[str] = EXPORT_STATUSES,
-                        after: datetime | None = None) -> str:
+def render_schedule_csv(
+    workspace: Workspace,
+    client: ClientData,
+    statuses: Iterable[str] = EXPORT_STATUSES,
+    after: datetime | None = None,
+) -> str:
     """The schedule sheet: header, one row per post and network; columns A-C are Hootsuite's."""
     del workspace  # same signature as the other feeds; the client holds all that is needed
     rows = [sheet_row(row, client) for row in build_rows(client, statuses, None, after)]
@@ -98,14 +117,23 @@ def render_schedule_csv(workspace: Workspace, client: ClientData,
     return write_csv([SHEET_HEADER, *rows], bom=True)
 
 
-def render_hootsuite_csv(workspace: Workspace, client: ClientData, platform: str,
-                         statuses: Iterable[str] = EXPORT_STATUSES,
-                         after: datetime | None = None) -> str:
+def render_hootsuite_csv(
+    workspace: Workspace,
+    client: ClientData,
+    platform: str,
+    statuses: Iterable[str] = EXPORT_STATUSES,
+    after: datetime | None = None,
+) -> str:
     """A Hootsuite Bulk Composer file for one network: no header; date, message, link."""
     del workspace
-    rows = [[row.when.strftime(HOOTSUITE_DATE), caption_with_hashtags(row.item, row.platform),
-             row.meta.link or ""]
-            for row in build_rows(client, statuses, platform, after)]
+    rows = [
+        [
+            row.when.strftime(HOOTSUITE_DATE),
+            caption_with_hashtags(row.item, row.platform),
+            row.meta.link or "",
+        ]
+        for row in build_rows(client, statuses, platform, after)
+    ]
     # no BOM: it would stick to the first date and make Hootsuite refuse the first row
     return write_csv(rows, bom=False)
 
@@ -114,8 +142,10 @@ def feed_files(workspace: Workspace, client: ClientData) -> dict[str, bytes]:
     """Every feed and export of a client, by suggested file name, as the bytes to write."""
     from generator.feeds.ics import render_ics
 
-    files = {"calendar.ics": render_ics(workspace, client),
-             "schedule.csv": render_schedule_csv(workspace, client)}
+    files = {
+        "calendar.ics": render_ics(workspace, client),
+        "schedule.csv": render_schedule_csv(workspace, client),
+    }
     for platform in sorted(p.value for p in client.config.platforms):
         files[f"calendar-{platform}.ics"] = render_ics(workspace, client, platform)
         files[f"hootsuite-{platform}.csv"] = render_hootsuite_csv(workspace, client, platform)

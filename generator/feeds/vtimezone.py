@@ -54,8 +54,7 @@ def _transition_at(zone: ZoneInfo, moment: datetime) -> Transition:
     offset_from = before.utcoffset() or timedelta(0)
     offset_to = after.utcoffset() or timedelta(0)
     local_start = (moment + offset_from).replace(tzinfo=None)
-    return Transition(local_start, offset_from, offset_to, after.tzname() or "",
-                      bool(after.dst()))
+    return Transition(local_start, offset_from, offset_to, after.tzname() or "", bool(after.dst()))
 
 
 def format_offset(offset: timedelta) -> str:
@@ -76,8 +75,14 @@ def yearly_rule(moment: datetime) -> str:
 
 
 def _rule_key(item: Transition) -> tuple[object, ...]:
-    return (item.daylight, yearly_rule(item.local_start), item.local_start.time(),
-            item.offset_from, item.offset_to, item.name)
+    return (
+        item.daylight,
+        yearly_rule(item.local_start),
+        item.local_start.time(),
+        item.offset_from,
+        item.offset_to,
+        item.name,
+    )
 
 
 def render_vtimezone(zone_name: str, years: range) -> list[str]:
@@ -89,8 +94,9 @@ def render_vtimezone(zone_name: str, years: range) -> list[str]:
         lines += _fixed_observance(zone, years.start)
     else:
         for group in _group(transitions, years.stop - 1):
-            lines += _observance(group[0], yearly_rule(group[0].local_start)
-                                 if len(group) > 1 else None)
+            lines += _observance(
+                group[0], yearly_rule(group[0].local_start) if len(group) > 1 else None
+            )
     return [*lines, "END:VTIMEZONE"]
 
 
@@ -104,8 +110,12 @@ def _group(transitions: list[Transition], last_year: int) -> list[list[Transitio
     standard = [t for t in transitions if not t.daylight]
     groups: list[list[Transition]] = []
     for kind in (daylight, standard):
-        if (kind and len({_rule_key(t) for t in kind}) == 1 and _consecutive(kind)
-                and kind[-1].local_start.year == last_year):
+        if (
+            kind
+            and len({_rule_key(t) for t in kind}) == 1
+            and _consecutive(kind)
+            and kind[-1].local_start.year == last_year
+        ):
             groups.append(kind)
         else:
             groups.extend([t] for t in kind)
@@ -122,8 +132,10 @@ def _observance(item: Transition, rule: str | None) -> list[str]:
     lines = [f"BEGIN:{kind}", f"DTSTART:{local_stamp(item.local_start)}"]
     if rule:
         lines.append(f"RRULE:{rule}")
-    lines += [f"TZOFFSETFROM:{format_offset(item.offset_from)}",
-              f"TZOFFSETTO:{format_offset(item.offset_to)}"]
+    lines += [
+        f"TZOFFSETFROM:{format_offset(item.offset_from)}",
+        f"TZOFFSETTO:{format_offset(item.offset_to)}",
+    ]
     if item.name:
         lines.append(f"TZNAME:{item.name}")
     return [*lines, f"END:{kind}"]
@@ -134,8 +146,12 @@ def _fixed_observance(zone: ZoneInfo, year: int) -> list[str]:
     start = datetime(year, 1, 1)
     probe = start.replace(tzinfo=zone)
     offset = format_offset(probe.utcoffset() or timedelta(0))
-    lines = ["BEGIN:STANDARD", f"DTSTART:{local_stamp(start)}", f"TZOFFSETFROM:{offset}",
-             f"TZOFFSETTO:{offset}"]
+    lines = [
+        "BEGIN:STANDARD",
+        f"DTSTART:{local_stamp(start)}",
+        f"TZOFFSETFROM:{offset}",
+        f"TZOFFSETTO:{offset}",
+    ]
     if probe.tzname():
         lines.append(f"TZNAME:{probe.tzname()}")
     return [*lines, "END:STANDARD"]

@@ -11,18 +11,62 @@ from generator.metrics.decode import ValueProblem, is_missing
 
 MONTHS = {
     # English, French and German names and abbreviations (lower case, no dot)
-    "jan": 1, "january": 1, "janv": 1, "janvier": 1, "januar": 1, "jän": 1,
-    "feb": 2, "february": 2, "févr": 2, "fevr": 2, "février": 2, "fevrier": 2, "februar": 2,
-    "mar": 3, "march": 3, "mars": 3, "märz": 3, "mär": 3, "marz": 3,
-    "apr": 4, "april": 4, "avr": 4, "avril": 4,
-    "may": 5, "mai": 5,
-    "jun": 6, "june": 6, "juin": 6, "juni": 6,
-    "jul": 7, "july": 7, "juil": 7, "juillet": 7, "juli": 7,
-    "aug": 8, "august": 8, "août": 8, "aout": 8,
-    "sep": 9, "sept": 9, "september": 9, "septembre": 9,
-    "oct": 10, "october": 10, "octobre": 10, "okt": 10, "oktober": 10,
-    "nov": 11, "november": 11, "novembre": 11,
-    "dec": 12, "december": 12, "déc": 12, "décembre": 12, "decembre": 12, "dez": 12,
+    "jan": 1,
+    "january": 1,
+    "janv": 1,
+    "janvier": 1,
+    "januar": 1,
+    "jän": 1,
+    "feb": 2,
+    "february": 2,
+    "févr": 2,
+    "fevr": 2,
+    "février": 2,
+    "fevrier": 2,
+    "februar": 2,
+    "mar": 3,
+    "march": 3,
+    "mars": 3,
+    "märz": 3,
+    "mär": 3,
+    "marz": 3,
+    "apr": 4,
+    "april": 4,
+    "avr": 4,
+    "avril": 4,
+    "may": 5,
+    "mai": 5,
+    "jun": 6,
+    "june": 6,
+    "juin": 6,
+    "juni": 6,
+    "jul": 7,
+    "july": 7,
+    "juil": 7,
+    "juillet": 7,
+    "juli": 7,
+    "aug": 8,
+    "august": 8,
+    "août": 8,
+    "aout": 8,
+    "sep": 9,
+    "sept": 9,
+    "september": 9,
+    "septembre": 9,
+    "oct": 10,
+    "october": 10,
+    "octobre": 10,
+    "okt": 10,
+    "oktober": 10,
+    "nov": 11,
+    "november": 11,
+    "novembre": 11,
+    "dec": 12,
+    "december": 12,
+    "déc": 12,
+    "décembre": 12,
+    "decembre": 12,
+    "dez": 12,
     "dezember": 12,
 }
 
@@ -138,8 +182,10 @@ def assign_years(month_days: list[tuple[int, int]], last_day_limit: date) -> lis
         result.append(_leap_safe(year, month, day))
     result.reverse()
     if (result[-1] - result[0]).days > 366:
-        raise ValueProblem("the rows span more than a year: the year of each row cannot be "
-                           "worked out (is the file sorted oldest first?)")
+        raise ValueProblem(
+            "the rows span more than a year: the year of each row cannot be "
+            "worked out (is the file sorted oldest first?)"
+        )
     return result
 
 

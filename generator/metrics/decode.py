@@ -11,8 +11,7 @@ from collections import Counter
 NOT_AVAILABLE = {"", "-", "–", "—", "undefined", "n/a", "na", "null", "none", "--"}
 # Spaces used as thousands separators: no-break, thin, narrow no-break, figure, plain
 THOUSANDS_SPACES = "\u00a0\u2009\u202f\u2007 '\u2019"
-_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u00b4": "'",
-                              "`": "'"})
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u00b4": "'", "`": "'"})
 _INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 DELIMITERS = (",", ";", "\t")
 _WHOLE_FLOAT = re.compile(r"\d+\.0+")
@@ -39,7 +38,8 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     # Excel on Windows saves "CSV" in the ANSI code page; the five bytes cp1252 leaves
     # undefined are kept as latin-1 so that no file is refused for one odd byte
     return data.decode("cp1252", errors="strict") if _is_cp1252(data) else (
-        data.decode("latin-1")), "cp1252"
+        data.decode("latin-1")
+    ), "cp1252"
 
 
 def _is_cp1252(data: bytes) -> bool:
@@ -114,8 +114,9 @@ def parse_number(text: str, decimal: str = ".") -> float | None:
         cell = cell.replace(space, "")
     cell = cell.rstrip("%").strip()
     thousands = "." if decimal == "," else ","
-    if re.fullmatch(r"[-+]?\d{1,3}(" + re.escape(thousands) + r"\d{3})+(" + re.escape(decimal)
-                    + r"\d+)?", cell):
+    if re.fullmatch(
+        r"[-+]?\d{1,3}(" + re.escape(thousands) + r"\d{3})+(" + re.escape(decimal) + r"\d+)?", cell
+    ):
         cell = cell.replace(thousands, "")
     cell = cell.replace(decimal, ".")
     if not re.fullmatch(r"[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?", cell):
@@ -151,8 +152,10 @@ def parse_id(text: str) -> str | None:
     if is_missing(cell):
         return None
     if re.fullmatch(r"\d+(\.\d+)?[eE]\+?\d+", cell):
-        raise ValueProblem(f"`{text}` is an id rounded by a spreadsheet (scientific notation); "
-                           "export the file again and import it without opening it in Excel")
+        raise ValueProblem(
+            f"`{text}` is an id rounded by a spreadsheet (scientific notation); "
+            "export the file again and import it without opening it in Excel"
+        )
     if re.fullmatch(r"\d+\.0+", cell):
         return cell.split(".")[0]
     return cell

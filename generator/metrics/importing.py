@@ -99,8 +99,9 @@ def read_json(text: str, path: Path) -> Any:
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
-        raise AlmanacError(f"row {exc.lineno}, column {exc.colno}: not valid JSON ({exc.msg})",
-                           path, exc.lineno) from None
+        raise AlmanacError(
+            f"row {exc.lineno}, column {exc.colno}: not valid JSON ({exc.msg})", path, exc.lineno
+        ) from None
 
 
 def read_csv_table(text: str, encoding: str, name: str, path: Path) -> Table:
@@ -134,18 +135,25 @@ def known_formats() -> str:
 def parse_export(export: ExportFile, ctx: ImportContext) -> tuple[Format, Parsed]:
     found = detect_format(export)
     if found is None:
-        raise AlmanacError(f"unknown export format: found {describe_header(export)}. "
-                           f"Known formats: {known_formats()}", export.path)
+        raise AlmanacError(
+            f"unknown export format: found {describe_header(export)}. "
+            f"Known formats: {known_formats()}",
+            export.path,
+        )
     fmt, match = found
     if ctx.platform and fmt.platform not in (ctx.platform, "meta"):
-        raise AlmanacError(f"this is a {fmt.label} export ({fmt.platform}), but --platform "
-                           f"says {ctx.platform}", export.path)
+        raise AlmanacError(
+            f"this is a {fmt.label} export ({fmt.platform}), but --platform says {ctx.platform}",
+            export.path,
+        )
     parsed = fmt.parse(match, export, ctx)
     zone = ZoneInfo(ctx.timezone)
     parsed.posts = [in_zone(row, zone) for row in parsed.posts]
     if ctx.platform and parsed.platform != ctx.platform:
-        raise AlmanacError(f"this {fmt.label} export is for {parsed.platform}, but --platform "
-                           f"says {ctx.platform}", export.path)
+        raise AlmanacError(
+            f"this {fmt.label} export is for {parsed.platform}, but --platform says {ctx.platform}",
+            export.path,
+        )
     return fmt, parsed
 
 
@@ -163,8 +171,9 @@ def count_rows(export: ExportFile) -> int:
     return sum(len(t.rows) for t in export.tables)
 
 
-def import_one(path: Path, client_folder: Path, ctx: ImportContext,
-               progress: Callable[[str, int], Progress]) -> tuple[Format, Parsed]:
+def import_one(
+    path: Path, client_folder: Path, ctx: ImportContext, progress: Callable[[str, int], Progress]
+) -> tuple[Format, Parsed]:
     name = source_name(path, client_folder)
     export = read_export(path, name)
     bar = progress(name, count_rows(export))
@@ -176,15 +185,19 @@ def import_one(path: Path, client_folder: Path, ctx: ImportContext,
         # table names are source names; show the path as the user typed it instead
         where = str(exc.path) if exc.path else name
         if where.startswith(name):
-            exc.path = f"{path}{where[len(name):]}"
+            exc.path = f"{path}{where[len(name) :]}"
         raise
     finally:
         bar.finish()
 
 
-def import_exports(paths: list[Path], client_folder: Path, ctx: ImportContext,
-                   dry_run: bool = False,
-                   progress: Callable[[str, int], Progress] = Progress) -> ImportResult:
+def import_exports(
+    paths: list[Path],
+    client_folder: Path,
+    ctx: ImportContext,
+    dry_run: bool = False,
+    progress: Callable[[str, int], Progress] = Progress,
+) -> ImportResult:
     """Parse every file first (any error stops everything), then merge in order and write."""
     with collector_paused():
         return import_all(paths, client_folder, ctx, dry_run, progress)
@@ -204,8 +217,13 @@ def collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def import_all(paths: list[Path], client_folder: Path, ctx: ImportContext, dry_run: bool,
-               progress: Callable[[str, int], Progress]) -> ImportResult:
+def import_all(
+    paths: list[Path],
+    client_folder: Path,
+    ctx: ImportContext,
+    dry_run: bool,
+    progress: Callable[[str, int], Progress],
+) -> ImportResult:
     parsed = [import_one(p, client_folder, ctx, progress) for p in paths]
     metrics = load_metrics(client_folder)
     reports = []

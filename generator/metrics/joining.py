@@ -14,9 +14,15 @@ from generator.problems import AlmanacError, Problem, Severity
 from generator.schema.items import Post
 
 # Hosts that serve the same posts under two names
-HOST_ALIASES = {"twitter.com": "x.com", "mobile.twitter.com": "x.com", "m.facebook.com":
-                "facebook.com", "fb.com": "facebook.com", "vm.tiktok.com": "tiktok.com",
-                "youtu.be": "youtube.com", "m.youtube.com": "youtube.com"}
+HOST_ALIASES = {
+    "twitter.com": "x.com",
+    "mobile.twitter.com": "x.com",
+    "m.facebook.com": "facebook.com",
+    "fb.com": "facebook.com",
+    "vm.tiktok.com": "tiktok.com",
+    "youtu.be": "youtube.com",
+    "m.youtube.com": "youtube.com",
+}
 
 
 def normalize_url(url: str) -> str:
@@ -77,8 +83,11 @@ def match_segment(platform: str, segments: set[str], index: PostIndex) -> Item |
     hits = [index.ids[(platform, part)] for part in segments if (platform, part) in index.ids]
     if len(hits) <= 1:
         return hits[0] if hits else None
-    return next(item for (name, post_id), item in index.ids.items()
-                if name == platform and post_id in segments)
+    return next(
+        item
+        for (name, post_id), item in index.ids.items()
+        if name == platform and post_id in segments
+    )
 
 
 def index_platforms(index: PostIndex) -> set[str]:
@@ -89,8 +98,11 @@ def unmatched_posts(client: ClientData, metrics: ClientMetrics) -> list[PostMetr
     index = build_post_index(client)
     # a row of a platform no post was published on matches nothing: skip its address work
     platforms = index_platforms(index)
-    return [row for row in metrics.posts
-            if row.platform not in platforms or match_post(row, index) is None]
+    return [
+        row
+        for row in metrics.posts
+        if row.platform not in platforms or match_post(row, index) is None
+    ]
 
 
 def post_lines(path: Path) -> dict[tuple[str, str], int]:
@@ -116,22 +128,36 @@ def check_client_metrics(root: Path, client: ClientData) -> list[Problem]:
     except AlmanacError as exc:
         path = str(exc.path) if exc.path else rel
         where = Path(path).relative_to(root).as_posix() if Path(path).is_absolute() else path
-        return [Problem(where, exc.line or 1, "", "metrics.unreadable", Severity.ERROR,
-                        exc.message)]
+        return [
+            Problem(where, exc.line or 1, "", "metrics.unreadable", Severity.ERROR, exc.message)
+        ]
     rows = unmatched_posts(client, metrics)
     if not rows:
         return []
     lines = post_lines(client.folder / METRICS_FOLDER / POSTS_FILE)
-    return [Problem(rel, lines.get(row.key, 1), "post_id", "metrics.unmatched", Severity.INFO,
-                    unmatched_message(row)) for row in rows]
+    return [
+        Problem(
+            rel,
+            lines.get(row.key, 1),
+            "post_id",
+            "metrics.unmatched",
+            Severity.INFO,
+            unmatched_message(row),
+        )
+        for row in rows
+    ]
 
 
 def unmatched_message(row: PostMetrics) -> str:
     if row.post_id.startswith("ad:"):
-        return (f"ad spend of `{row.post_id[3:]}` names no post (the Ads Manager report has no "
-                f"post id for it); export the report with the `Post ID` column to join it")
-    return (f"{row.platform} post {row.post_id} has metrics but no post lists it under "
-            f"`published` (add its url or id to the post's front matter)")
+        return (
+            f"ad spend of `{row.post_id[3:]}` names no post (the Ads Manager report has no "
+            f"post id for it); export the report with the `Post ID` column to join it"
+        )
+    return (
+        f"{row.platform} post {row.post_id} has metrics but no post lists it under "
+        f"`published` (add its url or id to the post's front matter)"
+    )
 
 
 def check_metrics(ws: Workspace) -> list[Problem]:

@@ -54,9 +54,13 @@ def values_of(row: AccountDay | PostMetrics) -> tuple[Any, ...]:
 def combine(old: Row, new: Row) -> Row:
     """The new row's values win; a value the new file lacks (empty) keeps the old one, and
     the source then names both files."""
-    kept = {name: old_value for name, new_value, old_value
-            in zip(value_fields(new), values_of(new), values_of(old), strict=True)
-            if new_value is None and old_value is not None}
+    kept = {
+        name: old_value
+        for name, new_value, old_value in zip(
+            value_fields(new), values_of(new), values_of(old), strict=True
+        )
+        if new_value is None and old_value is not None
+    }
     if not kept:
         return new
     sources = sorted({*old.source.split("; "), new.source} - {""})
@@ -89,9 +93,11 @@ def merge_rows(existing: dict[tuple[str, str], Row], rows: Iterable[Row]) -> Mer
 def fill(old: PostMetrics, new: PostMetrics) -> PostMetrics:
     """An ad report's row on a known post: its spend replaces the old spend, its other figures
     only fill the ones the post lacks (organic figures are never overwritten)."""
-    gaps = {name: getattr(new, name) for name in value_fields(new)
-            if name != "ad_spend" and getattr(old, name) is None
-            and getattr(new, name) is not None}
+    gaps = {
+        name: getattr(new, name)
+        for name in value_fields(new)
+        if name != "ad_spend" and getattr(old, name) is None and getattr(new, name) is not None
+    }
     merged = replace(old, ad_spend=new.ad_spend, **gaps)
     if same_values(merged, old):
         return old
@@ -99,8 +105,7 @@ def fill(old: PostMetrics, new: PostMetrics) -> PostMetrics:
     return replace(merged, source="; ".join(sources))
 
 
-def resolve_post(existing: dict[tuple[str, str], PostMetrics],
-                 row: PostMetrics) -> PostMetrics:
+def resolve_post(existing: dict[tuple[str, str], PostMetrics], row: PostMetrics) -> PostMetrics:
     """The row under the id its post already has (`pageid_postid` and `postid` are the same
     post), so spend lands on the organic row."""
     if row.key in existing or row.post_id.startswith(AD_PREFIX):
@@ -110,13 +115,17 @@ def resolve_post(existing: dict[tuple[str, str], PostMetrics],
     wanted = set(id_variants(row.post_id))
     for platform, post_id in existing:
         if platform == row.platform and wanted & set(id_variants(post_id)):
-            return replace(row, post_id=post_id, post_url=row.post_url
-                           or existing[(platform, post_id)].post_url)
+            return replace(
+                row,
+                post_id=post_id,
+                post_url=row.post_url or existing[(platform, post_id)].post_url,
+            )
     return row
 
 
-def merge_spend(existing: dict[tuple[str, str], PostMetrics],
-                rows: Iterable[PostMetrics]) -> MergeCount:
+def merge_spend(
+    existing: dict[tuple[str, str], PostMetrics], rows: Iterable[PostMetrics]
+) -> MergeCount:
     count = MergeCount()
     for row in (resolve_post(existing, r) for r in rows):
         old = existing.get(row.key)
@@ -133,8 +142,7 @@ def merge_spend(existing: dict[tuple[str, str], PostMetrics],
     return count
 
 
-def adopt_spend(existing: dict[tuple[str, str], PostMetrics],
-                posts: Iterable[PostMetrics]) -> None:
+def adopt_spend(existing: dict[tuple[str, str], PostMetrics], posts: Iterable[PostMetrics]) -> None:
     """Spend imported before its post's organic row, under another form of the post's id,
     moves to the id the organic row brings (so the import order does not matter)."""
     from generator.metrics.joining import id_variants
@@ -144,19 +152,31 @@ def adopt_spend(existing: dict[tuple[str, str], PostMetrics],
         for variant in id_variants(row.post_id):
             incoming.setdefault((row.platform, variant), row.post_id)
     for key, row in list(existing.items()):
-        if row.ad_spend is None or row.published_at is not None or row.post_id.startswith(
-                AD_PREFIX):
+        if (
+            row.ad_spend is None
+            or row.published_at is not None
+            or row.post_id.startswith(AD_PREFIX)
+        ):
             continue
-        target = next((incoming[(row.platform, v)] for v in id_variants(row.post_id)
-                       if (row.platform, v) in incoming), None)
-        if target is not None and target != row.post_id and (row.platform, target) not in \
-                existing:
+        target = next(
+            (
+                incoming[(row.platform, v)]
+                for v in id_variants(row.post_id)
+                if (row.platform, v) in incoming
+            ),
+            None,
+        )
+        if target is not None and target != row.post_id and (row.platform, target) not in existing:
             del existing[key]
             existing[(row.platform, target)] = replace(row, post_id=target)
 
 
-def merge_metrics(base: ClientMetrics, account: list[AccountDay], posts: list[PostMetrics],
-                  spend: Iterable[PostMetrics] = ()) -> tuple[ClientMetrics, MergeCount]:
+def merge_metrics(
+    base: ClientMetrics,
+    account: list[AccountDay],
+    posts: list[PostMetrics],
+    spend: Iterable[PostMetrics] = (),
+) -> tuple[ClientMetrics, MergeCount]:
     """A new ClientMetrics with the rows merged in (base is left as it was)."""
     days = {row.key: row for row in base.account}
     by_post = {row.key: row for row in base.posts}

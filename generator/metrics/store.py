@@ -18,11 +18,35 @@ METRICS_FOLDER = "metrics"
 ACCOUNT_FILE = "account_daily.csv"
 POSTS_FILE = "posts.csv"
 
-ACCOUNT_COLUMNS = ("platform", "date", "followers", "follower_change", "impressions", "reach",
-                   "profile_visits", "link_clicks", "video_views", "source")
-POST_COLUMNS = ("platform", "post_id", "post_url", "published_at", "impressions", "reach",
-                "engagements", "likes", "comments", "shares", "saves", "clicks", "video_views",
-                "ad_spend", "source")
+ACCOUNT_COLUMNS = (
+    "platform",
+    "date",
+    "followers",
+    "follower_change",
+    "impressions",
+    "reach",
+    "profile_visits",
+    "link_clicks",
+    "video_views",
+    "source",
+)
+POST_COLUMNS = (
+    "platform",
+    "post_id",
+    "post_url",
+    "published_at",
+    "impressions",
+    "reach",
+    "engagements",
+    "likes",
+    "comments",
+    "shares",
+    "saves",
+    "clicks",
+    "video_views",
+    "ad_spend",
+    "source",
+)
 
 
 @dataclass(frozen=True)
@@ -89,6 +113,7 @@ class ClientMetrics:
 
 # --- reading -------------------------------------------------------------------------------
 
+
 def load_metrics(client_folder: Path) -> ClientMetrics:
     """The client's canonical metrics; missing files are empty, malformed ones an AlmanacError."""
     folder = client_folder / METRICS_FOLDER
@@ -97,8 +122,9 @@ def load_metrics(client_folder: Path) -> ClientMetrics:
     return ClientMetrics(account=account, posts=posts)
 
 
-def load_rows(path: Path, columns: tuple[str, ...],
-              build: Callable[[dict[str, str], Path, int], Any]) -> list[Any]:
+def load_rows(
+    path: Path, columns: tuple[str, ...], build: Callable[[dict[str, str], Path, int], Any]
+) -> list[Any]:
     if not path.is_file():
         return []
     try:
@@ -110,16 +136,21 @@ def load_rows(path: Path, columns: tuple[str, ...],
     if header is None:
         return []
     if tuple(header) != columns:
-        raise AlmanacError(f"row 1: the header must be `{','.join(columns)}`, found "
-                           f"`{','.join(header)}` (re-create it with `almanac import`)", path, 1)
+        raise AlmanacError(
+            f"row 1: the header must be `{','.join(columns)}`, found "
+            f"`{','.join(header)}` (re-create it with `almanac import`)",
+            path,
+            1,
+        )
     rows = []
     for cells in reader:
         line = reader.line_num
         if not cells:
             continue
         if len(cells) != len(columns):
-            raise AlmanacError(f"row {line}: expected {len(columns)} cells, found {len(cells)}",
-                               path, line)
+            raise AlmanacError(
+                f"row {line}: expected {len(columns)} cells, found {len(cells)}", path, line
+            )
         rows.append(build(dict(zip(columns, cells, strict=True)), path, line))
     return rows
 
@@ -138,8 +169,9 @@ def _int(row: dict[str, str], column: str, path: Path, line: int) -> int | None:
         raise _cell_error(path, line, column, value, "a whole number") from None
 
 
-def _ints(row: dict[str, str], columns: tuple[str, ...], path: Path,
-          line: int) -> dict[str, int | None]:
+def _ints(
+    row: dict[str, str], columns: tuple[str, ...], path: Path, line: int
+) -> dict[str, int | None]:
     """_int of each column, with the plain digits canonical files hold read in place (a
     large file has a million such cells)."""
     numbers: dict[str, int | None] = {}
@@ -174,8 +206,9 @@ def build_account_day(row: dict[str, str], path: Path, line: int) -> AccountDay:
     except ValueError:
         raise _cell_error(path, line, "date", row["date"], "a date (YYYY-MM-DD)") from None
     numbers = _ints(row, ACCOUNT_COLUMNS[2:-1], path, line)
-    return AccountDay(platform=_text(row, "platform", path, line), date=day,
-                      source=row["source"], **numbers)
+    return AccountDay(
+        platform=_text(row, "platform", path, line), date=day, source=row["source"], **numbers
+    )
 
 
 def build_post_metrics(row: dict[str, str], path: Path, line: int) -> PostMetrics:
@@ -186,17 +219,27 @@ def build_post_metrics(row: dict[str, str], path: Path, line: int) -> PostMetric
         except ValueError:
             published = None
         if published is None or published.tzinfo is None:
-            raise _cell_error(path, line, "published_at", row["published_at"],
-                              "a date and time with an offset (2026-09-03T15:30:00+00:00)")
+            raise _cell_error(
+                path,
+                line,
+                "published_at",
+                row["published_at"],
+                "a date and time with an offset (2026-09-03T15:30:00+00:00)",
+            )
     numbers = _ints(row, POST_COLUMNS[4:-2], path, line)
-    return PostMetrics(platform=_text(row, "platform", path, line),
-                       post_id=_text(row, "post_id", path, line),
-                       post_url=row["post_url"] or None, published_at=published,
-                       ad_spend=_float(row, "ad_spend", path, line), source=row["source"],
-                       **numbers)
+    return PostMetrics(
+        platform=_text(row, "platform", path, line),
+        post_id=_text(row, "post_id", path, line),
+        post_url=row["post_url"] or None,
+        published_at=published,
+        ad_spend=_float(row, "ad_spend", path, line),
+        source=row["source"],
+        **numbers,
+    )
 
 
 # --- writing -------------------------------------------------------------------------------
+
 
 def sort_account(rows: Iterable[AccountDay]) -> list[AccountDay]:
     return sorted(rows, key=lambda r: (r.platform, r.date))
@@ -238,8 +281,10 @@ def render_rows(columns: tuple[str, ...], rows: Iterable[Any]) -> str:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(columns)
     cells_of = attrgetter(*columns)
-    writer.writerows([value if type(value) in _WRITTEN_AS_IS else format_cell(value)
-                      for value in cells_of(row)] for row in rows)
+    writer.writerows(
+        [value if type(value) in _WRITTEN_AS_IS else format_cell(value) for value in cells_of(row)]
+        for row in rows
+    )
     return out.getvalue()
 
 

@@ -92,19 +92,24 @@ class HeaderedTable:
         """Data rows after the header (and `skip` rows more); blank lines are passed over,
         short or long rows are errors."""
         width = len(self.header)
-        for line, cells in self.table.rows[self.header_row + 1 + skip:]:
+        for line, cells in self.table.rows[self.header_row + 1 + skip :]:
             if not any(c.strip() for c in cells):
                 continue
             if len(cells) != width:
                 if self.table.strict_width:
-                    raise import_error(self.name, line, "", f"expected {width} cells like the "
-                                       f"header, found {len(cells)}")
+                    raise import_error(
+                        self.name,
+                        line,
+                        "",
+                        f"expected {width} cells like the header, found {len(cells)}",
+                    )
                 cells = (cells + [""] * width)[:width]
             yield Record(self, line, cells)
 
 
-def find_header(table: Table, required: Sequence[Aliases], optional: Sequence[Aliases] = (),
-                scan: int = 15) -> tuple[int, HeaderedTable] | None:
+def find_header(
+    table: Table, required: Sequence[Aliases], optional: Sequence[Aliases] = (), scan: int = 15
+) -> tuple[int, HeaderedTable] | None:
     """The header row among the first `scan` rows holding every required column; the score
     counts required and optional columns found."""
     for position, (_line, cells) in enumerate(table.rows[:scan]):
@@ -121,8 +126,12 @@ def find_header(table: Table, required: Sequence[Aliases], optional: Sequence[Al
     return None
 
 
-def find_sheet(export: ExportFile, required: Sequence[Aliases],
-               optional: Sequence[Aliases] = (), scan: int = 15) -> HeaderedTable | None:
+def find_sheet(
+    export: ExportFile,
+    required: Sequence[Aliases],
+    optional: Sequence[Aliases] = (),
+    scan: int = 15,
+) -> HeaderedTable | None:
     """The first table (sheet) of the file whose header holds every required column."""
     for table in export.tables:
         found = find_header(table, required, optional, scan)

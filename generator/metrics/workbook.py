@@ -46,8 +46,10 @@ def read_workbook(path: Path, name: str) -> list[Table]:
     tables = []
     try:
         for sheet in book.worksheets:
-            rows = [(number, trim([cell_text(v) for v in values]))
-                    for number, values in enumerate(sheet.iter_rows(values_only=True), start=1)]
+            rows = [
+                (number, trim([cell_text(v) for v in values]))
+                for number, values in enumerate(sheet.iter_rows(values_only=True), start=1)
+            ]
             tables.append(Table(f"{name} [{sheet.title}]", rows, strict_width=False))
     finally:
         book.close()

@@ -86,13 +86,16 @@ def load_client(root: Path, slug: str) -> tuple[ClientData, str]:
     if errors:
         shown = "; ".join(f"{p.path}:{p.line}: {p.message}" for p in errors[:SHOWN_PROBLEMS])
         more = f" (and {len(errors) - SHOWN_PROBLEMS} more)" if len(errors) > SHOWN_PROBLEMS else ""
-        raise AlmanacError(f"{len(errors)} problem(s) in the content, run `almanac check "
-                           f"--client {slug}`: {shown}{more}")
+        raise AlmanacError(
+            f"{len(errors)} problem(s) in the content, run `almanac check "
+            f"--client {slug}`: {shown}{more}"
+        )
     return ws.clients[slug], ws.settings.name
 
 
-def render_one(root: Path, agency: str, client: ClientData, metrics: ClientMetrics,
-               month: Month) -> Outcome:
+def render_one(
+    root: Path, agency: str, client: ClientData, metrics: ClientMetrics, month: Month
+) -> Outcome:
     start = time.perf_counter()
     try:
         report = build_report(client, agency, metrics, month)
@@ -104,10 +107,10 @@ def render_one(root: Path, agency: str, client: ClientData, metrics: ClientMetri
     except AlmanacError as exc:
         return Outcome(client.slug, month.key, error=str(exc))
     except Exception as exc:  # a bug must not stop the other reports; it is listed at the end
-        return Outcome(client.slug, month.key, error=f"internal error: {type(exc).__name__}: "
-                                                     f"{exc}")
-    return Outcome(client.slug, month.key, target, None, tuple(warnings),
-                   time.perf_counter() - start, changed)
+        return Outcome(client.slug, month.key, error=f"internal error: {type(exc).__name__}: {exc}")
+    return Outcome(
+        client.slug, month.key, target, None, tuple(warnings), time.perf_counter() - start, changed
+    )
 
 
 def run_task(task: Task) -> list[Outcome]:
@@ -124,14 +127,21 @@ def run_task(task: Task) -> list[Outcome]:
 def list_clients(root: Path, only: str | None = None) -> list[str]:
     """Client folders (those with a client.yml), in name order; a wrong --client is an error."""
     content = root / "content"
-    found = sorted(p.name for p in content.iterdir() if p.is_dir() and
-                   not p.name.startswith(("_", ".")) and (p / "client.yml").is_file()) \
-        if content.is_dir() else []
+    found = (
+        sorted(
+            p.name
+            for p in content.iterdir()
+            if p.is_dir() and not p.name.startswith(("_", ".")) and (p / "client.yml").is_file()
+        )
+        if content.is_dir()
+        else []
+    )
     if only is None:
         return found
     if only not in found:
-        raise AlmanacError(f"no client `{only}` in content/ (clients: {', '.join(found)})",
-                           exit_code=2)
+        raise AlmanacError(
+            f"no client `{only}` in content/ (clients: {', '.join(found)})", exit_code=2
+        )
     return [only]
 
 
@@ -148,8 +158,10 @@ class Progress:
         self.done += 1
         if self.live:
             filled = int(30 * self.done / max(self.total, 1))
-            self.stream.write(f"\rreports [{'#' * filled}{'.' * (30 - filled)}] "
-                              f"{self.done}/{self.total} {label[:40]:<40}")
+            self.stream.write(
+                f"\rreports [{'#' * filled}{'.' * (30 - filled)}] "
+                f"{self.done}/{self.total} {label[:40]:<40}"
+            )
             if self.done == self.total:
                 self.stream.write("\n")
         else:

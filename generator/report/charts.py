@@ -75,12 +75,27 @@ def new_figure(width: float, height: float) -> Figure:
     return figure
 
 
-def set_title(figure: Figure, title: str, width: float, height: float, left: float,
-              bottom: float, right: float = 0.97, gap: float = 0.0) -> None:
+def set_title(
+    figure: Figure,
+    title: str,
+    width: float,
+    height: float,
+    left: float,
+    bottom: float,
+    right: float = 0.97,
+    gap: float = 0.0,
+) -> None:
     """A title over the whole figure, wrapped to its width, and the plot area below it."""
     lines = textwrap.wrap(title, width=int(width * 12.5))
-    figure.suptitle("\n".join(lines), x=0.02, y=1 - 0.06 / height, ha="left", va="top",
-                    fontsize=8.5, fontweight="bold")
+    figure.suptitle(
+        "\n".join(lines),
+        x=0.02,
+        y=1 - 0.06 / height,
+        ha="left",
+        va="top",
+        fontsize=8.5,
+        fontweight="bold",
+    )
     top = 1 - (0.22 + gap + 0.15 * len(lines)) / height
     figure.subplots_adjust(left=left / width, right=right, top=top, bottom=bottom / height)
 
@@ -93,20 +108,37 @@ def number_axis(axis: object, words: Words) -> None:
 def label_bars(ax: Axes, bars: object, texts: Sequence[str], horizontal: bool = False) -> None:
     for bar, text in zip(bars, texts, strict=True):  # type: ignore[call-overload]
         if horizontal:
-            ax.annotate(text, (bar.get_width(), bar.get_y() + bar.get_height() / 2),
-                        xytext=(3, 0), textcoords="offset points", va="center", fontsize=7)
+            ax.annotate(
+                text,
+                (bar.get_width(), bar.get_y() + bar.get_height() / 2),
+                xytext=(3, 0),
+                textcoords="offset points",
+                va="center",
+                fontsize=7,
+            )
         else:
-            ax.annotate(text, (bar.get_x() + bar.get_width() / 2, bar.get_height()),
-                        xytext=(0, 2), textcoords="offset points", ha="center", va="bottom",
-                        fontsize=7)
+            ax.annotate(
+                text,
+                (bar.get_x() + bar.get_width() / 2, bar.get_height()),
+                xytext=(0, 2),
+                textcoords="offset points",
+                ha="center",
+                va="bottom",
+                fontsize=7,
+            )
 
 
 def week_labels(weeks: Sequence[Week], words: Words) -> list[str]:
     return [words.date(w.start, "short") for w in weeks]
 
 
-def build_followers(series: dict[str, tuple[tuple[date, int], ...]], gains: dict[str, int | None],
-                    colour: str, words: Words, running: frozenset[str] = frozenset()) -> str | None:
+def build_followers(
+    series: dict[str, tuple[tuple[date, int], ...]],
+    gains: dict[str, int | None],
+    colour: str,
+    words: Words,
+    running: frozenset[str] = frozenset(),
+) -> str | None:
     """Small multiples: one panel per network with its own scale, gain in the panel title.
 
     Networks in `running` have no follower counts: their panel shows the running gain."""
@@ -120,35 +152,61 @@ def build_followers(series: dict[str, tuple[tuple[date, int], ...]], gains: dict
         figure = new_figure(WIDTH, height)
         axes = figure.subplots(rows, columns, squeeze=False)
         for index, (ax, (name, points)) in enumerate(
-                zip(axes.flat, sorted(shown.items()), strict=False)):
-            draw_follower_panel(ax, name, points, gains.get(name), colour, index, words,
-                                name in running)
-        for ax in list(axes.flat)[len(shown):]:
+            zip(axes.flat, sorted(shown.items()), strict=False)
+        ):
+            draw_follower_panel(
+                ax, name, points, gains.get(name), colour, index, words, name in running
+            )
+        for ax in list(axes.flat)[len(shown) :]:
             ax.set_visible(False)
         axes[0][0].set_ylabel(words.t("c_followers_y"))
-        set_title(figure, words.t("c_followers"), WIDTH, height, left=0.6, bottom=0.3,
-                  gap=0.12)
+        set_title(figure, words.t("c_followers"), WIDTH, height, left=0.6, bottom=0.3, gap=0.12)
         figure.subplots_adjust(wspace=0.35, hspace=0.7)
         return render_svg(figure)
 
 
-def draw_follower_panel(ax: Axes, name: str, points: tuple[tuple[date, int], ...],
-                        gain: int | None, colour: str, index: int, words: Words,
-                        running: bool = False) -> None:
+def draw_follower_panel(
+    ax: Axes,
+    name: str,
+    points: tuple[tuple[date, int], ...],
+    gain: int | None,
+    colour: str,
+    index: int,
+    words: Words,
+    running: bool = False,
+) -> None:
     days = [d.toordinal() for d, _ in points]
     counts = [n for _, n in points]
-    ax.plot(days, counts, color=colour, linewidth=1.6, marker=MARKERS[index % len(MARKERS)],
-            markevery=max(1, len(days) // 5), markersize=3.5)
+    ax.plot(
+        days,
+        counts,
+        color=colour,
+        linewidth=1.6,
+        marker=MARKERS[index % len(MARKERS)],
+        markevery=max(1, len(days) // 5),
+        markersize=3.5,
+    )
     ax.fill_between(days, counts, min(counts), color=mix(colour, "#ffffff", 0.85), linewidth=0)
     gain_text = words.signed(gain) if gain is not None else words.t("unknown")
     note = f" ({words.t('c_running')})" if running else ""
     ax.set_title(f"{words.platform(name)}  {gain_text}{note}", fontsize=8, pad=6)
     last = words.signed(counts[-1]) if running else words.number(counts[-1])
-    ax.annotate(last, (days[-1], counts[-1]), xytext=(-2, 5), textcoords="offset points",
-                ha="right", fontsize=7, fontweight="bold")
+    ax.annotate(
+        last,
+        (days[-1], counts[-1]),
+        xytext=(-2, 5),
+        textcoords="offset points",
+        ha="right",
+        fontsize=7,
+        fontweight="bold",
+    )
     ax.set_xticks([days[0], days[len(days) // 2], days[-1]])
-    ax.set_xticklabels([words.date(date.fromordinal(d), "short")
-                        for d in (days[0], days[len(days) // 2], days[-1])])
+    ax.set_xticklabels(
+        [
+            words.date(date.fromordinal(d), "short")
+            for d in (days[0], days[len(days) // 2], days[-1])
+        ]
+    )
     number_axis(ax.yaxis, words)
     low, high = min(counts), max(counts)
     margin = max(1, (high - low) * 0.25)
@@ -156,8 +214,9 @@ def draw_follower_panel(ax: Axes, name: str, points: tuple[tuple[date, int], ...
     ax.grid(axis="y", color=GRID, linewidth=0.5)
 
 
-def build_weekly_bars(values: Sequence[int], weeks: Sequence[Week], title: str, ylabel: str,
-                      colour: str, words: Words) -> str | None:
+def build_weekly_bars(
+    values: Sequence[int], weeks: Sequence[Week], title: str, ylabel: str, colour: str, words: Words
+) -> str | None:
     if not values or not any(values):
         return None
     with chart_style():
@@ -185,8 +244,7 @@ def build_engagement(rates: dict[str, float], colour: str, words: Words) -> str 
         inches = 1.05 + 0.32 * len(names)
         figure = new_figure(HALF, inches)
         ax = figure.add_subplot()
-        bars = ax.barh(range(len(names)), [rates[n] * 100 for n in names], color=colour,
-                       height=0.6)
+        bars = ax.barh(range(len(names)), [rates[n] * 100 for n in names], color=colour, height=0.6)
         label_bars(ax, bars, [words.percent(rates[n]) for n in names], horizontal=True)
         ax.set_yticks(range(len(names)), [words.platform(n) for n in names])
         ax.set_xlabel(words.t("c_er_x"))
@@ -199,8 +257,13 @@ def build_engagement(rates: dict[str, float], colour: str, words: Words) -> str 
         return render_svg(figure)
 
 
-def build_planned(planned: Sequence[int], published: Sequence[int], weeks: Sequence[Week],
-                  colour: str, words: Words) -> str | None:
+def build_planned(
+    planned: Sequence[int],
+    published: Sequence[int],
+    weeks: Sequence[Week],
+    colour: str,
+    words: Words,
+) -> str | None:
     """Planned posts as hatched outlines beside published posts as solid bars."""
     if not any(planned) and not any(published):
         return None
@@ -209,10 +272,19 @@ def build_planned(planned: Sequence[int], published: Sequence[int], weeks: Seque
         ax = figure.add_subplot()
         left = [i - 0.19 for i in range(len(weeks))]
         right = [i + 0.19 for i in range(len(weeks))]
-        first = ax.bar(left, planned, width=0.36, color="#ffffff", edgecolor=colour,
-                       hatch="////", linewidth=0.9, label=words.t("planned"))
-        second = ax.bar(right, published, width=0.36, color=colour, edgecolor=colour,
-                        label=words.t("published"))
+        first = ax.bar(
+            left,
+            planned,
+            width=0.36,
+            color="#ffffff",
+            edgecolor=colour,
+            hatch="////",
+            linewidth=0.9,
+            label=words.t("planned"),
+        )
+        second = ax.bar(
+            right, published, width=0.36, color=colour, edgecolor=colour, label=words.t("published")
+        )
         label_bars(ax, first, [str(v) for v in planned])
         label_bars(ax, second, [str(v) for v in published])
         ax.set_xticks(range(len(weeks)), week_labels(weeks, words))
@@ -227,9 +299,14 @@ def build_planned(planned: Sequence[int], published: Sequence[int], weeks: Seque
         return render_svg(figure)
 
 
-def build_horizontal(items: Sequence[tuple[str, int]], title: str, xlabel: str,
-                     colours: Sequence[str], hatches: Sequence[str],
-                     label: Callable[[int], str]) -> str | None:
+def build_horizontal(
+    items: Sequence[tuple[str, int]],
+    title: str,
+    xlabel: str,
+    colours: Sequence[str],
+    hatches: Sequence[str],
+    label: Callable[[int], str],
+) -> str | None:
     """Horizontal bars, largest on top, each with its value written at its end."""
     if not items or not any(count for _, count in items):
         return None
@@ -238,10 +315,15 @@ def build_horizontal(items: Sequence[tuple[str, int]], title: str, xlabel: str,
         inches = 1.0 + 0.26 * len(ordered)
         figure = new_figure(HALF, inches)
         ax = figure.add_subplot()
-        bars = ax.barh(range(len(ordered)), [c for _, c in ordered], height=0.62,
-                       color=list(reversed(colours)), hatch=None,
-                       edgecolor=[mix(c, "#000000", 0.35) for c in reversed(colours)],
-                       linewidth=0.6)
+        bars = ax.barh(
+            range(len(ordered)),
+            [c for _, c in ordered],
+            height=0.62,
+            color=list(reversed(colours)),
+            hatch=None,
+            edgecolor=[mix(c, "#000000", 0.35) for c in reversed(colours)],
+            linewidth=0.6,
+        )
         for bar, hatch in zip(bars, reversed(hatches), strict=True):
             bar.set_hatch(hatch or None)
         label_bars(ax, bars, [label(c) for _, c in ordered], horizontal=True)
@@ -258,12 +340,20 @@ def build_horizontal(items: Sequence[tuple[str, int]], title: str, xlabel: str,
 def build_mix(mix_counts: Sequence[tuple[str, int]], colour: str, words: Words) -> str | None:
     """Posts per kind; the promotional bar is darker and hatched so it stands out in grey."""
     total = sum(c for _, c in mix_counts) or 1
-    colours = [mix(colour, "#000000", 0.35) if k == "promo" else mix(colour, "#ffffff", 0.35)
-               for k, _ in mix_counts]
+    colours = [
+        mix(colour, "#000000", 0.35) if k == "promo" else mix(colour, "#ffffff", 0.35)
+        for k, _ in mix_counts
+    ]
     hatches = ["xxxx" if k == "promo" else "" for k, _ in mix_counts]
     items = [(words.kind(k), c) for k, c in mix_counts]
-    return build_horizontal(items, words.t("c_mix"), words.t("c_mix_x"), colours, hatches,
-                            lambda c: f"{c} ({words.percent(c / total)})")
+    return build_horizontal(
+        items,
+        words.t("c_mix"),
+        words.t("c_mix_x"),
+        colours,
+        hatches,
+        lambda c: f"{c} ({words.percent(c / total)})",
+    )
 
 
 def build_tone(tone: dict[str, int], colour: str, words: Words) -> str | None:
@@ -272,5 +362,11 @@ def build_tone(tone: dict[str, int], colour: str, words: Words) -> str | None:
     colours = [colour, "#bdbdbd", mix(colour, "#000000", 0.6)]
     hatches = ["", "....", "////"]
     items = [(words.status(k), tone.get(k, 0)) for k in order]
-    return build_horizontal(items, words.t("c_tone"), words.t("c_tone_x"), colours, hatches,
-                            lambda c: f"{c} ({words.percent(c / total)})")
+    return build_horizontal(
+        items,
+        words.t("c_tone"),
+        words.t("c_tone_x"),
+        colours,
+        hatches,
+        lambda c: f"{c} ({words.percent(c / total)})",
+    )

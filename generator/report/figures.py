@@ -67,8 +67,13 @@ class MonthFigures:
 
     @property
     def has_metrics(self) -> bool:
-        return any(n.followers_gained is not None or n.reach is not None
-                   or n.impressions is not None or n.rated_impressions for n in self.networks)
+        return any(
+            n.followers_gained is not None
+            or n.reach is not None
+            or n.impressions is not None
+            or n.rated_impressions
+            for n in self.networks
+        )
 
     def total(self, name: str) -> int | None:
         values = [getattr(n, name) for n in self.networks if getattr(n, name) is not None]
@@ -76,14 +81,17 @@ class MonthFigures:
 
     @property
     def engagement_rate(self) -> float | None:
-        return engagement_rate(sum(n.engagements for n in self.networks),
-                               sum(n.rated_impressions for n in self.networks))
+        return engagement_rate(
+            sum(n.engagements for n in self.networks),
+            sum(n.rated_impressions for n in self.networks),
+        )
 
     def value(self, metric: str, platform: str | None = None) -> float | None:
         """The figure an objective names, for all networks or one."""
         if metric == "posts_published":
-            return float(self.published_by_platform.get(platform, 0) if platform
-                         else self.posts_published)
+            return float(
+                self.published_by_platform.get(platform, 0) if platform else self.posts_published
+            )
         if platform is None:
             return self.engagement_rate if metric == "engagement_rate" else self.total(metric)
         network = next((n for n in self.networks if n.platform == platform), None)
@@ -98,12 +106,16 @@ def engagements_of(row: PostMetrics) -> int | None:
 
 
 def posts_in_month(metrics: ClientMetrics, month: Month, zone: str) -> list[PostMetrics]:
-    return [row for row in metrics.posts
-            if (day := local_day(row.published_at, zone)) is not None and month.contains(day)]
+    return [
+        row
+        for row in metrics.posts
+        if (day := local_day(row.published_at, zone)) is not None and month.contains(day)
+    ]
 
 
-def build_followers(rows: list[AccountDay], month: Month) -> tuple[int | None, int | None,
-                                                                   tuple[tuple[date, int], ...]]:
+def build_followers(
+    rows: list[AccountDay], month: Month
+) -> tuple[int | None, int | None, tuple[tuple[date, int], ...]]:
     """Gained, last count and daily series of one network (rows sorted by date).
 
     Without counts, the series is the running total of the daily changes (a gain, not a count).
@@ -114,9 +126,12 @@ def build_followers(rows: list[AccountDay], month: Month) -> tuple[int | None, i
         before = [n for d, n in counted if d < month.first]
         baseline = before[-1] if before else series[0][1]
         return series[-1][1] - baseline, series[-1][1], series
-    changes = [(r.date, r.follower_change) for r in rows
-               if month.contains(r.date) and r.follower_change is not None]
-    running = tuple((d, sum(c for _, c in changes[:i + 1])) for i, (d, _) in enumerate(changes))
+    changes = [
+        (r.date, r.follower_change)
+        for r in rows
+        if month.contains(r.date) and r.follower_change is not None
+    ]
+    running = tuple((d, sum(c for _, c in changes[: i + 1])) for i, (d, _) in enumerate(changes))
     return (running[-1][1] if running else None), None, running
 
 
@@ -125,17 +140,22 @@ def sum_field(rows: list[AccountDay] | list[PostMetrics], name: str) -> int | No
     return sum(values) if values else None
 
 
-def build_network(platform: str, account: list[AccountDay], posts: list[PostMetrics],
-                  month: Month) -> NetworkFigures:
+def build_network(
+    platform: str, account: list[AccountDay], posts: list[PostMetrics], month: Month
+) -> NetworkFigures:
     days = [r for r in account if month.contains(r.date)]
     gained, end, series = build_followers(account, month)
     rated = [(engagements_of(r), r.impressions) for r in posts]
     rated_pairs = [(e, i) for e, i in rated if e is not None and i]
     return NetworkFigures(
-        platform=platform, followers_gained=gained, followers_end=end,
-        reach=sum_field(days, "reach") if sum_field(days, "reach") is not None
+        platform=platform,
+        followers_gained=gained,
+        followers_end=end,
+        reach=sum_field(days, "reach")
+        if sum_field(days, "reach") is not None
         else sum_field(posts, "reach"),
-        impressions=sum_field(days, "impressions") if sum_field(days, "impressions") is not None
+        impressions=sum_field(days, "impressions")
+        if sum_field(days, "impressions") is not None
         else sum_field(posts, "impressions"),
         engagements=sum(e for e, _ in rated_pairs),
         rated_impressions=sum(i for _, i in rated_pairs),
@@ -151,8 +171,9 @@ def is_published_in(item: Item, month: Month, zone: str) -> bool:
     return day is not None and month.contains(day)
 
 
-def build_month_figures(metrics: ClientMetrics, posts: list[Item], month: Month,
-                        zone: str) -> MonthFigures:
+def build_month_figures(
+    metrics: ClientMetrics, posts: list[Item], month: Month, zone: str
+) -> MonthFigures:
     """Every network's figures for `month`, in platform order."""
     account: dict[str, list[AccountDay]] = defaultdict(list)
     for day in sorted(metrics.account, key=lambda r: (r.platform, r.date)):
@@ -160,8 +181,10 @@ def build_month_figures(metrics: ClientMetrics, posts: list[Item], month: Month,
     by_post: dict[str, list[PostMetrics]] = defaultdict(list)
     for row in posts_in_month(metrics, month, zone):
         by_post[row.platform].append(row)
-    networks = tuple(build_network(p, account.get(p, []), by_post.get(p, []), month)
-                     for p in sorted(set(account) | set(by_post)))
+    networks = tuple(
+        build_network(p, account.get(p, []), by_post.get(p, []), month)
+        for p in sorted(set(account) | set(by_post))
+    )
     published = [item for item in posts if is_published_in(item, month, zone)]
     per_platform: dict[str, int] = defaultdict(int)
     for item in published:
@@ -172,23 +195,29 @@ def build_month_figures(metrics: ClientMetrics, posts: list[Item], month: Month,
 
 # --- weekly series -------------------------------------------------------------------------
 
-def build_weekly_audience(metrics: ClientMetrics, month: Month,
-                          zone: str) -> tuple[str, list[int]]:
+
+def build_weekly_audience(metrics: ClientMetrics, month: Month, zone: str) -> tuple[str, list[int]]:
     """Reach per week (impressions when no reach was exported), summed over networks with the
     same rule as the month's total: account days, or else the network's posts by their week."""
     days = [r for r in metrics.account if month.contains(r.date)]
     posts = posts_in_month(metrics, month, zone)
-    reach_known = any(r.reach is not None for r in days) or any(
-        r.reach is not None for r in posts)
+    reach_known = any(r.reach is not None for r in days) or any(r.reach is not None for r in posts)
     name = "reach" if reach_known else "impressions"
     dated: list[tuple[date, int]] = []
     for platform in sorted({r.platform for r in days} | {r.platform for r in posts}):
-        own = [(r.date, getattr(r, name)) for r in days
-               if r.platform == platform and getattr(r, name) is not None]
+        own = [
+            (r.date, getattr(r, name))
+            for r in days
+            if r.platform == platform and getattr(r, name) is not None
+        ]
         if not own:
-            own = [(day, getattr(r, name)) for r in posts if r.platform == platform
-                   and getattr(r, name) is not None
-                   and (day := local_day(r.published_at, zone)) is not None]
+            own = [
+                (day, getattr(r, name))
+                for r in posts
+                if r.platform == platform
+                and getattr(r, name) is not None
+                and (day := local_day(r.published_at, zone)) is not None
+            ]
         dated.extend(own)
     if not dated:
         return name, []
@@ -199,8 +228,9 @@ def build_weekly_audience(metrics: ClientMetrics, month: Month,
     return name, totals
 
 
-def build_weekly_posts(posts: list[Item], weeks: list[Week],
-                       zone: str) -> tuple[list[int], list[int]]:
+def build_weekly_posts(
+    posts: list[Item], weeks: list[Week], zone: str
+) -> tuple[list[int], list[int]]:
     """Planned (every post of the week but ideas) and published posts per week."""
     planned = [0] * len(weeks)
     published = [0] * len(weeks)
@@ -218,6 +248,7 @@ def build_weekly_posts(posts: list[Item], weeks: list[Week],
 
 
 # --- objectives and key figures ------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class KeyFigure:
@@ -275,16 +306,29 @@ def objective_target(objective: Objective) -> float:
 
 
 def build_objectives(objectives: list[Objective], figures: MonthFigures) -> list[ObjectiveResult]:
-    return [ObjectiveResult(o.metric, o.platform.value if o.platform else None, o.label,
-                            objective_target(o),
-                            figures.value(o.metric, o.platform.value if o.platform else None))
-            for o in objectives if o.metric in METRIC_KEYS]
+    return [
+        ObjectiveResult(
+            o.metric,
+            o.platform.value if o.platform else None,
+            o.label,
+            objective_target(o),
+            figures.value(o.metric, o.platform.value if o.platform else None),
+        )
+        for o in objectives
+        if o.metric in METRIC_KEYS
+    ]
 
 
-def build_key_figures(current: MonthFigures, previous: MonthFigures,
-                      objectives: list[ObjectiveResult]) -> list[KeyFigure]:
+def build_key_figures(
+    current: MonthFigures, previous: MonthFigures, objectives: list[ObjectiveResult]
+) -> list[KeyFigure]:
     targets = {o.metric: o.target for o in objectives if o.platform is None}
-    return [KeyFigure(key, current.value(key), previous.value(key) if
-                      (previous.has_metrics or key == "posts_published") else None,
-                      targets.get(key))
-            for key in METRIC_KEYS]
+    return [
+        KeyFigure(
+            key,
+            current.value(key),
+            previous.value(key) if (previous.has_metrics or key == "posts_published") else None,
+            targets.get(key),
+        )
+        for key in METRIC_KEYS
+    ]

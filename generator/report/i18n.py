@@ -97,8 +97,10 @@ PHRASES: dict[str, tuple[str, str]] = {
     "vs_previous": ("vs mois précédent", "vs previous month"),
     "c_er": ("Taux d'engagement par réseau", "Engagement rate by network"),
     "c_er_x": ("Interactions ÷ impressions (%)", "Engagements ÷ impressions (%)"),
-    "c_planned": ("Publications prévues et publiées par semaine",
-                  "Planned and published posts per week"),
+    "c_planned": (
+        "Publications prévues et publiées par semaine",
+        "Planned and published posts per week",
+    ),
     "c_posts_y": ("Publications (nombre)", "Posts (count)"),
     "c_mix": ("Répartition des contenus par type", "Content mix by kind"),
     "c_mix_x": ("Publications (nombre)", "Posts (count)"),
@@ -106,54 +108,83 @@ PHRASES: dict[str, tuple[str, str]] = {
     "c_tone_x": ("Messages (nombre)", "Messages (count)"),
     "c_day_x": ("Jour du mois", "Day of the month"),
     # empty sections
-    "e_metrics": ("Aucune statistique n'a été importée pour ce mois.",
-                  "No statistics were imported for this month."),
-    "e_followers": ("Aucun nombre d'abonnés n'a été relevé ce mois-ci.",
-                    "No follower counts were recorded this month."),
-    "e_reach": ("Aucune donnée de portée ni d'impressions pour ce mois.",
-                "No reach or impressions data for this month."),
-    "e_er": ("Aucune publication du mois n'a de statistiques d'engagement.",
-             "No post of the month has engagement statistics."),
-    "e_posts": ("Aucune publication n'était prévue ce mois-ci.",
-                "No post was planned this month."),
-    "e_top": ("Aucune publication du mois n'a encore de statistiques.",
-              "No post published this month has statistics yet."),
+    "e_metrics": (
+        "Aucune statistique n'a été importée pour ce mois.",
+        "No statistics were imported for this month.",
+    ),
+    "e_followers": (
+        "Aucun nombre d'abonnés n'a été relevé ce mois-ci.",
+        "No follower counts were recorded this month.",
+    ),
+    "e_reach": (
+        "Aucune donnée de portée ni d'impressions pour ce mois.",
+        "No reach or impressions data for this month.",
+    ),
+    "e_er": (
+        "Aucune publication du mois n'a de statistiques d'engagement.",
+        "No post of the month has engagement statistics.",
+    ),
+    "e_posts": ("Aucune publication n'était prévue ce mois-ci.", "No post was planned this month."),
+    "e_top": (
+        "Aucune publication du mois n'a encore de statistiques.",
+        "No post published this month has statistics yet.",
+    ),
     "e_contests": ("Aucun jeu-concours ce mois-ci.", "No contest ran this month."),
-    "e_curated": ("Aucun contenu tiers n'a été partagé ce mois-ci.",
-                  "No third-party content was shared this month."),
+    "e_curated": (
+        "Aucun contenu tiers n'a été partagé ce mois-ci.",
+        "No third-party content was shared this month.",
+    ),
     "e_ads": ("Aucune publication sponsorisée ce mois-ci.", "No paid promotion this month."),
-    "e_community": ("Aucune note sur la communauté n'a été rédigée pour ce mois.",
-                    "No community notes were written for this month."),
-    "e_tone": ("Aucun message n'a été classé par ton ce mois-ci.",
-               "No message was classified by tone this month."),
-    "e_plan": ("Rien n'est encore planifié pour le mois prochain.",
-               "Nothing is scheduled for next month yet."),
-    "e_objectives": ("Aucun objectif chiffré n'est fixé pour ce client.",
-                     "No numeric objectives are set for this client."),
+    "e_community": (
+        "Aucune note sur la communauté n'a été rédigée pour ce mois.",
+        "No community notes were written for this month.",
+    ),
+    "e_tone": (
+        "Aucun message n'a été classé par ton ce mois-ci.",
+        "No message was classified by tone this month.",
+    ),
+    "e_plan": (
+        "Rien n'est encore planifié pour le mois prochain.",
+        "Nothing is scheduled for next month yet.",
+    ),
+    "e_objectives": (
+        "Aucun objectif chiffré n'est fixé pour ce client.",
+        "No numeric objectives are set for this client.",
+    ),
     "e_winners": ("à tirer", "not drawn yet"),
     # definitions
-    "d_followers": ("Abonnés gagnés : pour chaque réseau, le dernier nombre d'abonnés du mois "
-                    "moins le dernier relevé avant le mois (à défaut, le premier du mois), "
-                    "additionnés sur les réseaux.",
-                    "Followers gained: for each network, the last follower count of the month "
-                    "minus the last count before the month (or else the first of the month), "
-                    "added up over the networks."),
-    "d_reach": ("Portée et impressions : sommes des chiffres quotidiens des comptes ; un réseau "
-                "sans chiffre de compte est compté par ses publications du mois.",
-                "Reach and impressions: sums of the accounts' daily figures; a network without "
-                "account figures is counted from its posts of the month."),
-    "d_er": ("Taux d'engagement : interactions (mentions j'aime, commentaires, partages, "
-             "enregistrements, clics) divisées par les impressions des publications du mois.",
-             "Engagement rate: engagements (likes, comments, shares, saves, clicks) divided by "
-             "the impressions of the posts published in the month."),
-    "d_posts": ("Publications : éléments du planning publiés dans le mois ; prévues = toutes "
-                "celles datées de la semaine, sauf les idées.",
-                "Posts published: plan items published in the month; planned = every post "
-                "dated in the week, except ideas."),
-    "d_cost": ("Coût par résultat : dépense ÷ clics (trafic), ÷ interactions (engagement), "
-               "sinon pour 1 000 impressions.",
-               "Cost per result: spend ÷ clicks (traffic), ÷ engagements (engagement), "
-               "otherwise per 1,000 impressions."),
+    "d_followers": (
+        "Abonnés gagnés : pour chaque réseau, le dernier nombre d'abonnés du mois "
+        "moins le dernier relevé avant le mois (à défaut, le premier du mois), "
+        "additionnés sur les réseaux.",
+        "Followers gained: for each network, the last follower count of the month "
+        "minus the last count before the month (or else the first of the month), "
+        "added up over the networks.",
+    ),
+    "d_reach": (
+        "Portée et impressions : sommes des chiffres quotidiens des comptes ; un réseau "
+        "sans chiffre de compte est compté par ses publications du mois.",
+        "Reach and impressions: sums of the accounts' daily figures; a network without "
+        "account figures is counted from its posts of the month.",
+    ),
+    "d_er": (
+        "Taux d'engagement : interactions (mentions j'aime, commentaires, partages, "
+        "enregistrements, clics) divisées par les impressions des publications du mois.",
+        "Engagement rate: engagements (likes, comments, shares, saves, clicks) divided by "
+        "the impressions of the posts published in the month.",
+    ),
+    "d_posts": (
+        "Publications : éléments du planning publiés dans le mois ; prévues = toutes "
+        "celles datées de la semaine, sauf les idées.",
+        "Posts published: plan items published in the month; planned = every post "
+        "dated in the week, except ideas.",
+    ),
+    "d_cost": (
+        "Coût par résultat : dépense ÷ clics (trafic), ÷ interactions (engagement), "
+        "sinon pour 1 000 impressions.",
+        "Cost per result: spend ÷ clicks (traffic), ÷ engagements (engagement), "
+        "otherwise per 1,000 impressions.",
+    ),
 }
 
 KINDS: dict[str, tuple[str, str]] = {
@@ -274,8 +305,12 @@ class Words:
         return sign + format_percent(abs(shown), locale=self.locale)
 
     def date(self, day: dt.date, pattern: str = "long") -> str:
-        patterns = {"long": "d MMMM yyyy", "short": "d MMM", "weekday": "EEE d MMM",
-                    "compact": "d/MM"}
+        patterns = {
+            "long": "d MMMM yyyy",
+            "short": "d MMM",
+            "weekday": "EEE d MMM",
+            "compact": "d/MM",
+        }
         return format_date(day, patterns.get(pattern, pattern), locale=self.locale)
 
     def month(self, first_day: dt.date) -> str:

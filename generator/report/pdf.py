@@ -35,8 +35,9 @@ class RestrictedFetcher(URLFetcher):
     """Serves data: URLs and files under `roots` (after resolving symlinks); refuses the rest."""
 
     def __init__(self, roots: Sequence[Path]) -> None:
-        super().__init__(allowed_protocols={"data", "file"}, allow_redirects=False,
-                         fail_on_errors=True)
+        super().__init__(
+            allowed_protocols={"data", "file"}, allow_redirects=False, fail_on_errors=True
+        )
         self.roots = [root.resolve() for root in roots]
         self.refused: list[str] = []
 
@@ -66,9 +67,19 @@ class RestrictedFetcher(URLFetcher):
         raise PermissionError(f"refused {shown}: {why}")
 
 
-MIME = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".gif": "image/gif",
-        ".webp": "image/webp", ".svg": "image/svg+xml", ".css": "text/css",
-        ".woff2": "font/woff2", ".woff": "font/woff", ".ttf": "font/ttf", ".otf": "font/otf"}
+MIME = {
+    ".png": "image/png",
+    ".jpg": "image/jpeg",
+    ".jpeg": "image/jpeg",
+    ".gif": "image/gif",
+    ".webp": "image/webp",
+    ".svg": "image/svg+xml",
+    ".css": "text/css",
+    ".woff2": "font/woff2",
+    ".woff": "font/woff",
+    ".ttf": "font/ttf",
+    ".otf": "font/otf",
+}
 
 
 def mime_type(path: Path) -> str:
@@ -105,13 +116,15 @@ def pdf_created() -> str | None:
     try:
         moment = datetime.fromtimestamp(int(epoch), UTC)
     except ValueError:
-        raise AlmanacError(f"SOURCE_DATE_EPOCH=`{epoch}` is not a number of seconds",
-                           exit_code=2) from None
+        raise AlmanacError(
+            f"SOURCE_DATE_EPOCH=`{epoch}` is not a number of seconds", exit_code=2
+        ) from None
     return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def render_pdf(html: str, base: Path, roots: Sequence[Path],
-               identity: str) -> tuple[bytes, list[str]]:
+def render_pdf(
+    html: str, base: Path, roots: Sequence[Path], identity: str
+) -> tuple[bytes, list[str]]:
     """The PDF bytes of `html` and WeasyPrint's warnings; resources resolve against `base` and
     must lie under `roots`.
 
@@ -123,14 +136,18 @@ def render_pdf(html: str, base: Path, roots: Sequence[Path],
         try:
             pdf = document.write_pdf(
                 pdf_identifier=hashlib.sha256(identity.encode()).hexdigest()[:32].encode(),
-                optimize_images=True, dpi=200, uncompressed_pdf=False)
+                optimize_images=True,
+                dpi=200,
+                uncompressed_pdf=False,
+            )
         except FatalURLFetchingError as exc:
             reason = fetcher.refused[-1] if fetcher.refused else str(exc.__cause__ or exc)
             raise ReportError(f"cannot load {reason}") from None
     problems = [r.getMessage() for r in logs.records if r.levelno >= logging.ERROR]
     if problems or fetcher.refused:
-        raise ReportError("the PDF would be incomplete: " + "; ".join(
-            [*fetcher.refused, *problems]))
+        raise ReportError(
+            "the PDF would be incomplete: " + "; ".join([*fetcher.refused, *problems])
+        )
     assert isinstance(pdf, bytes)
     return pdf, warnings_of(logs.records)
 

@@ -27,10 +27,37 @@ from generator.sanitise import markdown_to_html
 TEMPLATES = Path(__file__).parent / "templates"
 OVERRIDES = Path("reports") / "templates"
 MAIN_TEMPLATE = "report.html.j2"
-TOC = ("h_numbers", "h_audience", "h_publishing", "h_top", "h_contests", "h_curated", "h_ads",
-       "h_community", "h_plan")
-ALLOWED_TAGS = {"p", "br", "strong", "em", "b", "i", "ul", "ol", "li", "blockquote", "h1", "h2",
-                "h3", "h4", "h5", "h6", "a", "code"}
+TOC = (
+    "h_numbers",
+    "h_audience",
+    "h_publishing",
+    "h_top",
+    "h_contests",
+    "h_curated",
+    "h_ads",
+    "h_community",
+    "h_plan",
+)
+ALLOWED_TAGS = {
+    "p",
+    "br",
+    "strong",
+    "em",
+    "b",
+    "i",
+    "ul",
+    "ol",
+    "li",
+    "blockquote",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "a",
+    "code",
+}
 
 
 @cache
@@ -62,8 +89,13 @@ def build_environment(root: Path) -> Environment:
     loaders = [FileSystemLoader(str(folder)) for folder in template_roots(root)[:-1]]
     return Environment(
         loader=ChoiceLoader([*loaders, PackageLoader("generator.report", "templates")]),
-        autoescape=True, undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
-        keep_trailing_newline=True, finalize=drop_unprintable)
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        finalize=drop_unprintable,
+    )
 
 
 def svg_uri(svg: str | None) -> str | None:
@@ -83,21 +115,28 @@ def build_charts(report: Report, words: Words) -> dict[str, str | None]:
     weeks = report.month.weeks()
     title = "c_reach_week" if report.audience_name == "reach" else "c_impressions_week"
     ylabel = "c_reach_y" if report.audience_name == "reach" else "c_impressions_y"
-    rates = {n.platform: n.engagement_rate for n in figures.networks
-             if n.engagement_rate is not None}
+    rates = {
+        n.platform: n.engagement_rate for n in figures.networks if n.engagement_rate is not None
+    }
     svgs = {
         "followers": charts.build_followers(
             {n.platform: n.series for n in figures.networks},
-            {n.platform: n.followers_gained for n in figures.networks}, colour, words,
-            frozenset(n.platform for n in figures.networks if n.series_is_gain)),
-        "audience": charts.build_weekly_bars(report.audience_weeks, weeks, words.t(title),
-                                             words.t(ylabel), colour, words),
+            {n.platform: n.followers_gained for n in figures.networks},
+            colour,
+            words,
+            frozenset(n.platform for n in figures.networks if n.series_is_gain),
+        ),
+        "audience": charts.build_weekly_bars(
+            report.audience_weeks, weeks, words.t(title), words.t(ylabel), colour, words
+        ),
         "engagement": charts.build_engagement(rates, colour, words),
-        "planned": charts.build_planned(report.planned_weeks, report.published_weeks, weeks,
-                                        colour, words),
+        "planned": charts.build_planned(
+            report.planned_weeks, report.published_weeks, weeks, colour, words
+        ),
         "mix": charts.build_mix(report.content_mix, colour, words),
         "tone": charts.build_tone(report.community.tone, colour, words)
-        if report.community else None,
+        if report.community
+        else None,
     }
     return {name: svg_uri(svg) for name, svg in svgs.items()}
 
@@ -145,18 +184,22 @@ def media_resolver(client: ClientData, inline: bool) -> Any:
         response = fetcher.fetch(uri)
         data = base64.b64encode(response.read()).decode("ascii")
         return f"data:{response.content_type};base64,{data}"
+
     return resolve
 
 
 def asset_resolver(root: Path) -> Any:
     """URL of a file beside the templates (a workspace override first), e.g. a stylesheet."""
+
     def asset(name: str) -> str:
         for folder in template_roots(root):
             path = folder / name
             if path.is_file():
                 return path.absolute().as_uri()
-        raise ReportError(f"no template asset `{name}` in {root / OVERRIDES} or Almanac's "
-                          "templates")
+        raise ReportError(
+            f"no template asset `{name}` in {root / OVERRIDES} or Almanac's templates"
+        )
+
     return asset
 
 
@@ -167,21 +210,32 @@ def build_context(report: Report, root: Path, inline: bool) -> dict[str, Any]:
     media = media_resolver(report.client, inline)
     boosts = report.boosts
     return {
-        "r": report, "w": words, "charts": build_charts(report, words), "toc": TOC,
+        "r": report,
+        "w": words,
+        "charts": build_charts(report, words),
+        "toc": TOC,
         "month_label": words.month(report.month.first),
         "next_label": words.month(report.month.next().first),
-        "created": pdf_created(), "media": media, "asset": asset_resolver(root),
+        "created": pdf_created(),
+        "media": media,
+        "asset": asset_resolver(root),
         "logo_src": media(report.logo) if report.logo else None,
         "body_html": render_markdown(report.community.body) if report.community else "",
-        "value": formats.value, "previous": formats.previous, "change": formats.change,
-        "target": formats.target, "objective_value": formats.objective,
+        "value": formats.value,
+        "previous": formats.previous,
+        "change": formats.change,
+        "target": formats.target,
+        "objective_value": formats.objective,
         "ad_totals": {
             "budget": sum(b.budget for b in boosts),
             "spend": sum(b.spend for b in boosts if b.spend is not None),
             "impressions": sum(b.impressions or 0 for b in boosts),
             "clicks": sum(b.clicks or 0 for b in boosts),
-        } if len(boosts) > 1 else None,
-        "colour": colour, "tint": charts.mix(colour, "#ffffff", 0.9),
+        }
+        if len(boosts) > 1
+        else None,
+        "colour": colour,
+        "tint": charts.mix(colour, "#ffffff", 0.9),
         "dark": charts.mix(colour, "#000000", 0.35),
         "on_colour": "#ffffff" if luminance(colour) < 0.55 else "#111111",
     }
@@ -193,8 +247,13 @@ def render_html(report: Report, root: Path, inline_media: bool = False) -> str:
     return template.render(build_context(report, root, inline_media))
 
 
-def render_report_html(ws: Workspace, client: str | ClientData, month: str | Month,
-                       metrics: ClientMetrics | None = None, inline_media: bool = True) -> str:
+def render_report_html(
+    ws: Workspace,
+    client: str | ClientData,
+    month: str | Month,
+    metrics: ClientMetrics | None = None,
+    inline_media: bool = True,
+) -> str:
     """A client's report as a self-contained HTML page (for the team site's review pages)."""
     data = ws.clients[client] if isinstance(client, str) else client
     when = parse_month(month) if isinstance(month, str) else month

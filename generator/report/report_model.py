@@ -178,19 +178,24 @@ class Report:
 
 # --- plan items ----------------------------------------------------------------------------
 
+
 def post_day(item: Item, zone: str) -> date | None:
     return local_day(item.when, zone)
 
 
 def posts_of_month(client: ClientData, month: Month) -> list[Item]:
-    return [i for i in client.posts()
-            if (day := post_day(i, client.timezone)) is not None and month.contains(day)]
+    return [
+        i
+        for i in client.posts()
+        if (day := post_day(i, client.timezone)) is not None and month.contains(day)
+    ]
 
 
 def build_content_mix(posts: list[Item]) -> list[tuple[str, int]]:
     """Posts published (or planned, if none is marked published) per kind, largest first."""
     counted = [i for i in posts if i.meta.status is Status.PUBLISHED] or [
-        i for i in posts if i.meta.status not in NOT_PLANNED]
+        i for i in posts if i.meta.status not in NOT_PLANNED
+    ]
     counts: dict[str, int] = {}
     for item in counted:
         assert isinstance(item.meta, Post)
@@ -231,7 +236,8 @@ def metrics_of(meta: Post, index: dict[tuple[str, str], PostMetrics]) -> list[Po
     found = []
     for platform, where in sorted(meta.published.items(), key=lambda kv: kv[0].value):
         row = (index.get((platform.value, where.id)) if where.id else None) or (
-            index.get((platform.value, where.url)) if where.url else None)
+            index.get((platform.value, where.url)) if where.url else None
+        )
         if row is not None:
             found.append(row)
     return found
@@ -242,8 +248,9 @@ def _total(values: list[int | None]) -> int | None:
     return sum(present) if present else None
 
 
-def build_top_posts(client: ClientData, posts: list[Item],
-                    index: dict[tuple[str, str], PostMetrics]) -> list[TopPost]:
+def build_top_posts(
+    client: ClientData, posts: list[Item], index: dict[tuple[str, str], PostMetrics]
+) -> list[TopPost]:
     ranked = []
     for item in posts:
         meta = item.meta
@@ -253,10 +260,19 @@ def build_top_posts(client: ClientData, posts: list[Item],
             continue
         day = post_day(item, client.timezone)
         assert day is not None
-        ranked.append(TopPost(
-            meta.title, day, meta.kind, tuple(item.platforms), excerpt(item.body),
-            thumbnail_of(client, meta), _total([r.impressions for r in rows]),
-            _total([r.reach for r in rows]), sum(engagements_of(r) or 0 for r in rows)))
+        ranked.append(
+            TopPost(
+                meta.title,
+                day,
+                meta.kind,
+                tuple(item.platforms),
+                excerpt(item.body),
+                thumbnail_of(client, meta),
+                _total([r.impressions for r in rows]),
+                _total([r.reach for r in rows]),
+                sum(engagements_of(r) or 0 for r in rows),
+            )
+        )
     ranked.sort(key=lambda p: (-p.engagements, -(p.engagement_rate or 0), p.day, p.title))
     return ranked[:TOP_POSTS]
 
@@ -273,11 +289,20 @@ def build_contests(client: ClientData, month: Month) -> list[ContestRow]:
         last = max(d for d in (ends, draw or ends))
         if meta.status is Status.CANCELLED or starts > month.last or last < month.first:
             continue
-        rows.append(ContestRow(
-            meta.title, tuple(item.platforms), starts, ends, draw, meta.participants,
-            tuple(w.name for w in meta.winners), meta.prize.description if meta.prize else None,
-            meta.prize.quantity if meta.prize else 1,
-            meta.shipping.status.value if meta.shipping else None))
+        rows.append(
+            ContestRow(
+                meta.title,
+                tuple(item.platforms),
+                starts,
+                ends,
+                draw,
+                meta.participants,
+                tuple(w.name for w in meta.winners),
+                meta.prize.description if meta.prize else None,
+                meta.prize.quantity if meta.prize else 1,
+                meta.shipping.status.value if meta.shipping else None,
+            )
+        )
     return sorted(rows, key=lambda r: (r.starts, r.title))
 
 
@@ -288,13 +313,22 @@ def build_curated(client: ClientData, month: Month) -> list[CuratedRow]:
         assert isinstance(meta, Curated)
         day = local_day(meta.share_at, client.timezone)
         if meta.status is CuratedStatus.SHARED and day is not None and month.contains(day):
-            rows.append(CuratedRow(meta.title, day, tuple(item.platforms), meta.source_name,
-                                   meta.source_author, meta.why))
+            rows.append(
+                CuratedRow(
+                    meta.title,
+                    day,
+                    tuple(item.platforms),
+                    meta.source_name,
+                    meta.source_author,
+                    meta.why,
+                )
+            )
     return sorted(rows, key=lambda r: (r.day or month.first, r.title))
 
 
-def build_boosts(client: ClientData, index: dict[tuple[str, str], PostMetrics],
-                 month: Month) -> list[BoostRow]:
+def build_boosts(
+    client: ClientData, index: dict[tuple[str, str], PostMetrics], month: Month
+) -> list[BoostRow]:
     rows = []
     for item in client.posts():
         meta = item.meta
@@ -309,11 +343,21 @@ def build_boosts(client: ClientData, index: dict[tuple[str, str], PostMetrics],
         found = metrics_of(meta, index)
         spends = [r.ad_spend for r in found if r.ad_spend is not None]
         platforms = meta.boost.platforms or meta.platforms
-        rows.append(BoostRow(
-            meta.title, tuple(p.value for p in platforms), start, end, meta.boost.objective,
-            meta.boost.currency, meta.boost.budget, sum(spends) if spends else None,
-            _total([r.impressions for r in found]), _total([r.clicks for r in found]),
-            _total([engagements_of(r) for r in found])))
+        rows.append(
+            BoostRow(
+                meta.title,
+                tuple(p.value for p in platforms),
+                start,
+                end,
+                meta.boost.objective,
+                meta.boost.currency,
+                meta.boost.budget,
+                sum(spends) if spends else None,
+                _total([r.impressions for r in found]),
+                _total([r.clicks for r in found]),
+                _total([engagements_of(r) for r in found]),
+            )
+        )
     return sorted(rows, key=lambda r: (r.start, r.title))
 
 
@@ -322,13 +366,21 @@ def build_community(client: ClientData, note: MonthNote | None) -> Community | N
         return None
     meta = note.meta
     return Community(
-        summary=meta.summary, body=note.body.strip(),
-        tone={"positive": meta.tone.positive, "neutral": meta.tone.neutral,
-              "negative": meta.tone.negative},
-        quotes=[(q.text, q.author, q.platform.value if q.platform else None, q.tone.value)
-                for q in meta.quotes],
+        summary=meta.summary,
+        body=note.body.strip(),
+        tone={
+            "positive": meta.tone.positive,
+            "neutral": meta.tone.neutral,
+            "negative": meta.tone.negative,
+        },
+        quotes=[
+            (q.text, q.author, q.platform.value if q.platform else None, q.tone.value)
+            for q in meta.quotes
+        ],
         screenshots=[(client.folder / s.file, s.caption) for s in meta.screenshots],
-        actions=list(meta.actions), next_month=meta.next_month)
+        actions=list(meta.actions),
+        next_month=meta.next_month,
+    )
 
 
 def build_plan(client: ClientData, month: Month) -> list[PlanWeek]:
@@ -337,8 +389,12 @@ def build_plan(client: ClientData, month: Month) -> list[PlanWeek]:
     for item in client.items:
         day = post_day(item, client.timezone)
         status = item.meta.status
-        if day is None or not month.contains(day) or status in NOT_PLANNED or \
-                status is CuratedStatus.REJECTED:
+        if (
+            day is None
+            or not month.contains(day)
+            or status in NOT_PLANNED
+            or status is CuratedStatus.REJECTED
+        ):
             continue
         kind = item.meta.kind if isinstance(item.meta, (Post, Curated)) else "contest"
         entries.append(PlanEntry(day, item.title, kind, tuple(item.platforms), status.value))
@@ -351,8 +407,7 @@ def main_currency(boosts: list[BoostRow]) -> str:
     return boosts[0].currency if boosts else "EUR"
 
 
-def build_report(client: ClientData, agency: str, metrics: ClientMetrics,
-                 month: Month) -> Report:
+def build_report(client: ClientData, agency: str, metrics: ClientMetrics, month: Month) -> Report:
     """The whole report of `client` for `month`: a recipe, section by section."""
     zone = client.timezone
     posts = client.posts()
@@ -366,11 +421,24 @@ def build_report(client: ClientData, agency: str, metrics: ClientMetrics,
     boosts = build_boosts(client, index, month)
     logo = client.folder / client.config.brand.logo if client.config.brand.logo else None
     return Report(
-        client=client, agency=agency, month=month, figures=figures, previous=previous,
-        key_figures=build_key_figures(figures, previous, objectives), objectives=objectives,
-        audience_name=audience_name, audience_weeks=audience, planned_weeks=planned,
-        published_weeks=published, content_mix=build_content_mix(month_posts),
+        client=client,
+        agency=agency,
+        month=month,
+        figures=figures,
+        previous=previous,
+        key_figures=build_key_figures(figures, previous, objectives),
+        objectives=objectives,
+        audience_name=audience_name,
+        audience_weeks=audience,
+        planned_weeks=planned,
+        published_weeks=published,
+        content_mix=build_content_mix(month_posts),
         top_posts=build_top_posts(client, month_posts, index),
-        contests=build_contests(client, month), curated=build_curated(client, month),
-        boosts=boosts, community=build_community(client, client.months.get(month.key)),
-        plan=build_plan(client, month.next()), logo=logo, currency=main_currency(boosts))
+        contests=build_contests(client, month),
+        curated=build_curated(client, month),
+        boosts=boosts,
+        community=build_community(client, client.months.get(month.key)),
+        plan=build_plan(client, month.next()),
+        logo=logo,
+        currency=main_currency(boosts),
+    )

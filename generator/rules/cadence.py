@@ -43,11 +43,14 @@ def group_weeks(entries: list[Entry]) -> dict[date, list[Entry]]:
     return weeks
 
 
-@rule("cadence.per-week", Severity.WARNING,
-      Option("min", None, int, "Fewest posts a week on networks whose cadence sets no "
-             "`min_per_week`."),
-      Option("max", None, int, "Most posts a week on networks whose cadence sets no "
-             "`max_per_week`."))
+@rule(
+    "cadence.per-week",
+    Severity.WARNING,
+    Option(
+        "min", None, int, "Fewest posts a week on networks whose cadence sets no `min_per_week`."
+    ),
+    Option("max", None, int, "Most posts a week on networks whose cadence sets no `max_per_week`."),
+)
 def check_per_week(ctx: RuleContext) -> Iterator[Finding]:
     """A week (Monday to Sunday) with fewer or more posts on a network than the client's cadence.
 
@@ -64,27 +67,39 @@ def check_per_week(ctx: RuleContext) -> Iterator[Finding]:
         if high is not None:
             for start, group in sorted(weeks.items()):
                 if start >= this_week and len(group) > high:
-                    yield at(group[high], f"{len(group)} posts on {platform} in the week of "
-                             f"{start}; the cadence allows {high}: move this one")
+                    yield at(
+                        group[high],
+                        f"{len(group)} posts on {platform} in the week of "
+                        f"{start}; the cadence allows {high}: move this one",
+                    )
         if low is not None and weeks:
             yield from _thin_weeks(ctx, platform, weeks, this_week, low)
 
 
-def _thin_weeks(ctx: RuleContext, platform: str, weeks: dict[date, list[Entry]],
-                first: date, low: int) -> Iterator[Finding]:
+def _thin_weeks(
+    ctx: RuleContext, platform: str, weeks: dict[date, list[Entry]], first: date, low: int
+) -> Iterator[Finding]:
     field: FieldPath = ("platforms", platform, "cadence", "min_per_week")
     start, last = first, max(weeks)
     while start <= last:
         count = len(weeks.get(start, []))
         if count < low:
-            yield Finding(ctx.client.source, field, f"only {count} post(s) on {platform} in "
-                          f"the week of {start}; the cadence asks for {low}")
+            yield Finding(
+                ctx.client.source,
+                field,
+                f"only {count} post(s) on {platform} in "
+                f"the week of {start}; the cadence asks for {low}",
+            )
         start += timedelta(days=7)
 
 
-@rule("cadence.min-gap", Severity.WARNING,
-      Option("hours", None, float, "Shortest gap for networks whose cadence sets no "
-             "`min_gap_hours`."))
+@rule(
+    "cadence.min-gap",
+    Severity.WARNING,
+    Option(
+        "hours", None, float, "Shortest gap for networks whose cadence sets no `min_gap_hours`."
+    ),
+)
 def check_min_gap(ctx: RuleContext) -> Iterator[Finding]:
     """Two posts on the same network closer together than the client's minimum gap.
 
@@ -99,13 +114,15 @@ def check_min_gap(ctx: RuleContext) -> Iterator[Finding]:
         for before, entry in zip(entries, entries[1:], strict=False):
             hours = (entry.when - before.when).total_seconds() / 3600
             if hours < gap and ctx.plan.ahead(entry.when):
-                yield at(entry, f"only {hours:g} h after `{before.item.slug}` on {platform}; "
-                         f"the cadence asks for {gap:g} h between posts")
+                yield at(
+                    entry,
+                    f"only {hours:g} h after `{before.item.slug}` on {platform}; "
+                    f"the cadence asks for {gap:g} h between posts",
+                )
 
 
 def _windows(account: Account) -> list[tuple[time, time]]:
-    return [(parse_clock(w.split("-")[0]), parse_clock(w.split("-")[1]))
-            for w in account.windows]
+    return [(parse_clock(w.split("-")[0]), parse_clock(w.split("-")[1])) for w in account.windows]
 
 
 @rule("cadence.window", Severity.WARNING)
@@ -123,15 +140,31 @@ def check_window(ctx: RuleContext) -> Iterator[Finding]:
         for entry in ctx.plan.feeds.get(platform, []):
             clock = entry.local.time().replace(second=0, microsecond=0)
             if ctx.plan.ahead(entry.when) and not any(a <= clock <= b for a, b in windows):
-                yield at(entry, f"{clock:%H:%M} is outside the {platform} posting windows "
-                         f"({', '.join(account.windows)})")
+                yield at(
+                    entry,
+                    f"{clock:%H:%M} is outside the {platform} posting windows "
+                    f"({', '.join(account.windows)})",
+                )
 
 
-@rule("cadence.silence", Severity.WARNING,
-      Option("days", None, int, "Longest silence for networks whose cadence sets no "
-             "`max_silence_days`.", 1),
-      Option("horizon_days", 14, int, "How far ahead an open-ended silence (nothing planned "
-             "after the last post) is reported.", 1))
+@rule(
+    "cadence.silence",
+    Severity.WARNING,
+    Option(
+        "days",
+        None,
+        int,
+        "Longest silence for networks whose cadence sets no `max_silence_days`.",
+        1,
+    ),
+    Option(
+        "horizon_days",
+        14,
+        int,
+        "How far ahead an open-ended silence (nothing planned after the last post) is reported.",
+        1,
+    ),
+)
 def check_silence(ctx: RuleContext) -> Iterator[Finding]:
     """More than N days without anything on a network, from the last post until the next one.
 
@@ -143,25 +176,32 @@ def check_silence(ctx: RuleContext) -> Iterator[Finding]:
         days = _first(account.cadence.max_silence_days, ctx.options["days"])
         if days is None:
             continue
-        yield from _silences(ctx, platform, timedelta(days=days),
-                             timedelta(days=ctx.options["horizon_days"]))
+        yield from _silences(
+            ctx, platform, timedelta(days=days), timedelta(days=ctx.options["horizon_days"])
+        )
 
 
-def _silences(ctx: RuleContext, platform: str, limit: timedelta,
-              horizon: timedelta) -> Iterator[Finding]:
+def _silences(
+    ctx: RuleContext, platform: str, limit: timedelta, horizon: timedelta
+) -> Iterator[Finding]:
     entries = ctx.plan.feeds.get(platform, [])
     past = [e for e in entries if not ctx.plan.ahead(e.when)]
-    ahead = entries[len(past):]
+    ahead = entries[len(past) :]
     start: datetime = past[-1].when if past else ctx.today
     for entry in ahead:
         if entry.when - start > limit:
-            yield at(entry, f"nothing on {platform} for {(entry.when - start).days} days "
-                     f"before this post (since {ctx.plan.local(start):%Y-%m-%d}); the "
-                     f"cadence allows {limit.days}")
+            yield at(
+                entry,
+                f"nothing on {platform} for {(entry.when - start).days} days "
+                f"before this post (since {ctx.plan.local(start):%Y-%m-%d}); the "
+                f"cadence allows {limit.days}",
+            )
         start = entry.when
     if start + limit <= ctx.today + horizon:
-        message = (f"nothing planned on {platform} after {ctx.plan.local(start):%Y-%m-%d}: "
-                   f"more than {limit.days} days of silence ahead")
+        message = (
+            f"nothing planned on {platform} after {ctx.plan.local(start):%Y-%m-%d}: "
+            f"more than {limit.days} days of silence ahead"
+        )
         if ahead:
             yield at(ahead[-1], message)
         else:
@@ -185,5 +225,9 @@ def check_blackout(ctx: RuleContext) -> Iterator[Finding]:
             continue
         day = ctx.plan.local(when).date()
         if day in days:
-            yield Finding(item.source, time_field(item), f"{day} is a blackout day "
-                          f"({days[day]}): move or cancel this item", item)
+            yield Finding(
+                item.source,
+                time_field(item),
+                f"{day} is a blackout day ({days[day]}): move or cancel this item",
+                item,
+            )

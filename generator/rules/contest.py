@@ -50,17 +50,42 @@ def contest_checklist(contest: Contest, posts: list[Item]) -> list[ChecklistEntr
 
 
 CHECKLIST_NAMES = [
-    "organizers", "prize", "prize.value", "rules", "eligibility", "mechanics", "dates",
-    "draw_at", "draw_method", "announce_at", "shipping", "visuals.launch", "visuals.reminder",
-    "visuals.results", "after_post",
+    "organizers",
+    "prize",
+    "prize.value",
+    "rules",
+    "eligibility",
+    "mechanics",
+    "dates",
+    "draw_at",
+    "draw_method",
+    "announce_at",
+    "shipping",
+    "visuals.launch",
+    "visuals.reminder",
+    "visuals.results",
+    "after_post",
 ]
 
 
-@rule("contest.checklist", Severity.WARNING,
-      Option("from_status", "in_review", str, "Status from which the checklist must be "
-             "complete.", choices=tuple(s.value for s in WORKFLOW)),
-      Option("skip", [], list, "Checklist entries this client does not need, e.g. "
-             "[shipping, visuals.reminder].", choices=tuple(CHECKLIST_NAMES)))
+@rule(
+    "contest.checklist",
+    Severity.WARNING,
+    Option(
+        "from_status",
+        "in_review",
+        str,
+        "Status from which the checklist must be complete.",
+        choices=tuple(s.value for s in WORKFLOW),
+    ),
+    Option(
+        "skip",
+        [],
+        list,
+        "Checklist entries this client does not need, e.g. [shipping, visuals.reminder].",
+        choices=tuple(CHECKLIST_NAMES),
+    ),
+)
 def check_contest_checklist(ctx: RuleContext) -> Iterator[Finding]:
     """A contest under review (or later) misses part of its checklist.
 
@@ -78,5 +103,10 @@ def check_contest_checklist(ctx: RuleContext) -> Iterator[Finding]:
         entries = contest_checklist(meta, ctx.plan.contest_posts.get(item.slug, []))
         missing = [e.label for e in entries if not e.done and e.name not in skip]
         if missing:
-            yield Finding(item.source, ("status",), f"`{meta.status.value}` contest with an "
-                          f"incomplete checklist: missing {', '.join(missing)}", item)
+            yield Finding(
+                item.source,
+                ("status",),
+                f"`{meta.status.value}` contest with an "
+                f"incomplete checklist: missing {', '.join(missing)}",
+                item,
+            )

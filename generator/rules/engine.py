@@ -32,24 +32,44 @@ def _meta(rule_id: str, severity: Severity, text: str) -> None:
     register(Rule(rule_id, severity, summary, why, tunable=False))
 
 
-_meta("ignore.no-reason", Severity.ERROR, """An item silences a rule without saying why.
+_meta(
+    "ignore.no-reason",
+    Severity.ERROR,
+    """An item silences a rule without saying why.
 
     `ignore: {rule-id: "reason"}` is a decision the reviewers must be able to read; an empty
-    reason hides it. The rule stays active until a reason is written.""")
-_meta("ignore.unknown-rule", Severity.WARNING, """An item silences a rule that does not exist.
+    reason hides it. The rule stays active until a reason is written.""",
+)
+_meta(
+    "ignore.unknown-rule",
+    Severity.WARNING,
+    """An item silences a rule that does not exist.
 
-    Usually a typo in the rule id, so the rule it meant to silence still runs.""")
-_meta("rules.unknown-rule", Severity.WARNING, """`client.yml` tunes a rule that does not exist.
+    Usually a typo in the rule id, so the rule it meant to silence still runs.""",
+)
+_meta(
+    "rules.unknown-rule",
+    Severity.WARNING,
+    """`client.yml` tunes a rule that does not exist.
 
-    Usually a typo in the rule id: the tuning it meant is not applied.""")
-_meta("rules.bad-option", Severity.ERROR, """A rule setting in `client.yml` is unknown or invalid.
+    Usually a typo in the rule id: the tuning it meant is not applied.""",
+)
+_meta(
+    "rules.bad-option",
+    Severity.ERROR,
+    """A rule setting in `client.yml` is unknown or invalid.
 
     A threshold of the wrong type (text for a number, a share above 1) would change what the
-    rule checks without anyone noticing; the rule runs with its defaults instead.""")
-_meta("limits.unknown-platform", Severity.WARNING, """`platform_limits` in `almanac.yml` names a
+    rule checks without anyone noticing; the rule runs with its defaults instead.""",
+)
+_meta(
+    "limits.unknown-platform",
+    Severity.WARNING,
+    """`platform_limits` in `almanac.yml` names a
     network Almanac does not know.
 
-    The override is not applied; use a network name such as instagram, x or tiktok.""")
+    The override is not applied; use a network name such as instagram, x or tiktok.""",
+)
 
 
 def check_value(option: Option, value: Any) -> str | None:
@@ -96,9 +116,16 @@ def build_tuning(client: ClientData, out: list[Problem]) -> Tuning:
             message = _apply_option(known, name, value, tuning)
             if message:
                 path = ("rules", rule_id, name)
-                out.append(Problem(client.source.rel, client.source.line_of(*path),
-                                   field_name(path), "rules.bad-option", Severity.ERROR,
-                                   f"`{name}` for {rule_id}: {message}"))
+                out.append(
+                    Problem(
+                        client.source.rel,
+                        client.source.line_of(*path),
+                        field_name(path),
+                        "rules.bad-option",
+                        Severity.ERROR,
+                        f"`{name}` for {rule_id}: {message}",
+                    )
+                )
     return tuning
 
 
@@ -122,9 +149,14 @@ def _unknown_rule(client: ClientData, rule_id: str) -> Problem:
     tunable = [r.id for r in RULES.values() if r.tunable]
     hint = difflib.get_close_matches(rule_id, tunable, n=1)
     suggestion = f"; did you mean `{hint[0]}`?" if hint else " (see `almanac rules`)"
-    return Problem(client.source.rel, client.source.line_of("rules", rule_id),
-                   f"rules.{rule_id}", "rules.unknown-rule", Severity.WARNING,
-                   f"no rule `{rule_id}` to tune{suggestion}")
+    return Problem(
+        client.source.rel,
+        client.source.line_of("rules", rule_id),
+        f"rules.{rule_id}",
+        "rules.unknown-rule",
+        Severity.WARNING,
+        f"no rule `{rule_id}` to tune{suggestion}",
+    )
 
 
 def read_ignores(item: Item, out: list[Problem]) -> set[str]:
@@ -134,20 +166,36 @@ def read_ignores(item: Item, out: list[Problem]) -> set[str]:
         path = ("ignore", rule_id)
         line, label = item.source.line_of(*path), field_name(path)
         if rule_id not in RULES:
-            out.append(Problem(item.source.rel, line, label, "ignore.unknown-rule",
-                               Severity.WARNING, f"no rule `{rule_id}` to silence (see "
-                               "`almanac rules`)"))
+            out.append(
+                Problem(
+                    item.source.rel,
+                    line,
+                    label,
+                    "ignore.unknown-rule",
+                    Severity.WARNING,
+                    f"no rule `{rule_id}` to silence (see `almanac rules`)",
+                )
+            )
         elif not (reason or "").strip():
-            out.append(Problem(item.source.rel, line, label, "ignore.no-reason",
-                               Severity.ERROR, f"`{rule_id}` is silenced without a reason: "
-                               f"write why, e.g. `{rule_id}: \"agreed with the client\"`"))
+            out.append(
+                Problem(
+                    item.source.rel,
+                    line,
+                    label,
+                    "ignore.no-reason",
+                    Severity.ERROR,
+                    f"`{rule_id}` is silenced without a reason: "
+                    f'write why, e.g. `{rule_id}: "agreed with the client"`',
+                )
+            )
         else:
             silenced.add(rule_id)
     return silenced
 
 
-def run_client(ws: Workspace, client: ClientData, today: datetime,
-               limits: dict[str, Any]) -> Iterator[Problem]:
+def run_client(
+    ws: Workspace, client: ClientData, today: datetime, limits: dict[str, Any]
+) -> Iterator[Problem]:
     """Every rule on one client, after its tuning and its items' silencing."""
     out: list[Problem] = []
     tuning = build_tuning(client, out)
@@ -161,17 +209,32 @@ def run_client(ws: Workspace, client: ClientData, today: datetime,
         for finding in rule.check(RuleContext(ws, plan, options)):
             if finding.item is not None and rule.id in ignores.get(id(finding.item), ()):
                 continue
-            out.append(Problem(finding.source.rel, finding.where, finding.field_label,
-                               rule.id, severity, finding.message))
+            out.append(
+                Problem(
+                    finding.source.rel,
+                    finding.where,
+                    finding.field_label,
+                    rule.id,
+                    severity,
+                    finding.message,
+                )
+            )
     yield from out
 
 
 def run_rules(ws: Workspace, today: datetime) -> list[Problem]:
     """The editorial rules on a loaded workspace, relative to the reference time `today`."""
-    problems = [Problem(ws.source.rel, ws.source.line_of("platform_limits", name),
-                        f"platform_limits.{name}", "limits.unknown-platform", Severity.WARNING,
-                        f"`{name}` is not a network Almanac knows: the override is ignored")
-                for name in unknown_limit_names(ws.settings)]
+    problems = [
+        Problem(
+            ws.source.rel,
+            ws.source.line_of("platform_limits", name),
+            f"platform_limits.{name}",
+            "limits.unknown-platform",
+            Severity.WARNING,
+            f"`{name}` is not a network Almanac knows: the override is ignored",
+        )
+        for name in unknown_limit_names(ws.settings)
+    ]
     limits = build_limits(ws.settings)
     for client in ws.clients.values():
         problems.extend(run_client(ws, client, today, limits))

@@ -54,8 +54,9 @@ def _worst(problems: list[Problem]) -> Severity:
     return min((p.severity for p in problems), key=order.index)
 
 
-def build_health(ws: Workspace, problems: list[Problem],
-                 today: datetime) -> dict[str, ClientHealth]:
+def build_health(
+    ws: Workspace, problems: list[Problem], today: datetime
+) -> dict[str, ClientHealth]:
     """Health per client slug, from the problems `almanac check` found."""
     by_path: dict[str, list[Problem]] = {}
     for problem in problems:
@@ -72,10 +73,17 @@ def build_health(ws: Workspace, problems: list[Problem],
         for item in client.items:
             when, found = item.when, by_path.get(item.source.rel)
             if when is not None and found and today <= when < end:
-                health.at_risk.append(AtRisk(item.uid, item.kind, item.title, when,
-                                             item.source.rel,
-                                             tuple(sorted({p.rule for p in found})),
-                                             _worst(found)))
+                health.at_risk.append(
+                    AtRisk(
+                        item.uid,
+                        item.kind,
+                        item.title,
+                        when,
+                        item.source.rel,
+                        tuple(sorted({p.rule for p in found})),
+                        _worst(found),
+                    )
+                )
         health.at_risk.sort(key=lambda r: (r.when, r.uid))
         out[slug] = health
     return out
@@ -90,13 +98,17 @@ def format_health(ws: Workspace, problems: list[Problem], today: datetime) -> st
     lines = [f"Calendar health on {today:%Y-%m-%d} (items at risk: next {HORIZON_DAYS} days)"]
     for slug, health in build_health(ws, problems, today).items():
         zone = ZoneInfo(ws.clients[slug].timezone)
-        lines += ["", f"{health.name} ({slug}): {health.state.upper()} - "
-                  f"{_counts(health.by_severity)}"]
+        lines += [
+            "",
+            f"{health.name} ({slug}): {health.state.upper()} - {_counts(health.by_severity)}",
+        ]
         for rule_id, counts in health.by_rule.items():
             lines.append(f"  {rule_id:<32} {_counts(counts)}")
         if health.at_risk:
             lines.append(f"  at risk in the next {HORIZON_DAYS} days:")
         for risk in health.at_risk:
-            lines.append(f"    {risk.when.astimezone(zone):%Y-%m-%d %H:%M}  {risk.kind:<8} "
-                         f"{risk.title}  [{', '.join(risk.rules)}]  {risk.path}")
+            lines.append(
+                f"    {risk.when.astimezone(zone):%Y-%m-%d %H:%M}  {risk.kind:<8} "
+                f"{risk.title}  [{', '.join(risk.rules)}]  {risk.path}"
+            )
     return "\n".join(lines)

@@ -11,16 +11,19 @@ from generator.rules.registry import Entry, Finding, Option, RuleContext, rule
 
 KINDS = Option("kinds", ["promo"], list, "Post kinds that count as promotional.")
 WINDOW = Option("window_days", 28, int, "Length of the rolling window, in days.", 1)
-MIN_POSTS = Option("min_posts", 4, int, "Fewest posts in the window before a share is judged.",
-                   1)
+MIN_POSTS = Option("min_posts", 4, int, "Fewest posts in the window before a share is judged.", 1)
 
 
 def feeds(ctx: RuleContext) -> Iterator[tuple[str, list[Entry]]]:
     yield from sorted(ctx.plan.feeds.items())
 
 
-@rule("mix.promo-streak", Severity.WARNING,
-      Option("max", 2, int, "Most promotional posts in a row on one network.", 1), KINDS)
+@rule(
+    "mix.promo-streak",
+    Severity.WARNING,
+    Option("max", 2, int, "Most promotional posts in a row on one network.", 1),
+    KINDS,
+)
 def check_promo_streak(ctx: RuleContext) -> Iterator[Finding]:
     """More than N promotional posts in a row on one network.
 
@@ -33,12 +36,16 @@ def check_promo_streak(ctx: RuleContext) -> Iterator[Finding]:
         for entry in entries:
             streak = streak + 1 if entry.kind in kinds else 0
             if streak == limit + 1 and ctx.plan.ahead(entry.when):
-                yield at(entry, f"{streak} promotional posts in a row on {platform} (at most "
-                         f"{limit}): put another kind of post in between")
+                yield at(
+                    entry,
+                    f"{streak} promotional posts in a row on {platform} (at most "
+                    f"{limit}): put another kind of post in between",
+                )
 
 
-def rolling_shares(entries: list[Entry], window: timedelta,
-                   counts: Callable[[Entry], bool]) -> Iterator[tuple[Entry, int, int]]:
+def rolling_shares(
+    entries: list[Entry], window: timedelta, counts: Callable[[Entry], bool]
+) -> Iterator[tuple[Entry, int, int]]:
     """For each entry: how many entries and how many counted ones in the window ending there."""
     start = counted = 0
     for index, entry in enumerate(entries):
@@ -49,8 +56,9 @@ def rolling_shares(entries: list[Entry], window: timedelta,
         yield entry, index - start + 1, counted
 
 
-def _share_findings(ctx: RuleContext, counts: Callable[[Entry], bool], low: float,
-                    high: float, label: str) -> Iterator[Finding]:
+def _share_findings(
+    ctx: RuleContext, counts: Callable[[Entry], bool], low: float, high: float, label: str
+) -> Iterator[Finding]:
     window = timedelta(days=ctx.options["window_days"])
     for platform, entries in feeds(ctx):
         reported = False
@@ -59,15 +67,23 @@ def _share_findings(ctx: RuleContext, counts: Callable[[Entry], bool], low: floa
             wrong = total >= ctx.options["min_posts"] and not low <= share <= high
             if wrong and not reported and ctx.plan.ahead(entry.when):
                 bound = f"at most {high:.0%}" if share > high else f"at least {low:.0%}"
-                yield at(entry, f"{label} share on {platform} reaches {share:.0%} over the "
-                         f"{window.days} days ending with this post ({counted} of {total}); "
-                         f"the client wants {bound}")
+                yield at(
+                    entry,
+                    f"{label} share on {platform} reaches {share:.0%} over the "
+                    f"{window.days} days ending with this post ({counted} of {total}); "
+                    f"the client wants {bound}",
+                )
             reported = wrong
 
 
-@rule("mix.promo-share", Severity.WARNING,
-      Option("max_share", 0.4, float, "Ceiling of promotional posts over the window (0 to 1).",
-             0, 1), KINDS, WINDOW, MIN_POSTS)
+@rule(
+    "mix.promo-share",
+    Severity.WARNING,
+    Option("max_share", 0.4, float, "Ceiling of promotional posts over the window (0 to 1).", 0, 1),
+    KINDS,
+    WINDOW,
+    MIN_POSTS,
+)
 def check_promo_share(ctx: RuleContext) -> Iterator[Finding]:
     """Too many promotional posts over a rolling 4 weeks on one network.
 
@@ -77,20 +93,29 @@ def check_promo_share(ctx: RuleContext) -> Iterator[Finding]:
     reported.
     """
     kinds = set(ctx.options["kinds"])
-    yield from _share_findings(ctx, lambda e: e.kind in kinds, 0.0,
-                               ctx.options["max_share"], "promotional")
+    yield from _share_findings(
+        ctx, lambda e: e.kind in kinds, 0.0, ctx.options["max_share"], "promotional"
+    )
 
 
-@rule("mix.curated-share", Severity.WARNING,
-      Option("min_share", 0.0, float, "Floor of curated (third-party) shares over the window.",
-             0, 1),
-      Option("max_share", 0.5, float, "Ceiling of curated shares over the window.", 0, 1),
-      WINDOW, MIN_POSTS)
+@rule(
+    "mix.curated-share",
+    Severity.WARNING,
+    Option("min_share", 0.0, float, "Floor of curated (third-party) shares over the window.", 0, 1),
+    Option("max_share", 0.5, float, "Ceiling of curated shares over the window.", 0, 1),
+    WINDOW,
+    MIN_POSTS,
+)
 def check_curated_share(ctx: RuleContext) -> Iterator[Finding]:
     """The share of curated (third-party) content over a rolling 4 weeks is out of bounds.
 
     Sharing others' work shows the brand listens to its field (veille), but an account made
     of reposts has no voice of its own. Curated items and posts of kind `curated` count.
     """
-    yield from _share_findings(ctx, lambda e: e.kind == "curated",
-                               ctx.options["min_share"], ctx.options["max_share"], "curated")
+    yield from _share_findings(
+        ctx,
+        lambda e: e.kind == "curated",
+        ctx.options["min_share"],
+        ctx.options["max_share"],
+        "curated",
+    )

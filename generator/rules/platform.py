@@ -15,8 +15,11 @@ from generator.schema.common import APPROVED_OR_LATER
 from generator.schema.items import Media
 
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>()]+", re.IGNORECASE)
-_BARE_DOMAIN = re.compile(r"(?<![@\w.])[a-z0-9-]+\.(?:com|fr|org|net|io|co\.uk|eu|shop)"
-                          r"(?:/[^\s]*)?\b", re.IGNORECASE)
+_BARE_DOMAIN = re.compile(
+    r"(?<![@\w.])[a-z0-9-]+\.(?:com|fr|org|net|io|co\.uk|eu|shop)"
+    r"(?:/[^\s]*)?\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -77,15 +80,30 @@ def check_caption_length(ctx: RuleContext) -> Iterator[Finding]:
             continue
         length = caption.length
         if length > limit.caption_max:
-            yield Finding(item.source, caption.field, f"the {platform} caption is {length} "
-                          f"characters with its hashtags; {platform} accepts "
-                          f"{limit.caption_max}: shorten it or write a `variants.{platform}."
-                          "caption`", item, caption.line)
+            yield Finding(
+                item.source,
+                caption.field,
+                f"the {platform} caption is {length} "
+                f"characters with its hashtags; {platform} accepts "
+                f"{limit.caption_max}: shorten it or write a `variants.{platform}."
+                "caption`",
+                item,
+                caption.line,
+            )
 
 
-@rule("platform.hashtags", Severity.ERROR,
-      Option("max", None, int, "Most hashtags per post on any network (stricter than the "
-             "network's own limit), e.g. 5 for a sober brand.", 0))
+@rule(
+    "platform.hashtags",
+    Severity.ERROR,
+    Option(
+        "max",
+        None,
+        int,
+        "Most hashtags per post on any network (stricter than the "
+        "network's own limit), e.g. 5 for a sober brand.",
+        0,
+    ),
+)
 def check_hashtags(ctx: RuleContext) -> Iterator[Finding]:
     """More hashtags than the network allows (or than the client wants).
 
@@ -101,11 +119,16 @@ def check_hashtags(ctx: RuleContext) -> Iterator[Finding]:
             continue
         tags = caption.tags
         if len(tags) > min(caps):
-            field: FieldPath = ("hashtags",) if "hashtags" in item.meta.model_fields_set \
-                else caption.field
-            yield Finding(item.source, field, f"{len(tags)} hashtags on {platform}; the "
-                          f"limit is {min(caps)}: keep the ones that bring the right audience",
-                          item)
+            field: FieldPath = (
+                ("hashtags",) if "hashtags" in item.meta.model_fields_set else caption.field
+            )
+            yield Finding(
+                item.source,
+                field,
+                f"{len(tags)} hashtags on {platform}; the "
+                f"limit is {min(caps)}: keep the ones that bring the right audience",
+                item,
+            )
 
 
 def _media(item: Item) -> list[Media]:
@@ -127,13 +150,21 @@ def check_media_count(ctx: RuleContext) -> Iterator[Finding]:
             if limit is None:
                 continue
             if limit.media_max is not None and count > limit.media_max:
-                yield Finding(item.source, ("media",), f"{count} media on {platform}, which "
-                              f"takes at most {limit.media_max}: split the post or drop some",
-                              item)
+                yield Finding(
+                    item.source,
+                    ("media",),
+                    f"{count} media on {platform}, which "
+                    f"takes at most {limit.media_max}: split the post or drop some",
+                    item,
+                )
             elif count < limit.media_min and item.meta.status in APPROVED_OR_LATER:
-                yield Finding(item.source, ("status",), f"{platform} needs an image or a "
-                              "video, and this approved post has none: add it under `media`",
-                              item)
+                yield Finding(
+                    item.source,
+                    ("status",),
+                    f"{platform} needs an image or a "
+                    "video, and this approved post has none: add it under `media`",
+                    item,
+                )
 
 
 @rule("platform.alt-missing", Severity.WARNING)
@@ -146,8 +177,12 @@ def check_alt_text(ctx: RuleContext) -> Iterator[Finding]:
     for item in ctx.plan.live_items:
         for index, medium in enumerate(_media(item)):
             if not (medium.alt or "").strip():
-                yield Finding(item.source, ("media", index), f"`{medium.file}` has no "
-                              "`alt` text: describe what it shows", item)
+                yield Finding(
+                    item.source,
+                    ("media", index),
+                    f"`{medium.file}` has no `alt` text: describe what it shows",
+                    item,
+                )
 
 
 @rule("platform.instagram-link", Severity.WARNING)
@@ -163,9 +198,14 @@ def check_instagram_link(ctx: RuleContext) -> Iterator[Finding]:
             continue
         match = _URL.search(caption.text) or _BARE_DOMAIN.search(caption.text)
         if match:
-            yield Finding(item.source, caption.field, f"`{match.group(0)}` in the Instagram "
-                          "caption is not clickable: write \"link in bio\" instead", item,
-                          caption.line)
+            yield Finding(
+                item.source,
+                caption.field,
+                f"`{match.group(0)}` in the Instagram "
+                'caption is not clickable: write "link in bio" instead',
+                item,
+                caption.line,
+            )
 
 
 @rule("platform.variant-not-on-post", Severity.WARNING)
@@ -178,6 +218,11 @@ def check_variants(ctx: RuleContext) -> Iterator[Finding]:
     for item in ctx.plan.posts:
         for platform in getattr(item.meta, "variants", {}):
             if platform.value not in item.platforms:
-                yield Finding(item.source, ("variants", platform.value), f"a variant for "
-                              f"{platform.value}, but the post is not on {platform.value}: "
-                              "add it to `platforms` or remove the variant", item)
+                yield Finding(
+                    item.source,
+                    ("variants", platform.value),
+                    f"a variant for "
+                    f"{platform.value}, but the post is not on {platform.value}: "
+                    "add it to `platforms` or remove the variant",
+                    item,
+                )

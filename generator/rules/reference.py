@@ -57,11 +57,15 @@ INTRO = f"""# Editorial rules
 
 
 def render_limits() -> str:
-    lines = [f"## Platform limits table (as of {LIMITS_AS_OF})", "",
-             "Override any value per workspace in `almanac.yml`, e.g. "
-             "`platform_limits: {x: {caption_max: 25000}}` for a Premium account.", "",
-             "| network | caption_max | hashtags_max | media_max | media_min | note |",
-             "| --- | --- | --- | --- | --- | --- |"]
+    lines = [
+        f"## Platform limits table (as of {LIMITS_AS_OF})",
+        "",
+        "Override any value per workspace in `almanac.yml`, e.g. "
+        "`platform_limits: {x: {caption_max: 25000}}` for a Premium account.",
+        "",
+        "| network | caption_max | hashtags_max | media_max | media_min | note |",
+        "| --- | --- | --- | --- | --- | --- |",
+    ]
     for name, limit in LIMITS.items():
         cells = [limit.caption_max, limit.hashtags_max, limit.media_max, limit.media_min]
         shown = " | ".join("-" if c is None else str(c) for c in cells)
@@ -70,9 +74,14 @@ def render_limits() -> str:
 
 
 def render_rule(rule: Rule) -> str:
-    lines = [f"### `{rule.id}`", "", f"**{rule.summary}**", "",
-             f"Severity: {rule.severity.value}."
-             + ("" if rule.tunable else " Cannot be switched off."), ""]
+    lines = [
+        f"### `{rule.id}`",
+        "",
+        f"**{rule.summary}**",
+        "",
+        f"Severity: {rule.severity.value}." + ("" if rule.tunable else " Cannot be switched off."),
+        "",
+    ]
     if rule.doc:
         lines += [rule.doc, ""]
     if rule.options:

@@ -197,13 +197,14 @@ def register(rule: Rule) -> Rule:
     return rule
 
 
-def rule(rule_id: str, severity: Severity,
-         *options: Option) -> Callable[[CheckFn], CheckFn]:
+def rule(rule_id: str, severity: Severity, *options: Option) -> Callable[[CheckFn], CheckFn]:
     """Register a check function as a rule; its docstring is the rule's documentation."""
+
     def wrap(fn: CheckFn) -> CheckFn:
         summary, why = split_doc(fn.__doc__ or rule_id)
         register(Rule(rule_id, severity, summary, why, tuple(options), fn))
         return fn
+
     return wrap
 
 

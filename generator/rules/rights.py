@@ -29,12 +29,20 @@ def check_credit(ctx: RuleContext) -> Iterator[Finding]:
         for index, medium in enumerate(item.meta.media):
             credit = (medium.credit or "").strip()
             if medium.rights is None and not credit:
-                yield Finding(item.source, ("media", index), f"`{medium.file}` has neither "
-                              "`rights` nor `credit`: say whose it is", item)
+                yield Finding(
+                    item.source,
+                    ("media", index),
+                    f"`{medium.file}` has neither `rights` nor `credit`: say whose it is",
+                    item,
+                )
             elif medium.rights in THIRD_PARTY and not credit:
-                yield Finding(item.source, ("media", index, "rights"), f"`{medium.file}` is "
-                              f"{medium.rights.value} and has no `credit`: name its author",
-                              item)
+                yield Finding(
+                    item.source,
+                    ("media", index, "rights"),
+                    f"`{medium.file}` is "
+                    f"{medium.rights.value} and has no `credit`: name its author",
+                    item,
+                )
 
 
 def _granted_late(permission: Permission | None, day: date | None) -> str | None:
@@ -62,8 +70,12 @@ def check_permission(ctx: RuleContext) -> Iterator[Finding]:
                 if medium.rights is Rights.PERMISSION:
                     why = _granted_late(medium.permission, day)
                     if why:
-                        yield Finding(item.source, ("media", index, "permission"),
-                                      f"permission for `{medium.file}` {why}", item)
+                        yield Finding(
+                            item.source,
+                            ("media", index, "permission"),
+                            f"permission for `{medium.file}` {why}",
+                            item,
+                        )
         elif isinstance(item.meta, Curated) and item.meta.permission is not None:
             why = _granted_late(item.meta.permission, day)
             if why:
@@ -85,5 +97,10 @@ def check_curated_source(ctx: RuleContext) -> Iterator[Finding]:
         if not (meta.source_url or "").strip():
             yield Finding(item.source, ("title",), "no `source_url`: link the original", item)
         if meta.status is not CuratedStatus.CANDIDATE and not (meta.credit or "").strip():
-            yield Finding(item.source, ("status",), f"`{meta.status.value}` without a "
-                          "`credit`: say how the source is credited in the share", item)
+            yield Finding(
+                item.source,
+                ("status",),
+                f"`{meta.status.value}` without a "
+                "`credit`: say how the source is credited in the share",
+                item,
+            )

@@ -31,8 +31,13 @@ def check_cited(ctx: RuleContext) -> Iterator[Finding]:
             continue
         for index, person in enumerate(item.meta.cited):
             if not person.validated:
-                yield Finding(item.source, ("cited", index), f"{person.name} is named and has "
-                              f"not validated, but the item is `{item.status}`", item)
+                yield Finding(
+                    item.source,
+                    ("cited", index),
+                    f"{person.name} is named and has "
+                    f"not validated, but the item is `{item.status}`",
+                    item,
+                )
 
 
 def _keys(approver: Approver) -> set[str]:
@@ -40,9 +45,16 @@ def _keys(approver: Approver) -> set[str]:
     return {n.strip().casefold() for n in names if n.strip()}
 
 
-@rule("validation.approval-policy", Severity.ERROR,
-      Option("require_any", False, bool, "Every approved item names at least one approver in "
-             "`approved_by`."))
+@rule(
+    "validation.approval-policy",
+    Severity.ERROR,
+    Option(
+        "require_any",
+        False,
+        bool,
+        "Every approved item names at least one approver in `approved_by`.",
+    ),
+)
 def check_approval_policy(ctx: RuleContext) -> Iterator[Finding]:
     """An approved item lacks an approval the client's policy requires.
 
@@ -57,12 +69,22 @@ def check_approval_policy(ctx: RuleContext) -> Iterator[Finding]:
         kind = item_kind(item)
         for index, name in enumerate(given):
             if not any(name in k for _, k in keys):
-                yield Finding(item.source, ("approved_by", index), f"`{name}` is not one of "
-                              "the client's approvers (client.yml `approvers`)", item)
+                yield Finding(
+                    item.source,
+                    ("approved_by", index),
+                    f"`{name}` is not one of the client's approvers (client.yml `approvers`)",
+                    item,
+                )
         for approver, k in keys:
             if kind in approver.kinds and not k.intersection(given):
-                yield Finding(item.source, ("status",), f"`{kind}` items need the approval "
-                              f"of {approver.name}, who is not in `approved_by`", item)
+                yield Finding(
+                    item.source,
+                    ("status",),
+                    f"`{kind}` items need the approval "
+                    f"of {approver.name}, who is not in `approved_by`",
+                    item,
+                )
         if ctx.options["require_any"] and not given:
-            yield Finding(item.source, ("status",), "approved, but `approved_by` names "
-                          "nobody", item)
+            yield Finding(
+                item.source, ("status",), "approved, but `approved_by` names nobody", item
+            )

@@ -17,17 +17,24 @@ from generator.schema.items import ShippingStatus
 def is_ready(item: Item) -> bool:
     """Approved or later (posts, contests), or picked for sharing (curated)."""
     status = item.meta.status
-    return status in APPROVED_OR_LATER or status in (CuratedStatus.SELECTED,
-                                                     CuratedStatus.SHARED)
+    return status in APPROVED_OR_LATER or status in (CuratedStatus.SELECTED, CuratedStatus.SHARED)
 
 
 def is_out(item: Item) -> bool:
     return item.meta.status in (Status.PUBLISHED, CuratedStatus.SHARED)
 
 
-@rule("workflow.review-due", Severity.ERROR,
-      Option("lead_hours", None, float, "Hours before publication by which an item must be "
-             "approved (default: the client's `review_lead_hours`, 48 unless set)."))
+@rule(
+    "workflow.review-due",
+    Severity.ERROR,
+    Option(
+        "lead_hours",
+        None,
+        float,
+        "Hours before publication by which an item must be "
+        "approved (default: the client's `review_lead_hours`, 48 unless set).",
+    ),
+)
 def check_review_due(ctx: RuleContext) -> Iterator[Finding]:
     """An item goes out within the review lead time and is still not approved.
 
@@ -41,14 +48,26 @@ def check_review_due(ctx: RuleContext) -> Iterator[Finding]:
         if when is None or is_ready(item) or not ctx.today <= when <= ctx.today + lead:
             continue
         left = (when - ctx.today).total_seconds() / 3600
-        yield Finding(item.source, ("status",), f"goes out in {left:.0f} h and is still "
-                      f"`{item.status}`: it needed approval {lead.total_seconds() / 3600:g} h "
-                      "ahead", item)
+        yield Finding(
+            item.source,
+            ("status",),
+            f"goes out in {left:.0f} h and is still "
+            f"`{item.status}`: it needed approval {lead.total_seconds() / 3600:g} h "
+            "ahead",
+            item,
+        )
 
 
-@rule("workflow.missed", Severity.ERROR,
-      Option("grace_hours", 24, float, "Hours after the planned time before an item not "
-             "marked published counts as missed."))
+@rule(
+    "workflow.missed",
+    Severity.ERROR,
+    Option(
+        "grace_hours",
+        24,
+        float,
+        "Hours after the planned time before an item not marked published counts as missed.",
+    ),
+)
 def check_missed(ctx: RuleContext) -> Iterator[Finding]:
     """An item's time has passed but it is not marked published (or shared).
 
@@ -64,9 +83,13 @@ def check_missed(ctx: RuleContext) -> Iterator[Finding]:
         if isinstance(item.meta, Contest) and item.meta.status in APPROVED_OR_LATER:
             continue  # a launched contest stays `scheduled` until its results are out
         due = f"{ctx.plan.local(when):%Y-%m-%d %H:%M}"
-        yield Finding(item.source, time_field(item), f"was due {due} and is still "
-                      f"`{item.status}`: mark it published or cancelled, or reschedule it",
-                      item)
+        yield Finding(
+            item.source,
+            time_field(item),
+            f"was due {due} and is still "
+            f"`{item.status}`: mark it published or cancelled, or reschedule it",
+            item,
+        )
 
 
 def contests(ctx: RuleContext) -> Iterator[tuple[Item, Contest]]:
@@ -84,13 +107,21 @@ def check_contest_winners(ctx: RuleContext) -> Iterator[Finding]:
     """
     for item, contest in contests(ctx):
         if contest.draw_at is not None and contest.draw_at < ctx.today and not contest.winners:
-            yield Finding(item.source, ("draw_at",), f"the draw was due "
-                          f"{ctx.plan.local(contest.draw_at):%Y-%m-%d} and no `winners` are "
-                          "recorded", item)
+            yield Finding(
+                item.source,
+                ("draw_at",),
+                f"the draw was due "
+                f"{ctx.plan.local(contest.draw_at):%Y-%m-%d} and no `winners` are "
+                "recorded",
+                item,
+            )
 
 
-@rule("workflow.prize-not-shipped", Severity.WARNING,
-      Option("days", 14, int, "Days after the draw by which the prize must have left."))
+@rule(
+    "workflow.prize-not-shipped",
+    Severity.WARNING,
+    Option("days", 14, int, "Days after the draw by which the prize must have left."),
+)
 def check_prize_shipped(ctx: RuleContext) -> Iterator[Finding]:
     """A prize is still not shipped N days after the draw.
 
@@ -104,6 +135,11 @@ def check_prize_shipped(ctx: RuleContext) -> Iterator[Finding]:
         shipping = contest.shipping
         if shipping is None or shipping.status is ShippingStatus.PENDING:
             field = ("shipping", "status") if shipping else ("draw_at",)
-            yield Finding(item.source, field, f"drawn on "
-                          f"{ctx.plan.local(contest.draw_at):%Y-%m-%d} and the prize is still "
-                          f"not shipped after {delay.days} days", item)
+            yield Finding(
+                item.source,
+                field,
+                f"drawn on "
+                f"{ctx.plan.local(contest.draw_at):%Y-%m-%d} and the prize is still "
+                f"not shipped after {delay.days} days",
+                item,
+            )

@@ -24,8 +24,9 @@ class Brand(Strict):
 
     colour: Colour = doc("Main brand colour as #RRGGBB.", default="#1d4e89")
     accent: Colour | None = doc("Second colour for charts, as #RRGGBB.", default=None)
-    logo: str | None = doc("Logo file, relative to the client folder (e.g. media/logo.png).",
-                           default=None)
+    logo: str | None = doc(
+        "Logo file, relative to the client folder (e.g. media/logo.png).", default=None
+    )
 
 
 class Cadence(Strict):
@@ -33,10 +34,12 @@ class Cadence(Strict):
 
     min_per_week: int | None = doc("Fewest posts in a calendar week.", default=None, ge=0)
     max_per_week: int | None = doc("Most posts in a calendar week.", default=None, ge=0)
-    min_gap_hours: float | None = doc("Shortest gap between two posts, in hours.",
-                                      default=None, ge=0)
-    max_silence_days: int | None = doc("Longest stretch without any post, in days.",
-                                       default=None, ge=1)
+    min_gap_hours: float | None = doc(
+        "Shortest gap between two posts, in hours.", default=None, ge=0
+    )
+    max_silence_days: int | None = doc(
+        "Longest stretch without any post, in days.", default=None, ge=1
+    )
 
 
 class Account(Strict):
@@ -45,8 +48,9 @@ class Account(Strict):
     handle: Text = doc("Account name on the network, e.g. @maisonlumiere.")
     url: str | None = doc("Profile address.", default=None)
     cadence: Cadence = doc("Posting frequency rules.", default_factory=Cadence)
-    windows: list[TimeWindow] = doc('Posting windows in local time, e.g. "07:30-09:00".',
-                                    default_factory=list)
+    windows: list[TimeWindow] = doc(
+        'Posting windows in local time, e.g. "07:30-09:00".', default_factory=list
+    )
 
 
 class Approver(Strict):
@@ -55,19 +59,21 @@ class Approver(Strict):
     name: Text = doc("Full name, as in git commits.")
     email: str | None = doc("Email address used in git commits.", default=None)
     role: str | None = doc("Role, e.g. account lead, brand manager.", default=None)
-    kinds: list[str] = doc("Post kinds this person must approve (empty: may approve any, "
-                           "required for none).", default_factory=list)
+    kinds: list[str] = doc(
+        "Post kinds this person must approve (empty: may approve any, required for none).",
+        default_factory=list,
+    )
     github: str | None = doc("GitHub user name, for CODEOWNERS.", default=None)
 
 
 class Objective(Strict):
     """A monthly target the report compares results with."""
 
-    metric: Text = doc("What is measured: followers_gained, reach, impressions, "
-                       "engagement_rate, posts_published.")
+    metric: Text = doc(
+        "What is measured: followers_gained, reach, impressions, engagement_rate, posts_published."
+    )
     target: float = doc("Target value for a month.")
-    platform: Platform | None = doc("Network it applies to (empty: all networks).",
-                                    default=None)
+    platform: Platform | None = doc("Network it applies to (empty: all networks).", default=None)
     label: str | None = doc("How the objective is called in the report.", default=None)
 
 
@@ -95,13 +101,16 @@ class Client(Strict):
     locale: Locale | None = doc("Language of posts and reports: fr or en.", default=None)
     timezone: TimeZoneName | None = doc("Time zone of the client's audience.", default=None)
     brand: Brand = doc("Colours and logo.", default_factory=Brand)
-    platforms: dict[Platform, Account] = doc("Networks the client is on, with handle, "
-                                             "cadence and posting windows.")
+    platforms: dict[Platform, Account] = doc(
+        "Networks the client is on, with handle, cadence and posting windows."
+    )
     approvers: list[Approver] = doc("People whose approval counts.", default_factory=list)
-    review_lead_hours: int = doc("Hours before publication by which an item must be approved.",
-                                 default=48, ge=0)
+    review_lead_hours: int = doc(
+        "Hours before publication by which an item must be approved.", default=48, ge=0
+    )
     objectives: list[Objective] = doc("Monthly targets.", default_factory=list)
     blackout: list[Blackout] = doc("Days with no posting.", default_factory=list)
-    rules: dict[str, RuleSetting] = doc("Per-rule settings: `enabled` and thresholds.",
-                                        default_factory=dict)
+    rules: dict[str, RuleSetting] = doc(
+        "Per-rule settings: `enabled` and thresholds.", default_factory=dict
+    )
     internal: str | None = doc("Notes for the agency only; never published.", default=None)

@@ -51,8 +51,14 @@ class Status(str, Enum):
     CANCELLED = "cancelled"
 
 
-WORKFLOW = [Status.IDEA, Status.DRAFT, Status.IN_REVIEW, Status.APPROVED, Status.SCHEDULED,
-            Status.PUBLISHED]
+WORKFLOW = [
+    Status.IDEA,
+    Status.DRAFT,
+    Status.IN_REVIEW,
+    Status.APPROVED,
+    Status.SCHEDULED,
+    Status.PUBLISHED,
+]
 APPROVED_OR_LATER = {Status.APPROVED, Status.SCHEDULED, Status.PUBLISHED}
 
 
@@ -76,8 +82,10 @@ def _zone(value: str) -> str:
     try:
         ZoneInfo(value)
     except (ZoneInfoNotFoundError, ValueError):
-        raise ValueError(f"`{value}` is not a known time zone (use a name such as "
-                         "Europe/Paris or America/Montreal)") from None
+        raise ValueError(
+            f"`{value}` is not a known time zone (use a name such as "
+            "Europe/Paris or America/Montreal)"
+        ) from None
     return value
 
 
@@ -154,11 +162,15 @@ def localise(moment: datetime, zone_name: str) -> datetime:
     late = moment.replace(tzinfo=zone, fold=1)
     back = early.astimezone(ZoneInfo("UTC")).astimezone(zone)
     if back.replace(tzinfo=None) != moment:
-        raise ValueError(f"{moment:%Y-%m-%d %H:%M} does not exist in {zone_name} (clocks go "
-                         "forward): pick another time")
+        raise ValueError(
+            f"{moment:%Y-%m-%d %H:%M} does not exist in {zone_name} (clocks go "
+            "forward): pick another time"
+        )
     if early.utcoffset() != late.utcoffset():
-        raise ValueError(f"{moment:%Y-%m-%d %H:%M} happens twice in {zone_name} (clocks go "
-                         "back): add the offset, e.g. +02:00 or +01:00")
+        raise ValueError(
+            f"{moment:%Y-%m-%d %H:%M} happens twice in {zone_name} (clocks go "
+            "back): add the offset, e.g. +02:00 or +01:00"
+        )
     return early
 
 
@@ -185,7 +197,7 @@ def parse_clock(text: str) -> time:
 
 def _window(value: Any) -> str:
     if not isinstance(value, str) or value.count("-") != 1:
-        raise ValueError(f"`{value}` is not a time window: write it as \"07:30-09:00\"")
+        raise ValueError(f'`{value}` is not a time window: write it as "07:30-09:00"')
     start, end = (parse_clock(part) for part in value.split("-"))
     if end <= start:
         raise ValueError(f"the window `{value}` ends before it starts")

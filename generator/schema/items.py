@@ -33,8 +33,9 @@ class Permission(Strict):
 
     requested_at: Day | None = doc("When permission was asked.", default=None)
     granted_at: Day | None = doc("When permission was given.", default=None)
-    proof: str | None = doc("Where the written consent is kept (mail, DM link, file).",
-                            default=None)
+    proof: str | None = doc(
+        "Where the written consent is kept (mail, DM link, file).", default=None
+    )
 
 
 class Media(Strict):
@@ -44,8 +45,9 @@ class Media(Strict):
     alt: str | None = doc("Alternative text read by screen readers.", default=None)
     credit: str | None = doc("Author to credit, e.g. © Jeanne Martin.", default=None)
     rights: Rights | None = doc("owned, licensed, permission or public_domain.", default=None)
-    permission: Permission | None = doc("Request and grant, when rights is permission.",
-                                        default=None)
+    permission: Permission | None = doc(
+        "Request and grant, when rights is permission.", default=None
+    )
 
 
 class Cited(Strict):
@@ -62,8 +64,7 @@ class Variant(Strict):
     """What changes on one network."""
 
     caption: str | None = doc("Caption for this network (default: the body).", default=None)
-    hashtags: list[str] = doc("Hashtags for this network, without or with #.",
-                              default_factory=list)
+    hashtags: list[str] = doc("Hashtags for this network, without or with #.", default_factory=list)
     first_comment: str | None = doc("First comment posted right after.", default=None)
 
 
@@ -94,34 +95,40 @@ class ItemBase(Strict):
     tags: list[str] = doc("Free tags, searchable on the site.", default_factory=list)
     campaign: str | None = doc("Campaign it belongs to.", default=None)
     internal: str | None = doc("Notes for the agency only; never published.", default=None)
-    ignore: dict[str, str | None] = doc("Rules silenced for this item, each with a reason.",
-                                        default_factory=dict)
-    approved_by: list[str] = doc("Who approved it: names, emails or GitHub names of the "
-                                 "client's `approvers` (checked by the approval policy rule; "
-                                 "`almanac approvals` audits it against git).",
-                                 default_factory=list)
+    ignore: dict[str, str | None] = doc(
+        "Rules silenced for this item, each with a reason.", default_factory=dict
+    )
+    approved_by: list[str] = doc(
+        "Who approved it: names, emails or GitHub names of the "
+        "client's `approvers` (checked by the approval policy rule; "
+        "`almanac approvals` audits it against git).",
+        default_factory=list,
+    )
 
 
 class Post(ItemBase):
     """A post (`posts/*.md`); the body is the default caption."""
 
-    publish_at: LocalDateTime = doc("When it goes live; local time of the client unless an "
-                                    "offset is given.")
+    publish_at: LocalDateTime = doc(
+        "When it goes live; local time of the client unless an offset is given."
+    )
     status: Status = doc("idea, draft, in_review, approved, scheduled, published or cancelled.")
     kind: Text = doc("promo, education, entertainment, community, news, curated, contest…")
     author: str | None = doc("Who wrote it.", default=None)
     hashtags: list[str] = doc("Hashtags on every network.", default_factory=list)
     media: list[Media] = doc("Images and videos.", default_factory=list)
-    cited: list[Cited] = doc("People and brands named, with their validation.",
-                             default_factory=list)
-    variants: dict[Platform, Variant] = doc("Per-network caption, hashtags, first comment.",
-                                            default_factory=dict)
+    cited: list[Cited] = doc(
+        "People and brands named, with their validation.", default_factory=list
+    )
+    variants: dict[Platform, Variant] = doc(
+        "Per-network caption, hashtags, first comment.", default_factory=dict
+    )
     link: str | None = doc("Link promoted by the post.", default=None)
     boost: Boost | None = doc("Ad budget, dates and objective.", default=None)
-    published: dict[Platform, Published] = doc("Live url and id per network.",
-                                               default_factory=dict)
-    contest: Slug | None = doc("Contest this post belongs to (launch, reminder, results).",
-                               default=None)
+    published: dict[Platform, Published] = doc("Live url and id per network.", default_factory=dict)
+    contest: Slug | None = doc(
+        "Contest this post belongs to (launch, reminder, results).", default=None
+    )
 
 
 class Prize(Strict):
@@ -153,8 +160,9 @@ class ShippingStatus(str, Enum):
 class Shipping(Strict):
     """Prize delivery."""
 
-    status: ShippingStatus = doc("pending, shipped, delivered or handed_over.",
-                                 default=ShippingStatus.PENDING)
+    status: ShippingStatus = doc(
+        "pending, shipped, delivered or handed_over.", default=ShippingStatus.PENDING
+    )
     shipped_at: Day | None = doc("When it left.", default=None)
     tracking: str | None = doc("Carrier tracking number.", default=None)
 

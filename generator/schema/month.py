@@ -47,7 +47,8 @@ class MonthNotes(Strict):
     tone: ToneCounts = doc("Counts of messages by tone.", default_factory=ToneCounts)
     quotes: list[Quote] = doc("Quotes from the community.", default_factory=list)
     screenshots: list[Screenshot] = doc("Screenshots for the report.", default_factory=list)
-    actions: list[str] = doc("Actions of the month (moderation, partnerships, crisis…).",
-                             default_factory=list)
+    actions: list[str] = doc(
+        "Actions of the month (moderation, partnerships, crisis…).", default_factory=list
+    )
     next_month: str | None = doc("What is planned next month, in a sentence.", default=None)
     internal: str | None = doc("Notes for the agency only; never published.", default=None)

@@ -20,23 +20,34 @@ class PlatformLimitOverride(Strict):
 class Settings(Strict):
     """Agency-wide settings (`almanac.yml`)."""
 
-    version: int = doc("Version of the data contract this workspace is written for.",
-                       default=SCHEMA_VERSION, ge=1, le=SCHEMA_VERSION)
+    version: int = doc(
+        "Version of the data contract this workspace is written for.",
+        default=SCHEMA_VERSION,
+        ge=1,
+        le=SCHEMA_VERSION,
+    )
     name: Text = doc("The agency's name, shown on the site and on report covers.")
-    timezone: TimeZoneName = doc("Default time zone for clients that do not set one.",
-                                 default="Europe/Paris")
-    locale: Locale = doc("Default language (fr or en) for clients that do not set one.",
-                         default=Locale.FR)
+    timezone: TimeZoneName = doc(
+        "Default time zone for clients that do not set one.", default="Europe/Paris"
+    )
+    locale: Locale = doc(
+        "Default language (fr or en) for clients that do not set one.", default=Locale.FR
+    )
     site_url: str | None = doc("Public address of the hosted calendar site.", default=None)
-    repo_url: str | None = doc("Address of the git repository on its forge (GitHub, GitLab), "
-                               "for 'edit this item' links.", default=None)
-    edit_uri: str | None = doc("Path on the forge to edit a file, e.g. `edit/main/`.",
-                               default=None)
+    repo_url: str | None = doc(
+        "Address of the git repository on its forge (GitHub, GitLab), for 'edit this item' links.",
+        default=None,
+    )
+    edit_uri: str | None = doc("Path on the forge to edit a file, e.g. `edit/main/`.", default=None)
     git_approvals_since: Day | None = doc(
         "Day from which approvals are given in git (pull requests). Items approved before it, "
         "when the agency adopted Almanac, keep the approval written in their `approved_by:` "
-        "field; edits after that day still need a new approval.", default=None)
-    engine: Literal["mkdocs", "zensical"] = doc("Site engine used by `almanac build`.",
-                                                 default="mkdocs")
+        "field; edits after that day still need a new approval.",
+        default=None,
+    )
+    engine: Literal["mkdocs", "zensical"] = doc(
+        "Site engine used by `almanac build`.", default="mkdocs"
+    )
     platform_limits: dict[str, PlatformLimitOverride] = doc(
-        "Per-network overrides of the built-in platform limits table.", default_factory=dict)
+        "Per-network overrides of the built-in platform limits table.", default_factory=dict
+    )

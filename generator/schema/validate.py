@@ -39,8 +39,12 @@ class Checked:
 
 
 def _clean_loc(loc: tuple[Any, ...]) -> tuple[str | int, ...]:
-    return tuple(p for p in loc if isinstance(p, int) or (
-        isinstance(p, str) and "[" not in p and p not in {"str", "int", "float", "none"}))
+    return tuple(
+        p
+        for p in loc
+        if isinstance(p, int)
+        or (isinstance(p, str) and "[" not in p and p not in {"str", "int", "float", "none"})
+    )
 
 
 def _message(err: Any, loc: tuple[str | int, ...]) -> str:
@@ -85,24 +89,52 @@ def _rename_platforms(data: Any, doc: YamlDoc, rel: str, out: list[Problem]) -> 
         for index, name in enumerate(platforms):
             if isinstance(name, str) and name in DEPRECATED_PLATFORMS:
                 platforms[index] = DEPRECATED_PLATFORMS[name]
-                out.append(Problem(rel, doc.line_of(("platforms", index)), "platforms",
-                                   "schema.deprecated", Severity.WARNING,
-                                   f"`{name}` is an old name: write "
-                                   f"`{DEPRECATED_PLATFORMS[name]}`"))
+                out.append(
+                    Problem(
+                        rel,
+                        doc.line_of(("platforms", index)),
+                        "platforms",
+                        "schema.deprecated",
+                        Severity.WARNING,
+                        f"`{name}` is an old name: write `{DEPRECATED_PLATFORMS[name]}`",
+                    )
+                )
 
 
-def validate_doc(model: type[M], doc: YamlDoc, rel: str,
-                 context: dict[str, Any] | None = None) -> Checked:
+def validate_doc(
+    model: type[M], doc: YamlDoc, rel: str, context: dict[str, Any] | None = None
+) -> Checked:
     """Validate a parsed document; unknown fields are warnings, everything else errors."""
     problems: list[Problem] = []
     data = doc.data
     if data is None:
-        return Checked(None, [Problem(rel, doc.line_of(()), "", "schema.empty", Severity.ERROR,
-                                      "the fields are empty: this file needs its fields")])
+        return Checked(
+            None,
+            [
+                Problem(
+                    rel,
+                    doc.line_of(()),
+                    "",
+                    "schema.empty",
+                    Severity.ERROR,
+                    "the fields are empty: this file needs its fields",
+                )
+            ],
+        )
     if not isinstance(data, dict):
-        return Checked(None, [Problem(rel, doc.line_of(()), "", "schema.not-mapping",
-                                      Severity.ERROR, "the fields must be `key: value` lines, "
-                                      "not a list or a single value")])
+        return Checked(
+            None,
+            [
+                Problem(
+                    rel,
+                    doc.line_of(()),
+                    "",
+                    "schema.not-mapping",
+                    Severity.ERROR,
+                    "the fields must be `key: value` lines, not a list or a single value",
+                )
+            ],
+        )
     _rename_platforms(data, doc, rel, problems)
     for _attempt in range(4):
         try:
@@ -112,9 +144,16 @@ def validate_doc(model: type[M], doc: YamlDoc, rel: str,
         unknown = [e for e in errors if e["type"] == "extra_forbidden"]
         for err in unknown:
             loc = _clean_loc(err["loc"])
-            problems.append(Problem(rel, doc.line_of(loc), field_name(loc),
-                                    "schema.unknown-field", Severity.WARNING,
-                                    _unknown_field(loc, model)))
+            problems.append(
+                Problem(
+                    rel,
+                    doc.line_of(loc),
+                    field_name(loc),
+                    "schema.unknown-field",
+                    Severity.WARNING,
+                    _unknown_field(loc, model),
+                )
+            )
             _drop(data, loc)
         if len(unknown) == len(errors):
             continue
@@ -123,7 +162,10 @@ def validate_doc(model: type[M], doc: YamlDoc, rel: str,
                 continue
             loc = _clean_loc(err["loc"])
             rule = "schema.missing" if err["type"] == "missing" else "schema.invalid"
-            problems.append(Problem(rel, doc.line_of(loc), field_name(loc), rule,
-                                    Severity.ERROR, _message(err, loc)))
+            problems.append(
+                Problem(
+                    rel, doc.line_of(loc), field_name(loc), rule, Severity.ERROR, _message(err, loc)
+                )
+            )
         return Checked(None, problems)
     return Checked(None, problems)  # pragma: no cover - unknown fields settle in one pass

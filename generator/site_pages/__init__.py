@@ -39,15 +39,15 @@ def render_client_pages(ctx: SiteContext, slug: str) -> list[Page]:
         return pages
     for month in cal.months:
         page = ctx.month_page(slug, month.key)
-        items = sorted({e.item.uid: e.item for e in month.entries
-                        if ctx.item_page(e.item) == page}.items())
+        items = sorted(
+            {e.item.uid: e.item for e in month.entries if ctx.item_page(e.item) == page}.items()
+        )
         cards = "".join(render_item(ctx, cal, item, page, level=2) for _, item in items)
         pages.append(render_month_page(ctx, cal, month, cards))
     return pages
 
 
-def render_pages(ctx: SiteContext, title: str,
-                 extra: list[ExtraPages] | None = None) -> list[Page]:
+def render_pages(ctx: SiteContext, title: str, extra: list[ExtraPages] | None = None) -> list[Page]:
     """Every page of the site, home first, then each client in slug order, then extras."""
     pages = [render_home(ctx, title)]
     for cal in ctx.model.clients:

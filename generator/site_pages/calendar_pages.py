@@ -27,17 +27,23 @@ def render_entry(ctx: SiteContext, entry: Entry, page: str, with_day: bool = Fal
         title = f"★ {title} <small>({esc(t(entry.milestone, ctx.locale))})</small>"
     elif item.kind == "curated":
         title = f"↗ {title}"
-    day = f'<span class="al-date">{esc(format_day(entry.day, ctx.locale))}</span> ' \
-        if with_day else ""
+    day = (
+        f'<span class="al-date">{esc(format_day(entry.day, ctx.locale))}</span> '
+        if with_day
+        else ""
+    )
     nets = "".join(icon(p, page) for p in item.platforms)
-    return (f'<a class="al-entry al-st-{entry.status}" href="{target}" {entry_filters(entry)} '
-            f'title="{esc(t(entry.status, ctx.locale))}">{day}'
-            f'<span class="al-time">{entry.time_label}</span>'
-            f'<span class="al-nets">{nets}</span><span class="al-title">{title}</span></a>')
+    return (
+        f'<a class="al-entry al-st-{entry.status}" href="{target}" {entry_filters(entry)} '
+        f'title="{esc(t(entry.status, ctx.locale))}">{day}'
+        f'<span class="al-time">{entry.time_label}</span>'
+        f'<span class="al-nets">{nets}</span><span class="al-title">{title}</span></a>'
+    )
 
 
-def render_entry_list(ctx: SiteContext, entries: list[Entry], page: str,
-                      with_day: bool = True) -> str:
+def render_entry_list(
+    ctx: SiteContext, entries: list[Entry], page: str, with_day: bool = True
+) -> str:
     if not entries:
         return f'<p class="al-empty">{esc(t("nothing", ctx.locale))}</p>'
     rows = "".join(f"<li>{render_entry(ctx, e, page, with_day)}</li>" for e in entries)
@@ -50,17 +56,22 @@ def render_filters(ctx: SiteContext, entries: list[Entry], page: str) -> str:
     statuses = [s for s in BOARD_COLUMNS if any(e.status == s for e in entries)]
     net_buttons = "".join(
         f'<button type="button" class="al-chip" data-filter="platforms" data-value="{n}" '
-        f'aria-pressed="false">{icon(n, page)}</button>' for n in nets)
+        f'aria-pressed="false">{icon(n, page)}</button>'
+        for n in nets
+    )
     status_buttons = "".join(
         f'<button type="button" class="al-chip al-st-{s}" data-filter="status" '
         f'data-value="{s}" aria-pressed="false">{esc(t(s, ctx.locale))}</button>'
-        for s in statuses)
-    return (f'<div class="al-filters" data-search-exclude>'
-            f'<div class="al-filter-group" role="group" aria-label="'
-            f'{esc(t("filter_network", ctx.locale))}">{net_buttons}</div>'
-            f'<div class="al-filter-group" role="group" aria-label="'
-            f'{esc(t("filter_status", ctx.locale))}">{status_buttons}</div>'
-            f'<output class="al-filter-count" aria-live="polite"></output></div>')
+        for s in statuses
+    )
+    return (
+        f'<div class="al-filters" data-search-exclude>'
+        f'<div class="al-filter-group" role="group" aria-label="'
+        f'{esc(t("filter_network", ctx.locale))}">{net_buttons}</div>'
+        f'<div class="al-filter-group" role="group" aria-label="'
+        f'{esc(t("filter_status", ctx.locale))}">{status_buttons}</div>'
+        f'<output class="al-filter-count" aria-live="polite"></output></div>'
+    )
 
 
 def weekday_names(locale: str) -> list[str]:
@@ -85,11 +96,15 @@ def render_day(ctx: SiteContext, cell: DayCell, page: str, show_month: bool = Fa
     head += "</div>"
     extras = "".join(f'<div class="al-event">◆ {esc(e)}</div>' for e in cell.events)
     if cell.blackout:
-        extras += (f'<div class="al-event al-blackout-note">✕ {esc(t("blackout", ctx.locale))}'
-                   f": {esc(cell.blackout)}</div>")
+        extras += (
+            f'<div class="al-event al-blackout-note">✕ {esc(t("blackout", ctx.locale))}'
+            f": {esc(cell.blackout)}</div>"
+        )
     entries = "".join(render_entry(ctx, e, page) for e in cell.entries)
-    return (f'<div class="{" ".join(classes)}" data-day="{cell.day.isoformat()}">'
-            f"{head}{extras}{entries}</div>")
+    return (
+        f'<div class="{" ".join(classes)}" data-day="{cell.day.isoformat()}">'
+        f"{head}{extras}{entries}</div>"
+    )
 
 
 def render_grid(ctx: SiteContext, month: MonthView, page: str) -> str:
@@ -113,9 +128,11 @@ def render_board(ctx: SiteContext, board: dict[str, list[Entry]], page: str) -> 
             continue
         cards = "".join(render_entry(ctx, e, page, with_day=True) for e in entries)
         empty = " al-col-empty" if not entries else ""
-        columns.append(f'<section class="al-column al-col-{status}{empty}"><h4>'
-                       f"{status_chip(status, ctx.locale)}"
-                       f' <span class="al-count">{len(entries)}</span></h4>{cards}</section>')
+        columns.append(
+            f'<section class="al-column al-col-{status}{empty}"><h4>'
+            f"{status_chip(status, ctx.locale)}"
+            f' <span class="al-count">{len(entries)}</span></h4>{cards}</section>'
+        )
     return f'<div class="al-board" data-search-exclude>{"".join(columns)}</div>'
 
 
@@ -125,12 +142,17 @@ def render_month_nav(ctx: SiteContext, cal: ClientCalendar, month: MonthView, pa
             return '<span class="al-nav-off"></span>'
         text = f"{arrow} {month_title(Month.from_key(key).first, ctx.locale)}"
         target = href(page, ctx.month_page(cal.slug, key))
-        return (f'<a class="al-nav-link" rel="{label}" href="{target}" title="'
-                f'"{esc(t("previous" if label == "prev" else "next", ctx.locale))}">'
-                f"{esc(text)}</a>")
-    return (f'<nav class="al-month-nav" data-search-exclude>{side(month.prev_key, "prev", "←")}'
-            f'<a href="{href(page, ctx.client_page(cal.slug))}">{esc(cal.client.name)}</a>'
-            f'{side(month.next_key, "next", "→")}</nav>')
+        return (
+            f'<a class="al-nav-link" rel="{label}" href="{target}" title="'
+            f'"{esc(t("previous" if label == "prev" else "next", ctx.locale))}">'
+            f"{esc(text)}</a>"
+        )
+
+    return (
+        f'<nav class="al-month-nav" data-search-exclude>{side(month.prev_key, "prev", "←")}'
+        f'<a href="{href(page, ctx.client_page(cal.slug))}">{esc(cal.client.name)}</a>'
+        f"{side(month.next_key, 'next', '→')}</nav>"
+    )
 
 
 def render_month_notes(ctx: SiteContext, month: MonthView) -> str:
@@ -142,12 +164,14 @@ def render_month_notes(ctx: SiteContext, month: MonthView) -> str:
         body += f"<p>→ {esc(meta.next_month)}</p>"
     if month.note.body.strip():
         body += render_markdown(month.note.body)
-    return (f'<h2 id="notes">{esc(t("month_notes", ctx.locale))}</h2>'
-            f'<div class="al-notes">{body}</div>')
+    return (
+        f'<h2 id="notes">{esc(t("month_notes", ctx.locale))}</h2><div class="al-notes">{body}</div>'
+    )
 
 
-def render_month_page(ctx: SiteContext, cal: ClientCalendar, month: MonthView,
-                      cards: str = "") -> Page:
+def render_month_page(
+    ctx: SiteContext, cal: ClientCalendar, month: MonthView, cards: str = ""
+) -> Page:
     """A client's month: navigation, filters, grid, status board, notes (and item cards)."""
     page = ctx.month_page(cal.slug, month.key)
     title = f"{cal.client.name} · {month_title(month.first, ctx.locale)}"

@@ -36,14 +36,19 @@ def render_accounts(cal: ClientCalendar, page: str) -> str:
 def render_month_links(ctx: SiteContext, cal: ClientCalendar, page: str) -> str:
     links = []
     for month in cal.months:
-        current = (' aria-current="true" class="al-current"'
-                   if month.key == cal.current_month else "")
+        current = (
+            ' aria-current="true" class="al-current"' if month.key == cal.current_month else ""
+        )
         count = len([e for e in month.entries if not e.milestone or e.milestone == "starts"])
-        links.append(f'<li><a{current} href="{href(page, ctx.month_page(cal.slug, month.key))}">'
-                     f"{esc(month_title(month.first, ctx.locale))}</a> "
-                     f'<span class="al-count">{count}</span></li>')
-    return (f'<h2 id="months">{esc(t("months", ctx.locale))}</h2>'
-            f'<ul class="al-months" data-search-exclude>{"".join(links)}</ul>')
+        links.append(
+            f'<li><a{current} href="{href(page, ctx.month_page(cal.slug, month.key))}">'
+            f"{esc(month_title(month.first, ctx.locale))}</a> "
+            f'<span class="al-count">{count}</span></li>'
+        )
+    return (
+        f'<h2 id="months">{esc(t("months", ctx.locale))}</h2>'
+        f'<ul class="al-months" data-search-exclude>{"".join(links)}</ul>'
+    )
 
 
 def render_timeline(ctx: SiteContext, cal: ClientCalendar, page: str) -> str:
@@ -66,15 +71,22 @@ def render_timeline(ctx: SiteContext, cal: ClientCalendar, page: str) -> str:
         assert isinstance(meta, Contest)
         left, right = pos(meta.starts), pos(meta.ends)
         draw = meta.draw_at or meta.announce_at
-        mark = (f'<span class="al-draw" style="left:{pos(draw)}%" title="'
-                f'{esc(t("draw", ctx.locale))}">◆</span>' if draw else "")
-        dates = (f"{format_day(meta.starts.astimezone(zone).date(), ctx.locale)} → "
-                 f"{format_day(meta.ends.astimezone(zone).date(), ctx.locale)}")
+        mark = (
+            f'<span class="al-draw" style="left:{pos(draw)}%" title="'
+            f'{esc(t("draw", ctx.locale))}">◆</span>'
+            if draw
+            else ""
+        )
+        dates = (
+            f"{format_day(meta.starts.astimezone(zone).date(), ctx.locale)} → "
+            f"{format_day(meta.ends.astimezone(zone).date(), ctx.locale)}"
+        )
         rows.append(
             f'<li><a href="{href(page, ctx.item_page(item), ctx.item_anchor(item))}">'
             f"{esc(item.title)}</a> {status_chip(item.status, ctx.locale)} "
             f'<small>{esc(dates)}</small><div class="al-track"><span class="al-span" '
-            f'style="left:{left}%;width:{max(right - left, 1)}%"></span>{mark}</div></li>')
+            f'style="left:{left}%;width:{max(right - left, 1)}%"></span>{mark}</div></li>'
+        )
     return f'<ul class="al-timeline" data-search-exclude>{"".join(rows)}</ul>'
 
 
@@ -89,11 +101,14 @@ def render_curated_queue(ctx: SiteContext, cal: ClientCalendar, page: str) -> st
         share = format_day(when.astimezone(zone).date(), ctx.locale) if when else "—"
         source = esc(getattr(meta, "source_name", None) or "")
         rows.append(
-            f"<tr><td>{status_chip(item.status, ctx.locale)}</td><td><a href=\""
+            f'<tr><td>{status_chip(item.status, ctx.locale)}</td><td><a href="'
             f'{href(page, ctx.item_page(item), ctx.item_anchor(item))}">{esc(item.title)}</a>'
-            f"</td><td>{source}</td><td>{esc(share)}</td></tr>")
-    head = (f"<tr><th>{esc(t('status', ctx.locale))}</th><th></th><th>"
-            f"{esc(t('source', ctx.locale))}</th><th>{esc(t('share_at', ctx.locale))}</th></tr>")
+            f"</td><td>{source}</td><td>{esc(share)}</td></tr>"
+        )
+    head = (
+        f"<tr><th>{esc(t('status', ctx.locale))}</th><th></th><th>"
+        f"{esc(t('source', ctx.locale))}</th><th>{esc(t('share_at', ctx.locale))}</th></tr>"
+    )
     return f'<table class="al-table" data-search-exclude>{head}{"".join(rows)}</table>'
 
 
@@ -101,6 +116,7 @@ def render_objectives(ctx: SiteContext, cal: ClientCalendar, page: str) -> str:
     objectives = cal.client.config.objectives
     if not objectives:
         return f'<p class="al-empty">{esc(t("none", ctx.locale))}</p>'
+
     def network(platform: str | None) -> str:
         if platform is None:
             return esc(t("all", ctx.locale))
@@ -109,13 +125,17 @@ def render_objectives(ctx: SiteContext, cal: ClientCalendar, page: str) -> str:
     def row(o: Objective) -> str:
         target = esc(format_decimal(o.target, locale=ctx.locale))
         where = network(o.platform.value if o.platform else None)
-        return (f"<tr><td>{esc(o.label or o.metric)}</td>"
-                f'<td class="al-num">{target}</td><td>{where}</td></tr>')
+        return (
+            f"<tr><td>{esc(o.label or o.metric)}</td>"
+            f'<td class="al-num">{target}</td><td>{where}</td></tr>'
+        )
 
     rows = "".join(row(o) for o in objectives)
-    head = (f"<tr><th>{esc(t('metric', ctx.locale))}</th>"
-            f'<th class="al-num">{esc(t("target", ctx.locale))}</th>'
-            f"<th>{esc(t('network', ctx.locale))}</th></tr>")
+    head = (
+        f"<tr><th>{esc(t('metric', ctx.locale))}</th>"
+        f'<th class="al-num">{esc(t("target", ctx.locale))}</th>'
+        f"<th>{esc(t('network', ctx.locale))}</th></tr>"
+    )
     return f'<table class="al-table">{head}{rows}</table>'
 
 
@@ -123,24 +143,35 @@ def render_feeds(ctx: SiteContext, cal: ClientCalendar, page: str) -> str:
     files = ctx.feeds.get(cal.slug, [])
     if not files:
         return ""
-    rows = "".join(f'<li><a href="{file_href(page, path)}" download>{esc(label)}</a></li>'
-                   for label, path in files)
-    return (f'<h2 id="feeds">{esc(t("feeds", ctx.locale))}</h2>'
-            f'<ul class="al-feeds" data-search-exclude>{rows}</ul>')
+    rows = "".join(
+        f'<li><a href="{file_href(page, path)}" download>{esc(label)}</a></li>'
+        for label, path in files
+    )
+    return (
+        f'<h2 id="feeds">{esc(t("feeds", ctx.locale))}</h2>'
+        f'<ul class="al-feeds" data-search-exclude>{rows}</ul>'
+    )
 
 
 def render_sections(ctx: SiteContext, cal: ClientCalendar, page: str) -> str:
     """Links to the client's other pages (e.g. its reports), as in the navigation."""
-    return "".join(f'<p class="al-section-link"><a class="md-button" href="{href(page, path)}">'
-                   f"{esc(label)} →</a></p>" for label, path in ctx.sections.get(cal.slug, []))
+    return "".join(
+        f'<p class="al-section-link"><a class="md-button" href="{href(page, path)}">'
+        f"{esc(label)} →</a></p>"
+        for label, path in ctx.sections.get(cal.slug, [])
+    )
 
 
 def render_client_page(ctx: SiteContext, cal: ClientCalendar) -> Page:
     page = ctx.client_page(cal.slug)
     current = cal.month(cal.current_month)
-    jump = (f'<a class="md-button md-button--primary" href="'
-            f'{href(page, ctx.month_page(cal.slug, current.key))}">'
-            f"{esc(month_title(current.first, ctx.locale))} →</a>" if current else "")
+    jump = (
+        f'<a class="md-button md-button--primary" href="'
+        f'{href(page, ctx.month_page(cal.slug, current.key))}">'
+        f"{esc(month_title(current.first, ctx.locale))} →</a>"
+        if current
+        else ""
+    )
     parts = [
         client_open(cal),
         f"<h1>{esc(cal.client.name)}</h1>",

@@ -30,10 +30,13 @@ def build_nav(ctx: SiteContext) -> list[Any]:
     """Clients and their months only: a nav listing every item makes every page carry it."""
     nav: list[Any] = [{safe_title(t("home", ctx.locale)): "index.md"}]
     for cal in ctx.model.clients:
-        months = [{safe_title(month_title(m.first, ctx.locale)):
-                   source_file(f"{cal.slug}/{m.key}")} for m in cal.months]
-        more = [{safe_title(label): source_file(path)}
-                for label, path in ctx.sections.get(cal.slug, [])]
+        months = [
+            {safe_title(month_title(m.first, ctx.locale)): source_file(f"{cal.slug}/{m.key}")}
+            for m in cal.months
+        ]
+        more = [
+            {safe_title(label): source_file(path)} for label, path in ctx.sections.get(cal.slug, [])
+        ]
         nav.append({safe_title(cal.client.name): [f"{cal.slug}/index.md", *months, *more]})
     return nav
 
@@ -49,21 +52,24 @@ def build_theme(base: dict[str, Any], locale: str) -> dict[str, Any]:
     return theme
 
 
-def compose_config(base: dict[str, Any], ctx: SiteContext, title: str,
-                   site_dir: str) -> dict[str, Any]:
+def compose_config(
+    base: dict[str, Any], ctx: SiteContext, title: str, site_dir: str
+) -> dict[str, Any]:
     """Base settings from calendar/mkdocs.yml; the rest decided here so every build agrees."""
     settings = ctx.model.workspace.settings
     config = dict(base)
-    config.update({
-        "site_name": safe_title(title),
-        "docs_dir": "docs",
-        "site_dir": site_dir,
-        "use_directory_urls": True,
-        "theme": build_theme(base, ctx.locale),
-        "nav": build_nav(ctx),
-        "extra_css": merge(base.get("extra_css"), ALMANAC_CSS),
-        "extra_javascript": merge(base.get("extra_javascript"), ALMANAC_JS),
-    })
+    config.update(
+        {
+            "site_name": safe_title(title),
+            "docs_dir": "docs",
+            "site_dir": site_dir,
+            "use_directory_urls": True,
+            "theme": build_theme(base, ctx.locale),
+            "nav": build_nav(ctx),
+            "extra_css": merge(base.get("extra_css"), ALMANAC_CSS),
+            "extra_javascript": merge(base.get("extra_javascript"), ALMANAC_JS),
+        }
+    )
     config.setdefault("plugins", ["search"])
     url = safe_url(settings.site_url)
     if url:
@@ -109,13 +115,14 @@ def render_brands(ctx: SiteContext) -> str:
             f"--md-primary-fg-color--dark: {colour}; --md-primary-bg-color: {ink}; "
             f"--md-accent-fg-color: {accent}; }}\n"
             f"{selector} {{ --al-brand: {colour}; --al-brand-ink: {ink}; "
-            f"--al-accent: {accent}; }}\n")
+            f"--al-accent: {accent}; }}\n"
+        )
     return "".join(rules)
 
 
 def readable_ink(colour: str) -> str:
     """Black or white, whichever reads better on the brand colour (WCAG relative luminance)."""
-    channels = [int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+    channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
     linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
     luminance = 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
     return "#111111" if luminance > 0.179 else "#ffffff"

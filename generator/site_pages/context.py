@@ -75,5 +75,4 @@ class SiteContext:
 def entry_filters(entry: Entry) -> str:
     """data- attributes the client-side filters read."""
     nets = " ".join(entry.item.platforms)
-    return (f'data-platforms="{nets}" data-status="{entry.status}" '
-            f'data-kind="{entry.item.kind}"')
+    return f'data-platforms="{nets}" data-status="{entry.status}" data-kind="{entry.item.kind}"'

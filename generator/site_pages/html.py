@@ -9,8 +9,30 @@ from urllib.parse import quote
 
 from generator.sanitise import markdown_to_html, safe_url
 
-ALLOWED_TAGS = {"p", "br", "strong", "em", "b", "i", "a", "ul", "ol", "li", "blockquote",
-                "code", "pre", "h3", "h4", "h5", "h6", "hr", "del", "s", "sub", "sup"}
+ALLOWED_TAGS = {
+    "p",
+    "br",
+    "strong",
+    "em",
+    "b",
+    "i",
+    "a",
+    "ul",
+    "ol",
+    "li",
+    "blockquote",
+    "code",
+    "pre",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "hr",
+    "del",
+    "s",
+    "sub",
+    "sup",
+}
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}}
 # Characters that mean something in HTML, swapped for look-alikes in titles the theme prints raw
 _TITLE_SAFE = str.maketrans({"<": "‹", ">": "›", "&": "＆", '"': "”", "'": "’", "`": "ʼ"})
@@ -38,8 +60,11 @@ def link(url: str | None, label: str | None = None) -> str:
 
 def render_markdown(text: str) -> str:
     """People's Markdown as sanitised HTML: comments (internal notes) dropped, allow-list only."""
-    return keep_lines(markdown_to_html(text, ALLOWED_TAGS, ALLOWED_ATTRIBUTES,
-                                       link_rel="noopener noreferrer nofollow"))
+    return keep_lines(
+        markdown_to_html(
+            text, ALLOWED_TAGS, ALLOWED_ATTRIBUTES, link_rel="noopener noreferrer nofollow"
+        )
+    )
 
 
 def keep_lines(html_text: str) -> str:
@@ -60,8 +85,10 @@ def render_caption(text: str) -> str:
     return keep_lines("".join(out))
 
 
-_BLOCK_END = re.compile(r"(</(?:div|p|li|ul|ol|dd|dt|dl|h[1-6]|figcaption|figure|header|section|"
-                        r"article|time|tr|td|th|table|nav)>)")
+_BLOCK_END = re.compile(
+    r"(</(?:div|p|li|ul|ol|dd|dt|dl|h[1-6]|figcaption|figure|header|section|"
+    r"article|time|tr|td|th|table|nav)>)"
+)
 
 
 def spaced(html_text: str) -> str:
@@ -80,8 +107,11 @@ def page_url(page: str) -> str:
 
 def href(from_page: str, to_page: str, anchor: str = "") -> str:
     """Relative link between two pages, so the site works under any sub-path."""
-    return relative(from_page, page_url(to_page) or ".") + ("/" if to_page else "") + (
-        f"#{anchor}" if anchor else "")
+    return (
+        relative(from_page, page_url(to_page) or ".")
+        + ("/" if to_page else "")
+        + (f"#{anchor}" if anchor else "")
+    )
 
 
 def relative(from_page: str, target: str) -> str:

@@ -37,13 +37,16 @@ def render_problems(ctx: SiteContext, problems: list[Problem]) -> str:
         return ""
     rows = "".join(
         f'<li class="al-problem al-{p.severity.value}"><code>{esc(p.path)}:{p.line}</code> '
-        f'{esc(p.message)} <small>({esc(p.rule)})</small></li>' for p in problems)
-    return (f'<h2 id="problems">{esc(t("problems", ctx.locale))}</h2>'
-            f'<ul class="al-problems" data-search-exclude>{rows}</ul>')
+        f"{esc(p.message)} <small>({esc(p.rule)})</small></li>"
+        for p in problems
+    )
+    return (
+        f'<h2 id="problems">{esc(t("problems", ctx.locale))}</h2>'
+        f'<ul class="al-problems" data-search-exclude>{rows}</ul>'
+    )
 
 
-def render_head(ctx: SiteContext, cal: ClientCalendar, item: Item, page: str,
-                level: int) -> str:
+def render_head(ctx: SiteContext, cal: ClientCalendar, item: Item, page: str, level: int) -> str:
     """Title, status and the facts everyone asks first."""
     zone = ZoneInfo(cal.client.timezone)
     when = item.when
@@ -51,23 +54,42 @@ def render_head(ctx: SiteContext, cal: ClientCalendar, item: Item, page: str,
     anchor = f' id="{esc(item.slug)}"' if level > 1 else ""
     rows = [
         (t("status", ctx.locale), status_chip(item.status, ctx.locale)),
-        (t("kind", ctx.locale), f"{esc(t(item.kind, ctx.locale))}"
-         + (f" · {esc(meta.kind)}" if isinstance(meta, Post) else "")),
-        (t("when", ctx.locale), esc(format_moment(when.astimezone(zone), ctx.locale))
-         if when else esc(t("unscheduled", ctx.locale))),
-        (t("filter_network", ctx.locale), " ".join(
-            f'<span class="al-net">{icon(p, page)} {esc(network_name(p))}</span>'
-            for p in item.platforms)),
+        (
+            t("kind", ctx.locale),
+            f"{esc(t(item.kind, ctx.locale))}"
+            + (f" · {esc(meta.kind)}" if isinstance(meta, Post) else ""),
+        ),
+        (
+            t("when", ctx.locale),
+            esc(format_moment(when.astimezone(zone), ctx.locale))
+            if when
+            else esc(t("unscheduled", ctx.locale)),
+        ),
+        (
+            t("filter_network", ctx.locale),
+            " ".join(
+                f'<span class="al-net">{icon(p, page)} {esc(network_name(p))}</span>'
+                for p in item.platforms
+            ),
+        ),
         (t("campaign", ctx.locale), esc(meta.campaign or "")),
         (t("author", ctx.locale), esc(getattr(meta, "author", None) or "")),
-        (t("tags", ctx.locale), " ".join(f'<span class="al-tag">{esc(tag)}</span>'
-                                         for tag in meta.tags)),
+        (
+            t("tags", ctx.locale),
+            " ".join(f'<span class="al-tag">{esc(tag)}</span>' for tag in meta.tags),
+        ),
     ]
     edit = edit_url(ctx.model.workspace.settings, item.source.rel)
-    edit_link = (f'<a class="al-edit md-button" href="{esc(edit)}" rel="noopener">✎ '
-                 f'{esc(t("edit", ctx.locale))}</a>' if edit else "")
-    return (f"<h{level}{anchor}>{esc(item.title)}</h{level}>"
-            f'<div class="al-item-head">{render_facts(rows)}{edit_link}</div>')
+    edit_link = (
+        f'<a class="al-edit md-button" href="{esc(edit)}" rel="noopener">✎ '
+        f"{esc(t('edit', ctx.locale))}</a>"
+        if edit
+        else ""
+    )
+    return (
+        f"<h{level}{anchor}>{esc(item.title)}</h{level}>"
+        f'<div class="al-item-head">{render_facts(rows)}{edit_link}</div>'
+    )
 
 
 def render_validations(ctx: SiteContext, cal: ClientCalendar, meta: Post) -> str:
@@ -76,11 +98,14 @@ def render_validations(ctx: SiteContext, cal: ClientCalendar, meta: Post) -> str
         f"{esc(c.name)} {esc(c.handle or '')} — "
         f"{esc(t('validated' if c.validated else 'not_validated', ctx.locale))}"
         f"{' ' + esc(c.validated_at.isoformat()) if c.validated_at else ''}</li>"
-        for c in meta.cited)
+        for c in meta.cited
+    )
     approvers = "".join(
         f"<li>{esc(a.name)}{' (' + esc(a.role) + ')' if a.role else ''} — "
         f"{esc(t('must_approve' if meta.kind in a.kinds else 'may_approve', ctx.locale))}</li>"
-        for a in cal.client.config.approvers if not a.kinds or meta.kind in a.kinds)
+        for a in cal.client.config.approvers
+        if not a.kinds or meta.kind in a.kinds
+    )
     out = ""
     if cited:
         out += f'<h2 id="validations">{esc(t("validations", ctx.locale))}</h2><ul>{cited}</ul>'
@@ -93,18 +118,30 @@ def render_post(ctx: SiteContext, cal: ClientCalendar, item: Item, page: str) ->
     meta = item.meta
     assert isinstance(meta, Post)
     mockups = "".join(render_mockup(ctx, cal.client, item, p, page) for p in item.platforms)
-    out = (f'<h2 id="previews">{esc(t("previews", ctx.locale))}</h2>'
-           f'<div class="al-mockups">{mockups}</div>')
+    out = (
+        f'<h2 id="previews">{esc(t("previews", ctx.locale))}</h2>'
+        f'<div class="al-mockups">{mockups}</div>'
+    )
     out += render_validations(ctx, cal, meta)
     extra = []
     if meta.boost:
         boost = meta.boost
-        extra.append((t("boost", ctx.locale), esc(
-            f"{boost.budget:g} {boost.currency} {boost.objective or ''} "
-            f"{boost.start or ''} → {boost.end or ''}")))
+        extra.append(
+            (
+                t("boost", ctx.locale),
+                esc(
+                    f"{boost.budget:g} {boost.currency} {boost.objective or ''} "
+                    f"{boost.start or ''} → {boost.end or ''}"
+                ),
+            )
+        )
     for platform, live in sorted(meta.published.items(), key=lambda kv: kv[0].value):
-        extra.append((f"{t('published_at', ctx.locale)} · {network_name(platform.value)}",
-                      link(live.url, live.url or live.id)))
+        extra.append(
+            (
+                f"{t('published_at', ctx.locale)} · {network_name(platform.value)}",
+                link(live.url, live.url or live.id),
+            )
+        )
     return out + render_facts(extra)
 
 
@@ -138,82 +175,118 @@ def render_contest(ctx: SiteContext, cal: ClientCalendar, item: Item, page: str)
     meta = item.meta
     assert isinstance(meta, Contest)
     zone = ZoneInfo(cal.client.timezone)
-    moments = [("starts", meta.starts), ("ends", meta.ends), ("draw", meta.draw_at),
-               ("announce", meta.announce_at)]
-    dates = [(t(name, ctx.locale).capitalize(), esc(format_moment(when.astimezone(zone),
-                                                                  ctx.locale)))
-             for name, when in moments if when]
-    related = [e for e in cal.entries if isinstance(e.item.meta, Post)
-               and e.item.meta.contest == item.slug]
+    moments = [
+        ("starts", meta.starts),
+        ("ends", meta.ends),
+        ("draw", meta.draw_at),
+        ("announce", meta.announce_at),
+    ]
+    dates = [
+        (t(name, ctx.locale).capitalize(), esc(format_moment(when.astimezone(zone), ctx.locale)))
+        for name, when in moments
+        if when
+    ]
+    related = [
+        e for e in cal.entries if isinstance(e.item.meta, Post) and e.item.meta.contest == item.slug
+    ]
     # the list `almanac check` judges (contest.checklist), with what each line says
     details = checklist_details(meta)
-    checks = [check_row(entry.done, t(f"ck_{entry.name}", ctx.locale), details.get(entry.name, ""))
-              for entry in contest_checklist(meta, [e.item for e in related])]
-    checks += [
-        check_row(bool(meta.winners), t("ck_winners", ctx.locale),
-                  esc(", ".join(w.name for w in meta.winners))),
-        check_row(bool(meta.winners) and all(w.notified_at for w in meta.winners),
-                  t("ck_notified", ctx.locale)),
-        check_row(meta.shipping is not None and meta.shipping.status.value != "pending",
-                  t("ck_shipped", ctx.locale),
-                  esc(meta.shipping.status.value if meta.shipping else "")),
+    checks = [
+        check_row(entry.done, t(f"ck_{entry.name}", ctx.locale), details.get(entry.name, ""))
+        for entry in contest_checklist(meta, [e.item for e in related])
     ]
-    out = render_facts(dates + [("Partners", esc(", ".join(meta.partners))),
-                                ("Entries", esc(meta.participants or ""))])
-    out += (f'<h2 id="checklist">{esc(t("checklist", ctx.locale))}</h2>'
-            f'<ul class="al-checklist">{"".join(checks)}</ul>')
+    checks += [
+        check_row(
+            bool(meta.winners),
+            t("ck_winners", ctx.locale),
+            esc(", ".join(w.name for w in meta.winners)),
+        ),
+        check_row(
+            bool(meta.winners) and all(w.notified_at for w in meta.winners),
+            t("ck_notified", ctx.locale),
+        ),
+        check_row(
+            meta.shipping is not None and meta.shipping.status.value != "pending",
+            t("ck_shipped", ctx.locale),
+            esc(meta.shipping.status.value if meta.shipping else ""),
+        ),
+    ]
+    out = render_facts(
+        dates
+        + [("Partners", esc(", ".join(meta.partners))), ("Entries", esc(meta.participants or ""))]
+    )
+    out += (
+        f'<h2 id="checklist">{esc(t("checklist", ctx.locale))}</h2>'
+        f'<ul class="al-checklist">{"".join(checks)}</ul>'
+    )
     if item.body.strip():
-        out += (f'<h2 id="announcement">{esc(t("announcement", ctx.locale))}</h2>'
-                f'<div class="al-prose">{render_markdown(item.body)}</div>')
+        out += (
+            f'<h2 id="announcement">{esc(t("announcement", ctx.locale))}</h2>'
+            f'<div class="al-prose">{render_markdown(item.body)}</div>'
+        )
     out += render_media(ctx, cal.slug, meta.media, page)
     if related:
-        out += (f'<h2 id="related">{esc(t("related_posts", ctx.locale))}</h2>'
-                + render_entry_list(ctx, related, page))
+        out += f'<h2 id="related">{esc(t("related_posts", ctx.locale))}</h2>' + render_entry_list(
+            ctx, related, page
+        )
     return out
 
 
 def render_curated(ctx: SiteContext, cal: ClientCalendar, item: Item, page: str) -> str:
     meta = item.meta
     assert isinstance(meta, Curated)
-    source = link(meta.source_url, meta.source_name or meta.source_url) if meta.source_url \
+    source = (
+        link(meta.source_url, meta.source_name or meta.source_url)
+        if meta.source_url
         else esc(meta.source_name or "")
+    )
     permission = meta.permission
     rows = [
         (t("source", ctx.locale), source),
         (t("author", ctx.locale), esc(meta.source_author or "")),
         (t("found_at", ctx.locale), esc(meta.found_at or "")),
         (t("credit", ctx.locale), esc(meta.credit or "")),
-        (t("permission", ctx.locale), esc(
-            f"{permission.requested_at or '?'} → {permission.granted_at or '…'}")
-            if permission else ""),
+        (
+            t("permission", ctx.locale),
+            esc(f"{permission.requested_at or '?'} → {permission.granted_at or '…'}")
+            if permission
+            else "",
+        ),
     ]
     out = render_facts(rows)
     if meta.why:
         out += f'<h2 id="why">{esc(t("why", ctx.locale))}</h2><p>{esc(meta.why)}</p>'
     if item.body.strip():
-        out += (f'<h2 id="commentary">{esc(t("commentary", ctx.locale))}</h2>'
-                f'<div class="al-prose">{render_markdown(item.body)}</div>')
+        out += (
+            f'<h2 id="commentary">{esc(t("commentary", ctx.locale))}</h2>'
+            f'<div class="al-prose">{render_markdown(item.body)}</div>'
+        )
     return out
 
 
 RENDERERS = {"post": render_post, "contest": render_contest, "curated": render_curated}
 
 
-def render_item(ctx: SiteContext, cal: ClientCalendar, item: Item, page: str,
-                level: int = 1) -> str:
+def render_item(
+    ctx: SiteContext, cal: ClientCalendar, item: Item, page: str, level: int = 1
+) -> str:
     """The item's article: head, its problems, what its kind needs, approval and history."""
     body = RENDERERS[item.kind](ctx, cal, item, page)
     problems = render_problems(ctx, cal.item_problems(item))
     history = render_history_section(ctx, item)
-    return (f'<article class="al-item al-st-{item.status}" data-status="{item.status}" '
-            f'data-platforms="{" ".join(item.platforms)}">'
-            f"{render_head(ctx, cal, item, page, level)}{problems}{body}{history}</article>")
+    return (
+        f'<article class="al-item al-st-{item.status}" data-status="{item.status}" '
+        f'data-platforms="{" ".join(item.platforms)}">'
+        f"{render_head(ctx, cal, item, page, level)}{problems}{body}{history}</article>"
+    )
 
 
 def render_item_page(ctx: SiteContext, cal: ClientCalendar, item: Item) -> Page:
     page = ctx.item_page(item)
-    back = (f'<nav class="al-crumbs" data-search-exclude><a href="'
-            f'{href(page, ctx.client_page(cal.slug))}">{esc(cal.client.name)}</a>')
+    back = (
+        f'<nav class="al-crumbs" data-search-exclude><a href="'
+        f'{href(page, ctx.client_page(cal.slug))}">{esc(cal.client.name)}</a>'
+    )
     if item.when is not None:
         key = f"{item.when.astimezone(ZoneInfo(cal.client.timezone)):%Y-%m}"
         back += f' › <a href="{href(page, ctx.month_page(cal.slug, key))}">{esc(key)}</a>'

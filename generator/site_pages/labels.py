@@ -85,8 +85,7 @@ LABELS: dict[str, dict[str, str]] = {
     "ck_rules": {"en": "Rules", "fr": "Règlement"},
     "ck_eligibility": {"en": "Who may enter", "fr": "Qui peut participer"},
     "ck_mechanics": {"en": "How to enter", "fr": "Comment participer"},
-    "ck_dates": {"en": "Entries open before they close",
-                 "fr": "Ouverture avant la clôture"},
+    "ck_dates": {"en": "Entries open before they close", "fr": "Ouverture avant la clôture"},
     "ck_draw_at": {"en": "Draw date", "fr": "Date du tirage"},
     "ck_draw_method": {"en": "Draw method", "fr": "Mode de tirage"},
     "ck_announce_at": {"en": "Announcement date", "fr": "Date d'annonce"},
@@ -94,8 +93,10 @@ LABELS: dict[str, dict[str, str]] = {
     "ck_visuals.launch": {"en": "Launch visual", "fr": "Visuel de lancement"},
     "ck_visuals.reminder": {"en": "Reminder visual", "fr": "Visuel de relance"},
     "ck_visuals.results": {"en": "Results visual", "fr": "Visuel des résultats"},
-    "ck_after_post": {"en": "After-contest post planned",
-                      "fr": "Publication d'après-concours prévue"},
+    "ck_after_post": {
+        "en": "After-contest post planned",
+        "fr": "Publication d'après-concours prévue",
+    },
     "ck_winners": {"en": "Winners", "fr": "Gagnants"},
     "ck_notified": {"en": "Winners notified", "fr": "Gagnants prévenus"},
     "ck_shipped": {"en": "Prize shipped", "fr": "Lot envoyé"},
@@ -114,10 +115,14 @@ LABELS: dict[str, dict[str, str]] = {
     "network": {"en": "Network", "fr": "Réseau"},
     "unscheduled": {"en": "not scheduled", "fr": "non programmé"},
     "blackout": {"en": "No posting", "fr": "Pas de publication"},
-    "media_unpublished": {"en": "file not published on the site",
-                          "fr": "fichier non publié sur le site"},
-    "search_hint": {"en": "Search finds items by title, caption and tag.",
-                    "fr": "La recherche trouve les éléments par titre, légende et étiquette."},
+    "media_unpublished": {
+        "en": "file not published on the site",
+        "fr": "fichier non publié sur le site",
+    },
+    "search_hint": {
+        "en": "Search finds items by title, caption and tag.",
+        "fr": "La recherche trouve les éléments par titre, légende et étiquette.",
+    },
     "clients": {"en": "Clients", "fr": "Clients"},
     "items": {"en": "items", "fr": "éléments"},
     "in_total": {"en": "planned", "fr": "prévus"},
@@ -127,26 +132,40 @@ LABELS: dict[str, dict[str, str]] = {
     "report_preview": {"en": "Preview", "fr": "Aperçu"},
     "report_full_page": {"en": "Open the preview on its own", "fr": "Ouvrir l'aperçu seul"},
     "report_no_pdf": {"en": "No PDF yet:", "fr": "Pas encore de PDF :"},
-    "report_failed": {"en": "The preview could not be rendered:",
-                      "fr": "L'aperçu n'a pas pu être produit :"},
+    "report_failed": {
+        "en": "The preview could not be rendered:",
+        "fr": "L'aperçu n'a pas pu être produit :",
+    },
     "report_previews_off": {
-        "en": "HTML previews are added by", "fr": "Les aperçus HTML sont ajoutés par"},
+        "en": "HTML previews are added by",
+        "fr": "Les aperçus HTML sont ajoutés par",
+    },
     "hist_approval": {"en": "Approval record", "fr": "Validation enregistrée"},
     "hist_approved_by": {"en": "Approved by", "fr": "Validé par"},
-    "hist_declared_by": {"en": "Approved before approvals moved to git, by",
-                         "fr": "Validé avant le passage des validations dans git, par"},
+    "hist_declared_by": {
+        "en": "Approved before approvals moved to git, by",
+        "fr": "Validé avant le passage des validations dans git, par",
+    },
     "hist_approver": {"en": "approver", "fr": "approbateur"},
-    "hist_not_approver": {"en": "not one of the client's approvers",
-                          "fr": "ne fait pas partie des approbateurs du client"},
-    "hist_wrong_kind": {"en": "may not approve this kind of item",
-                        "fr": "ne peut pas valider ce type d'élément"},
+    "hist_not_approver": {
+        "en": "not one of the client's approvers",
+        "fr": "ne fait pas partie des approbateurs du client",
+    },
+    "hist_wrong_kind": {
+        "en": "may not approve this kind of item",
+        "fr": "ne peut pas valider ce type d'élément",
+    },
     "hist_commit": {"en": "commit", "fr": "commit"},
     "hist_via_merge": {"en": "merged in", "fr": "fusionné dans"},
-    "hist_not_approved": {"en": "No commit moved this item to approved.",
-                          "fr": "Aucun commit n'a fait passer cet élément à « Validé »."},
+    "hist_not_approved": {
+        "en": "No commit moved this item to approved.",
+        "fr": "Aucun commit n'a fait passer cet élément à « Validé ».",
+    },
     "hist_edited_after": {"en": "Edited after approval", "fr": "Modifié après validation"},
-    "hist_uncommitted": {"en": "in the working copy, not committed",
-                         "fr": "dans la copie de travail, non commité"},
+    "hist_uncommitted": {
+        "en": "in the working copy, not committed",
+        "fr": "dans la copie de travail, non commité",
+    },
     "hist_history": {"en": "History", "fr": "Historique"},
     "hist_created": {"en": "created", "fr": "création"},
     "hist_details": {"en": "other details", "fr": "autres détails"},
@@ -155,20 +174,26 @@ LABELS: dict[str, dict[str, str]] = {
     "hist_platforms": {"en": "networks", "fr": "réseaux"},
     "hist_media": {"en": "media", "fr": "médias"},
     "hist_renamed": {"en": "renamed", "fr": "renommé"},
-    "hist_not_committed": {"en": "This item is not committed yet.",
-                           "fr": "Cet élément n'est pas encore commité."},
+    "hist_not_committed": {
+        "en": "This item is not committed yet.",
+        "fr": "Cet élément n'est pas encore commité.",
+    },
     "hist_none_not_git": {
         "en": "No history is available: the workspace is not in a git repository.",
-        "fr": "Aucun historique disponible : l'espace de travail n'est pas dans un dépôt git."},
+        "fr": "Aucun historique disponible : l'espace de travail n'est pas dans un dépôt git.",
+    },
     "hist_none_no_commits": {
         "en": "No history is available: the git repository has no commits yet.",
-        "fr": "Aucun historique disponible : le dépôt git n'a encore aucun commit."},
+        "fr": "Aucun historique disponible : le dépôt git n'a encore aucun commit.",
+    },
     "hist_none_shallow": {
         "en": "No history is available: this is a shallow clone (fetch the full history).",
-        "fr": "Aucun historique disponible : ce clone est partiel (récupérez tout l'historique)."},
+        "fr": "Aucun historique disponible : ce clone est partiel (récupérez tout l'historique).",
+    },
     "hist_none_git_error": {
         "en": "No history is available: git could not be read.",
-        "fr": "Aucun historique disponible : git n'a pas pu être lu."},
+        "fr": "Aucun historique disponible : git n'a pas pu être lu.",
+    },
 }
 
 NETWORKS = [p.value for p in Platform]  # the filters' order
@@ -196,8 +221,7 @@ def icon(platform: str, page: str) -> str:
     """A network's icon (a small SVG served with the site) with its name for screen readers."""
     src = file_href(page, f"assets/icons/{platform}.svg")
     name = esc(network_name(platform))
-    return (f'<img class="al-icon" src="{src}" alt="{name}" title="{name}" width="16" '
-            'height="16">')
+    return f'<img class="al-icon" src="{src}" alt="{name}" title="{name}" width="16" height="16">'
 
 
 def status_chip(status: str, locale: str) -> str:

@@ -18,8 +18,10 @@ from generator.site_pages.labels import month_title, t
 
 REPORTS_FOLDER = "reports"
 # Whatever a report template holds, its preview loads nothing: no script, no outside request
-PREVIEW_POLICY = ("default-src 'none'; img-src data:; style-src 'unsafe-inline'; font-src data:; "
-                  "base-uri 'none'; form-action 'none'")
+PREVIEW_POLICY = (
+    "default-src 'none'; img-src data:; style-src 'unsafe-inline'; font-src data:; "
+    "base-uri 'none'; form-action 'none'"
+)
 _HEAD = re.compile(r"<head(\s[^>]*)?>", re.IGNORECASE)
 
 
@@ -66,8 +68,7 @@ def find_pdf(root: Path, slug: str, month: Month) -> Path | None:
     return path if folder in path.parents and path.is_file() else None
 
 
-def render_preview(ws: Workspace, client: ClientData, month: Month,
-                   metrics: ClientMetrics) -> str:
+def render_preview(ws: Workspace, client: ClientData, month: Month, metrics: ClientMetrics) -> str:
     """The report HTML, locked down by a Content-Security-Policy even when opened on its own."""
     # imported here: matplotlib and WeasyPrint cost seconds, and only previews need them
     from generator.report.report_html import render_report_html
@@ -77,11 +78,12 @@ def render_preview(ws: Workspace, client: ClientData, month: Month,
     found = _HEAD.search(document)
     if found is None:
         return policy + document
-    return document[:found.end()] + policy + document[found.end():]
+    return document[: found.end()] + policy + document[found.end() :]
 
 
-def build_entry(ws: Workspace, client: ClientData, month: Month, metrics: ClientMetrics,
-                previews: bool) -> ReportEntry:
+def build_entry(
+    ws: Workspace, client: ClientData, month: Month, metrics: ClientMetrics, previews: bool
+) -> ReportEntry:
     entry = ReportEntry(month, find_pdf(ws.root, client.slug, month))
     if previews:
         try:
@@ -98,8 +100,7 @@ def collect_reports(ws: Workspace, today: date, previews: bool) -> SiteReports:
         metrics = load_metrics(client.folder)  # once per client, for every month's preview
         months = finished_months(client, metrics, today)
         if months:
-            found.clients[slug] = [build_entry(ws, client, m, metrics, previews)
-                                   for m in months]
+            found.clients[slug] = [build_entry(ws, client, m, metrics, previews) for m in months]
     return found
 
 
@@ -120,38 +121,51 @@ def render_row(ctx: SiteContext, slug: str, entry: ReportEntry, page: str) -> st
     locale = ctx.locale
     links = []
     if entry.preview is not None:
-        links.append(f'<a href="{href(page, preview_page(slug, entry.month))}">'
-                     f'{esc(t("report_preview", locale))}</a>')
+        links.append(
+            f'<a href="{href(page, preview_page(slug, entry.month))}">'
+            f"{esc(t('report_preview', locale))}</a>"
+        )
     if entry.pdf is not None:
-        links.append(f'<a href="{file_href(page, pdf_file(slug, entry.month))}" '
-                     f'type="application/pdf">{esc(t("report_pdf", locale))}</a>')
+        links.append(
+            f'<a href="{file_href(page, pdf_file(slug, entry.month))}" '
+            f'type="application/pdf">{esc(t("report_pdf", locale))}</a>'
+        )
     else:
         command = f"almanac report --month {entry.month.key} --client {slug}"
-        links.append(f'<span class="al-empty">{esc(t("report_no_pdf", locale))} '
-                     f"<code>{esc(command)}</code></span>")
+        links.append(
+            f'<span class="al-empty">{esc(t("report_no_pdf", locale))} '
+            f"<code>{esc(command)}</code></span>"
+        )
     if entry.error is not None:
-        links.append(f'<span class="al-empty">{esc(t("report_failed", locale))} '
-                     f"{esc(entry.error)}</span>")
+        links.append(
+            f'<span class="al-empty">{esc(t("report_failed", locale))} {esc(entry.error)}</span>'
+        )
     title = esc(month_title(entry.month.first, locale))
-    return f'<tr><td>{title}</td><td>{" · ".join(links)}</td></tr>'
+    return f"<tr><td>{title}</td><td>{' · '.join(links)}</td></tr>"
 
 
 def render_reports_page(ctx: SiteContext, reports: SiteReports, slug: str) -> Page:
     page = page_of(slug)
     client = ctx.model.workspace.clients[slug]
     rows = "".join(render_row(ctx, slug, e, page) for e in reversed(reports.clients[slug]))
-    note = ("" if reports.previews else
-            f'<p class="al-empty">{esc(t("report_previews_off", ctx.locale))} '
-            "<code>almanac build --reports</code>.</p>")
-    body = (f'<div class="al-client" data-almanac-client="{esc(slug)}" '
-            f'data-almanac-brand="{esc(slug)}">'
-            f'<h1>{esc(t("reports", ctx.locale))} · {esc(client.name)}</h1>'
-            f'<p><a href="{href(page, ctx.client_page(slug))}">← {esc(client.name)}</a></p>'
-            f'<table class="al-table al-reports" data-search-exclude><tr><th>'
-            f'{esc(t("months", ctx.locale))}</th><th>{esc(t("report", ctx.locale))}</th></tr>'
-            f"{rows}</table>{note}</div>")
-    return Page(page, f"{t('reports', ctx.locale)} · {client.name}", body, hide=["toc"],
-                search_exclude=True)
+    note = (
+        ""
+        if reports.previews
+        else f'<p class="al-empty">{esc(t("report_previews_off", ctx.locale))} '
+        "<code>almanac build --reports</code>.</p>"
+    )
+    body = (
+        f'<div class="al-client" data-almanac-client="{esc(slug)}" '
+        f'data-almanac-brand="{esc(slug)}">'
+        f"<h1>{esc(t('reports', ctx.locale))} · {esc(client.name)}</h1>"
+        f'<p><a href="{href(page, ctx.client_page(slug))}">← {esc(client.name)}</a></p>'
+        f'<table class="al-table al-reports" data-search-exclude><tr><th>'
+        f"{esc(t('months', ctx.locale))}</th><th>{esc(t('report', ctx.locale))}</th></tr>"
+        f"{rows}</table>{note}</div>"
+    )
+    return Page(
+        page, f"{t('reports', ctx.locale)} · {client.name}", body, hide=["toc"], search_exclude=True
+    )
 
 
 def render_preview_page(ctx: SiteContext, slug: str, entry: ReportEntry) -> Page:
@@ -160,17 +174,23 @@ def render_preview_page(ctx: SiteContext, slug: str, entry: ReportEntry) -> Page
     client = ctx.model.workspace.clients[slug]
     title = f"{t('report', ctx.locale)} · {month_title(entry.month.first, ctx.locale)}"
     source = file_href(page, html_file(slug, entry.month))
-    links = [f'<a href="{href(page, page_of(slug))}">← {esc(t("reports", ctx.locale))}</a>',
-             f'<a href="{source}">{esc(t("report_full_page", ctx.locale))}</a>']
+    links = [
+        f'<a href="{href(page, page_of(slug))}">← {esc(t("reports", ctx.locale))}</a>',
+        f'<a href="{source}">{esc(t("report_full_page", ctx.locale))}</a>',
+    ]
     if entry.pdf is not None:
-        links.append(f'<a href="{file_href(page, pdf_file(slug, entry.month))}" '
-                     f'type="application/pdf">{esc(t("report_pdf", ctx.locale))}</a>')
-    body = (f'<div class="al-client" data-almanac-client="{esc(slug)}" '
-            f'data-almanac-brand="{esc(slug)}">'
-            f"<h1>{esc(client.name)} · {esc(title)}</h1>"
-            f'<p class="al-report-links">{" · ".join(links)}</p>'
-            f'<iframe class="al-report-frame" src="{source}" sandbox="" loading="lazy" '
-            f'referrerpolicy="no-referrer" title="{esc(title)}"></iframe></div>')
+        links.append(
+            f'<a href="{file_href(page, pdf_file(slug, entry.month))}" '
+            f'type="application/pdf">{esc(t("report_pdf", ctx.locale))}</a>'
+        )
+    body = (
+        f'<div class="al-client" data-almanac-client="{esc(slug)}" '
+        f'data-almanac-brand="{esc(slug)}">'
+        f"<h1>{esc(client.name)} · {esc(title)}</h1>"
+        f'<p class="al-report-links">{" · ".join(links)}</p>'
+        f'<iframe class="al-report-frame" src="{source}" sandbox="" loading="lazy" '
+        f'referrerpolicy="no-referrer" title="{esc(title)}"></iframe></div>'
+    )
     return Page(page, f"{client.name} · {title}", body, hide=["toc"], search_exclude=True)
 
 

@@ -10,8 +10,17 @@ from typing import Any
 from generator.metrics.store import AccountDay, PostMetrics
 from generator.metrics.tables import ExportFile, ImportContext
 
-FORMAT_MODULES = ("x", "facebook", "meta_suite", "meta_insights", "meta_ads", "linkedin", "tiktok",
-                  "youtube", "mastodon")
+FORMAT_MODULES = (
+    "x",
+    "facebook",
+    "meta_suite",
+    "meta_insights",
+    "meta_ads",
+    "linkedin",
+    "tiktok",
+    "youtube",
+    "mastodon",
+)
 
 
 @dataclass

@@ -33,12 +33,18 @@ POSTED = ("Posted",)
 POST_REACH = ("Lifetime Post Total Reach",)
 POST_IMPRESSIONS = ("Lifetime Post Total Impressions",)
 ENGAGED = ("Lifetime Engaged Users",)
-LIKES = ("Lifetime Post Stories by action type - like",
-         "Lifetime Talking About This (Post) by action type - like")
-COMMENTS = ("Lifetime Post Stories by action type - comment",
-            "Lifetime Talking About This (Post) by action type - comment")
-SHARES = ("Lifetime Post Stories by action type - share",
-          "Lifetime Talking About This (Post) by action type - share")
+LIKES = (
+    "Lifetime Post Stories by action type - like",
+    "Lifetime Talking About This (Post) by action type - like",
+)
+COMMENTS = (
+    "Lifetime Post Stories by action type - comment",
+    "Lifetime Talking About This (Post) by action type - comment",
+)
+SHARES = (
+    "Lifetime Post Stories by action type - share",
+    "Lifetime Talking About This (Post) by action type - share",
+)
 LINK_CLICKS = ("Lifetime Post Consumptions by type - link clicks",)
 VIDEO_VIEWS = ("Lifetime Post Total Video Views", "Lifetime Total Video Views")
 ORGANIC_VIDEO_VIEWS = ("Lifetime Organic Video Views",)
@@ -58,8 +64,9 @@ def description_rows(table: HeaderedTable) -> int:
 
 
 def detect_page(export: ExportFile) -> tuple[int, Any] | None:
-    return find_header(export.tables[0], [DATE, FANS, DAILY_REACH],
-                       [NEW_FANS, DAILY_IMPRESSIONS], scan=1)
+    return find_header(
+        export.tables[0], [DATE, FANS, DAILY_REACH], [NEW_FANS, DAILY_IMPRESSIONS], scan=1
+    )
 
 
 def parse_page(table: HeaderedTable, export: ExportFile, ctx: ImportContext) -> Parsed:
@@ -71,18 +78,30 @@ def parse_page(table: HeaderedTable, export: ExportFile, ctx: ImportContext) -> 
             raise record.error(DATE[0], "the date is missing")
         gained, lost = record.count(NEW_FANS), record.count(LOST_FANS)
         change = None if gained is None else gained - (lost or 0)
-        parsed.account.append(AccountDay(
-            platform="facebook", date=day, followers=record.count(FANS),
-            follower_change=change, impressions=record.count(DAILY_IMPRESSIONS),
-            reach=record.count(DAILY_REACH), profile_visits=record.count(PAGE_VIEWS),
-            link_clicks=record.count(DAILY_LINK_CLICKS),
-            video_views=record.count(DAILY_VIDEO_VIEWS), source=export.name))
+        parsed.account.append(
+            AccountDay(
+                platform="facebook",
+                date=day,
+                followers=record.count(FANS),
+                follower_change=change,
+                impressions=record.count(DAILY_IMPRESSIONS),
+                reach=record.count(DAILY_REACH),
+                profile_visits=record.count(PAGE_VIEWS),
+                link_clicks=record.count(DAILY_LINK_CLICKS),
+                video_views=record.count(DAILY_VIDEO_VIEWS),
+                source=export.name,
+            )
+        )
     return parsed
 
 
 def detect_posts(export: ExportFile) -> tuple[int, Any] | None:
-    return find_header(export.tables[0], [POST_ID, PERMALINK, POSTED, POST_REACH],
-                       [POST_IMPRESSIONS, ENGAGED], scan=1)
+    return find_header(
+        export.tables[0],
+        [POST_ID, PERMALINK, POSTED, POST_REACH],
+        [POST_IMPRESSIONS, ENGAGED],
+        scan=1,
+    )
 
 
 def parse_posts(table: HeaderedTable, export: ExportFile, ctx: ImportContext) -> Parsed:
@@ -95,20 +114,45 @@ def parse_posts(table: HeaderedTable, export: ExportFile, ctx: ImportContext) ->
         views = record.count(VIDEO_VIEWS)
         if views is None:
             views = total(record.count(ORGANIC_VIDEO_VIEWS), record.count(PAID_VIDEO_VIEWS))
-        parsed.posts.append(PostMetrics(
-            platform="facebook", post_id=post_id, post_url=record.text(PERMALINK) or None,
-            published_at=record.value(POSTED, lambda v: parse_moment(v, ctx.timezone)),
-            impressions=record.count(POST_IMPRESSIONS), reach=record.count(POST_REACH),
-            engagements=record.count(ENGAGED), likes=record.count(LIKES),
-            comments=record.count(COMMENTS), shares=record.count(SHARES),
-            clicks=record.count(LINK_CLICKS), video_views=views, source=export.name))
+        parsed.posts.append(
+            PostMetrics(
+                platform="facebook",
+                post_id=post_id,
+                post_url=record.text(PERMALINK) or None,
+                published_at=record.value(POSTED, lambda v: parse_moment(v, ctx.timezone)),
+                impressions=record.count(POST_IMPRESSIONS),
+                reach=record.count(POST_REACH),
+                engagements=record.count(ENGAGED),
+                likes=record.count(LIKES),
+                comments=record.count(COMMENTS),
+                shares=record.count(SHARES),
+                clicks=record.count(LINK_CLICKS),
+                video_views=views,
+                source=export.name,
+            )
+        )
     return parsed
 
 
 FORMATS = [
-    Format("facebook-page", "Facebook Insights, page", "facebook",
-           "Facebook Insights Data Export - *.csv", "en", "csv", detect_page, parse_page),
-    Format("facebook-posts", "Facebook Insights, posts", "facebook",
-           "Facebook Insights Data Export (Post Level) - *.csv", "en", "csv", detect_posts,
-           parse_posts),
+    Format(
+        "facebook-page",
+        "Facebook Insights, page",
+        "facebook",
+        "Facebook Insights Data Export - *.csv",
+        "en",
+        "csv",
+        detect_page,
+        parse_page,
+    ),
+    Format(
+        "facebook-posts",
+        "Facebook Insights, posts",
+        "facebook",
+        "Facebook Insights Data Export (Post Level) - *.csv",
+        "en",
+        "csv",
+        detect_posts,
+        parse_posts,
+    ),
 ]

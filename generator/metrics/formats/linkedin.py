@@ -74,6 +74,7 @@ def page_date(record: Record) -> date:
 
 # --- page exports --------------------------------------------------------------------------
 
+
 def detect_page_content(export: ExportFile) -> tuple[int, Any] | None:
     daily = find_sheet(export, [DATE, IMPRESSIONS_TOTAL, CLICKS_TOTAL])
     posts = find_sheet(export, [POST_LINK, CREATED, IMPRESSIONS, CLICKS])
@@ -87,11 +88,16 @@ def parse_page_content(sheets: Sheets, export: ExportFile, ctx: ImportContext) -
     if sheets.daily:
         for record in sheets.daily.records():
             ctx.tick(record.line)
-            parsed.account.append(AccountDay(
-                platform="linkedin", date=page_date(record),
-                impressions=record.count(IMPRESSIONS_TOTAL),
-                reach=record.count(UNIQUE_IMPRESSIONS),
-                link_clicks=record.count(CLICKS_TOTAL), source=export.name))
+            parsed.account.append(
+                AccountDay(
+                    platform="linkedin",
+                    date=page_date(record),
+                    impressions=record.count(IMPRESSIONS_TOTAL),
+                    reach=record.count(UNIQUE_IMPRESSIONS),
+                    link_clicks=record.count(CLICKS_TOTAL),
+                    source=export.name,
+                )
+            )
     if sheets.posts:
         for record in sheets.posts.records():
             ctx.tick(record.line)
@@ -103,17 +109,22 @@ def page_post(record: Record, export: ExportFile, ctx: ImportContext) -> PostMet
     link = record.text(POST_LINK)
     if not link:
         raise record.error(POST_LINK[0], "the post link is missing")
-    likes, comments, reposts = (record.count(LIKES), record.count(COMMENTS),
-                                record.count(REPOSTS))
+    likes, comments, reposts = (record.count(LIKES), record.count(COMMENTS), record.count(REPOSTS))
     clicks, follows = record.count(CLICKS), record.count(FOLLOWS)
     return PostMetrics(
-        platform="linkedin", post_id=post_id_of(link), post_url=link,
+        platform="linkedin",
+        post_id=post_id_of(link),
+        post_url=link,
         published_at=record.value(CREATED, lambda v: parse_moment(v, ctx.timezone)),
         impressions=record.count(IMPRESSIONS),
-        engagements=total(likes, comments, reposts, clicks, follows), likes=likes,
-        comments=comments, shares=reposts, clicks=clicks,
+        engagements=total(likes, comments, reposts, clicks, follows),
+        likes=likes,
+        comments=comments,
+        shares=reposts,
+        clicks=clicks,
         video_views=total(record.count(VIEWS), record.count(OFFSITE_VIEWS)),
-        source=export.name)
+        source=export.name,
+    )
 
 
 def detect_page_followers(export: ExportFile) -> tuple[int, Any] | None:
@@ -126,9 +137,14 @@ def parse_page_followers(sheets: Sheets, export: ExportFile, ctx: ImportContext)
     assert sheets.followers is not None
     for record in sheets.followers.records():
         ctx.tick(record.line)
-        parsed.account.append(AccountDay(
-            platform="linkedin", date=page_date(record),
-            follower_change=record.count(TOTAL_NEW_FOLLOWERS), source=export.name))
+        parsed.account.append(
+            AccountDay(
+                platform="linkedin",
+                date=page_date(record),
+                follower_change=record.count(TOTAL_NEW_FOLLOWERS),
+                source=export.name,
+            )
+        )
     return parsed
 
 
@@ -142,13 +158,19 @@ def parse_page_visitors(sheets: Sheets, export: ExportFile, ctx: ImportContext) 
     assert sheets.daily is not None
     for record in sheets.daily.records():
         ctx.tick(record.line)
-        parsed.account.append(AccountDay(platform="linkedin", date=page_date(record),
-                                         profile_visits=record.count(PAGE_VIEWS),
-                                         source=export.name))
+        parsed.account.append(
+            AccountDay(
+                platform="linkedin",
+                date=page_date(record),
+                profile_visits=record.count(PAGE_VIEWS),
+                source=export.name,
+            )
+        )
     return parsed
 
 
 # --- creator export ------------------------------------------------------------------------
+
 
 def detect_creator(export: ExportFile) -> tuple[int, Any] | None:
     daily = find_sheet(export, [DATE, IMPRESSIONS, ENGAGEMENTS])
@@ -156,8 +178,10 @@ def detect_creator(export: ExportFile) -> tuple[int, Any] | None:
     top = find_sheet(export, [POST_URL, PUBLISH_DATE])
     if not daily and not followers:
         return None
-    return (20 + (daily is not None) + (followers is not None) + (top is not None),
-            Sheets("creator", daily=daily, followers=followers, top_posts=top))
+    return (
+        20 + (daily is not None) + (followers is not None) + (top is not None),
+        Sheets("creator", daily=daily, followers=followers, top_posts=top),
+    )
 
 
 def total_followers(table: HeaderedTable) -> tuple[date, int] | None:
@@ -186,18 +210,20 @@ def parse_creator(sheets: Sheets, export: ExportFile, ctx: ImportContext) -> Par
     if sheets.followers:
         for record in sheets.followers.records():
             ctx.tick(record.line)
-            days.setdefault(page_date(record), {})["follower_change"] = (
-                record.count(NEW_FOLLOWERS))
+            days.setdefault(page_date(record), {})["follower_change"] = record.count(NEW_FOLLOWERS)
         add_follower_totals(days, total_followers(sheets.followers))
-    parsed.account = [AccountDay(platform="linkedin", date=day, source=export.name, **values)
-                      for day, values in sorted(days.items())]
+    parsed.account = [
+        AccountDay(platform="linkedin", date=day, source=export.name, **values)
+        for day, values in sorted(days.items())
+    ]
     if sheets.top_posts:
         parsed.posts = creator_posts(sheets.top_posts, export, ctx)
     return parsed
 
 
-def add_follower_totals(days: dict[date, dict[str, int | None]],
-                        known: tuple[date, int] | None) -> None:
+def add_follower_totals(
+    days: dict[date, dict[str, int | None]], known: tuple[date, int] | None
+) -> None:
     """Followers per day, counted back from the total the summary gives for its day."""
     if known is None or known[0] not in days:
         return
@@ -208,26 +234,34 @@ def add_follower_totals(days: dict[date, dict[str, int | None]],
         day -= timedelta(days=1)
 
 
-def creator_posts(table: HeaderedTable, export: ExportFile,
-                  ctx: ImportContext) -> list[PostMetrics]:
+def creator_posts(
+    table: HeaderedTable, export: ExportFile, ctx: ImportContext
+) -> list[PostMetrics]:
     """TOP POSTS holds two tables side by side: by engagements (left), by impressions (right)."""
     halves = [i for i, cell in enumerate(table.header) if cell.strip() == POST_URL[0]]
     found: dict[str, dict[str, Any]] = {}
     for record in table.records():
         ctx.tick(record.line)
         for start in halves:
-            url, published, figure = (record.cells[start:start + 3] + ["", "", ""])[:3]
+            url, published, figure = (record.cells[start : start + 3] + ["", "", ""])[:3]
             if not url.strip():
                 continue
             metric = table.header[start + 2].strip().lower()
             entry = found.setdefault(url.strip(), {"published_at": None})
             entry["published_at"] = parse_moment(published, ctx.timezone) if published else None
             entry[metric] = read_figure(record, start + 2)
-    return [PostMetrics(platform="linkedin", post_id=post_id_of(url), post_url=url,
-                        published_at=values["published_at"],
-                        impressions=values.get("impressions"),
-                        engagements=values.get("engagements"), source=export.name)
-            for url, values in found.items()]
+    return [
+        PostMetrics(
+            platform="linkedin",
+            post_id=post_id_of(url),
+            post_url=url,
+            published_at=values["published_at"],
+            impressions=values.get("impressions"),
+            engagements=values.get("engagements"),
+            source=export.name,
+        )
+        for url, values in found.items()
+    ]
 
 
 def read_figure(record: Record, position: int) -> int | None:
@@ -240,15 +274,44 @@ def read_figure(record: Record, position: int) -> int | None:
 
 
 FORMATS = [
-    Format("linkedin-content", "LinkedIn page, content (XLSX)", "linkedin",
-           "<page>_content_<timestamp>.xlsx", "en", "xlsx", detect_page_content,
-           parse_page_content),
-    Format("linkedin-followers", "LinkedIn page, followers (XLSX)", "linkedin",
-           "<page>_followers_<timestamp>.xlsx", "en", "xlsx", detect_page_followers,
-           parse_page_followers),
-    Format("linkedin-visitors", "LinkedIn page, visitors (XLSX)", "linkedin",
-           "<page>_visitors_<timestamp>.xlsx", "en", "xlsx", detect_page_visitors,
-           parse_page_visitors),
-    Format("linkedin-creator", "LinkedIn creator analytics (XLSX)", "linkedin",
-           "Content_<start>_<end>_<name>.xlsx", "en", "xlsx", detect_creator, parse_creator),
+    Format(
+        "linkedin-content",
+        "LinkedIn page, content (XLSX)",
+        "linkedin",
+        "<page>_content_<timestamp>.xlsx",
+        "en",
+        "xlsx",
+        detect_page_content,
+        parse_page_content,
+    ),
+    Format(
+        "linkedin-followers",
+        "LinkedIn page, followers (XLSX)",
+        "linkedin",
+        "<page>_followers_<timestamp>.xlsx",
+        "en",
+        "xlsx",
+        detect_page_followers,
+        parse_page_followers,
+    ),
+    Format(
+        "linkedin-visitors",
+        "LinkedIn page, visitors (XLSX)",
+        "linkedin",
+        "<page>_visitors_<timestamp>.xlsx",
+        "en",
+        "xlsx",
+        detect_page_visitors,
+        parse_page_visitors,
+    ),
+    Format(
+        "linkedin-creator",
+        "LinkedIn creator analytics (XLSX)",
+        "linkedin",
+        "Content_<start>_<end>_<name>.xlsx",
+        "en",
+        "xlsx",
+        detect_creator,
+        parse_creator,
+    ),
 ]

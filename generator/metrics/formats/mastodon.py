@@ -15,8 +15,11 @@ from generator.problems import AlmanacError
 
 def detect(export: ExportFile) -> tuple[int, Any] | None:
     data = export.data
-    if (isinstance(data, dict) and data.get("type") == "OrderedCollection"
-            and isinstance(data.get("orderedItems"), list)):
+    if (
+        isinstance(data, dict)
+        and data.get("type") == "OrderedCollection"
+        and isinstance(data.get("orderedItems"), list)
+    ):
         return (30, data["orderedItems"])
     return None
 
@@ -34,12 +37,15 @@ def build_post(note: dict[str, Any], ctx: ImportContext, export: ExportFile) -> 
         raise ValueProblem("the post has neither `url` nor `id`")
     published = note.get("published")
     return PostMetrics(
-        platform="mastodon", post_id=post_url.rstrip("/").rsplit("/", 1)[-1],
+        platform="mastodon",
+        post_id=post_url.rstrip("/").rsplit("/", 1)[-1],
         post_url=post_url,
-        published_at=parse_moment(published, ctx.timezone) if isinstance(published, str)
-        else None,
-        likes=collection_count(note.get("likes")), shares=collection_count(note.get("shares")),
-        comments=collection_count(note.get("replies")), source=export.name)
+        published_at=parse_moment(published, ctx.timezone) if isinstance(published, str) else None,
+        likes=collection_count(note.get("likes")),
+        shares=collection_count(note.get("shares")),
+        comments=collection_count(note.get("replies")),
+        source=export.name,
+    )
 
 
 def parse(items: list[Any], export: ExportFile, ctx: ImportContext) -> Parsed:
@@ -51,8 +57,10 @@ def parse(items: list[Any], export: ExportFile, ctx: ImportContext) -> Parsed:
             raise AlmanacError(f"{where}: expected an activity object", export.path)
         note = activity.get("object")
         if activity.get("type") != "Create" or not isinstance(note, dict):
-            parsed.skipped.append(f"{where}: an `{activity.get('type', 'untyped')}` activity "
-                                  "(a boost or a deletion, not an own post)")
+            parsed.skipped.append(
+                f"{where}: an `{activity.get('type', 'untyped')}` activity "
+                "(a boost or a deletion, not an own post)"
+            )
             continue
         try:
             parsed.posts.append(build_post(note, ctx, export))
@@ -62,6 +70,14 @@ def parse(items: list[Any], export: ExportFile, ctx: ImportContext) -> Parsed:
 
 
 FORMATS = [
-    Format("mastodon-outbox", "Mastodon archive outbox", "mastodon", "outbox.json", "any",
-           "json", detect, parse),
+    Format(
+        "mastodon-outbox",
+        "Mastodon archive outbox",
+        "mastodon",
+        "outbox.json",
+        "any",
+        "json",
+        detect,
+        parse,
+    ),
 ]

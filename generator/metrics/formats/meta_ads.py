@@ -24,8 +24,11 @@ STARTS = ("Reporting starts", "Début des rapports")
 ENDS = ("Reporting ends", "Fin des rapports")
 AD_ID = ("Ad ID", "Identifiant de la publicité")
 POST_ID = ("Post ID", "Story ID", "Effective object story ID", "Identifiant de la publication")
-INSTAGRAM_ID = ("Instagram post ID", "Instagram media ID",
-                "Identifiant de la publication Instagram")
+INSTAGRAM_ID = (
+    "Instagram post ID",
+    "Instagram media ID",
+    "Identifiant de la publication Instagram",
+)
 PERMALINK = ("Post permalink", "Permalink", "Instagram permalink")
 IMPRESSIONS = ("Impressions",)
 REACH = ("Reach", "Couverture")
@@ -38,8 +41,11 @@ SUMMED = ("impressions", "reach", "clicks")
 def detect(export: ExportFile) -> tuple[int, Any] | None:
     """The first table (sheet) holding an Ads Manager header."""
     for table in export.tables:
-        found = find_header(table, [AD_NAME, STARTS, ENDS],
-                            [IMPRESSIONS, REACH, LINK_CLICKS, RESULTS, AD_ID, POST_ID])
+        found = find_header(
+            table,
+            [AD_NAME, STARTS, ENDS],
+            [IMPRESSIONS, REACH, LINK_CLICKS, RESULTS, AD_ID, POST_ID],
+        )
         if found:
             return found
     return None
@@ -49,9 +55,12 @@ def spend_column(table: HeaderedTable) -> str:
     for name in table.header:
         if SPENT.match(" ".join(name.split()).lower()):
             return name
-    raise AlmanacError(f"row {table.table.rows[table.header_row][0]}: no `Amount spent (EUR)` "
-                       "column (add it to the report's columns and export again)", table.name,
-                       table.table.rows[table.header_row][0])
+    raise AlmanacError(
+        f"row {table.table.rows[table.header_row][0]}: no `Amount spent (EUR)` "
+        "column (add it to the report's columns and export again)",
+        table.name,
+        table.table.rows[table.header_row][0],
+    )
 
 
 @dataclass
@@ -76,8 +85,12 @@ def post_reference(record: Record) -> tuple[str, str] | None:
 
 def is_summary(record: Record) -> bool:
     """The export's optional total row: no ad name, no ad id, no post."""
-    return not (record.text(AD_NAME) or record.text(AD_ID) or record.text(POST_ID)
-                or record.text(INSTAGRAM_ID))
+    return not (
+        record.text(AD_NAME)
+        or record.text(AD_ID)
+        or record.text(POST_ID)
+        or record.text(INSTAGRAM_ID)
+    )
 
 
 def ad_key(record: Record, ctx: ImportContext) -> tuple[str, str]:
@@ -89,11 +102,13 @@ def ad_key(record: Record, ctx: ImportContext) -> tuple[str, str]:
     return ctx.platform or "facebook", "ad:" + (record.ident(AD_ID) or record.text(AD_NAME))
 
 
-def add_record(totals: dict[tuple[str, str], AdTotal], record: Record, spent: str,
-               ctx: ImportContext) -> None:
+def add_record(
+    totals: dict[tuple[str, str], AdTotal], record: Record, spent: str, ctx: ImportContext
+) -> None:
     platform, post_id = ad_key(record, ctx)
-    entry = totals.setdefault((platform, post_id), AdTotal(
-        platform, post_id, record.text(PERMALINK) or None))
+    entry = totals.setdefault(
+        (platform, post_id), AdTotal(platform, post_id, record.text(PERMALINK) or None)
+    )
     entry.spend += record.money((spent,)) or 0.0
     for name, aliases in zip(SUMMED, (IMPRESSIONS, REACH, LINK_CLICKS), strict=True):
         entry.figures.setdefault(name, []).append(record.count(aliases))
@@ -101,9 +116,16 @@ def add_record(totals: dict[tuple[str, str], AdTotal], record: Record, spent: st
 
 def build_row(entry: AdTotal, source: str) -> PostMetrics:
     impressions, reach, clicks = (total(*entry.figures.get(name, [])) for name in SUMMED)
-    return PostMetrics(platform=entry.platform, post_id=entry.post_id, post_url=entry.post_url,
-                       impressions=impressions, reach=reach, clicks=clicks,
-                       ad_spend=round(entry.spend, 2), source=source)
+    return PostMetrics(
+        platform=entry.platform,
+        post_id=entry.post_id,
+        post_url=entry.post_url,
+        impressions=impressions,
+        reach=reach,
+        clicks=clicks,
+        ad_spend=round(entry.spend, 2),
+        source=source,
+    )
 
 
 def parse(table: HeaderedTable, export: ExportFile, ctx: ImportContext) -> Parsed:
@@ -118,20 +140,41 @@ def parse(table: HeaderedTable, export: ExportFile, ctx: ImportContext) -> Parse
         add_record(totals, record, spent, ctx)
     rows = [build_row(e, export.name) for e in totals.values()]
     parsed.spend = [r for r in rows if not ctx.platform or r.platform == ctx.platform]
-    parsed.skipped.extend(f"{r.platform} post {r.post_id}: not --platform {ctx.platform}"
-                          for r in rows if r not in parsed.spend)
-    parsed.notes.extend(f"`{r.post_id[3:]}` names no post (no post id column or cell): its "
-                        f"spend is kept as {r.platform} post `{r.post_id}`"
-                        for r in parsed.spend if r.post_id.startswith("ad:"))
+    parsed.skipped.extend(
+        f"{r.platform} post {r.post_id}: not --platform {ctx.platform}"
+        for r in rows
+        if r not in parsed.spend
+    )
+    parsed.notes.extend(
+        f"`{r.post_id[3:]}` names no post (no post id column or cell): its "
+        f"spend is kept as {r.platform} post `{r.post_id}`"
+        for r in parsed.spend
+        if r.post_id.startswith("ad:")
+    )
     platforms = sorted({r.platform for r in parsed.spend})
     parsed.platform = ", ".join(platforms) or ctx.platform or "facebook"
     return parsed
 
 
 FORMATS = [
-    Format("meta-ads", "Meta Ads Manager report", "meta",
-           "<account>-Ads-<start>-<end>.csv (Ads Manager > Reports > Export)", "en, fr", "csv",
-           detect, parse),
-    Format("meta-ads-xlsx", "Meta Ads Manager report (XLSX)", "meta",
-           "<account>-Ads-<start>-<end>.xlsx", "en, fr", "xlsx", detect, parse),
+    Format(
+        "meta-ads",
+        "Meta Ads Manager report",
+        "meta",
+        "<account>-Ads-<start>-<end>.csv (Ads Manager > Reports > Export)",
+        "en, fr",
+        "csv",
+        detect,
+        parse,
+    ),
+    Format(
+        "meta-ads-xlsx",
+        "Meta Ads Manager report (XLSX)",
+        "meta",
+        "<account>-Ads-<start>-<end>.xlsx",
+        "en, fr",
+        "xlsx",
+        detect,
+        parse,
+    ),
 ]

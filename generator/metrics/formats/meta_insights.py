@@ -17,8 +17,16 @@ from generator.problems import AlmanacError
 
 DATE = ("Date", "Datum", "Fecha")
 PRIMARY = ("Primary", "Principal", "Primär")
-FIGURES = ("followers", "follows", "unfollows", "impressions", "reach", "profile_visits",
-           "link_clicks", "video_views")
+FIGURES = (
+    "followers",
+    "follows",
+    "unfollows",
+    "impressions",
+    "reach",
+    "profile_visits",
+    "link_clicks",
+    "video_views",
+)
 
 # Metric names as Meta writes them (title line or column), by platform and canonical figure
 METRIC_NAMES: dict[str, dict[str, tuple[str, ...]]] = {
@@ -29,8 +37,11 @@ METRIC_NAMES: dict[str, dict[str, tuple[str, ...]]] = {
         "impressions": ("Instagram views", "Instagram impressions"),
         "reach": ("Instagram reach", "Instagram accounts reached"),
         "profile_visits": ("Instagram profile visits", "Instagram profile views"),
-        "link_clicks": ("Instagram link clicks", "Instagram external link taps",
-                        "Instagram website taps"),
+        "link_clicks": (
+            "Instagram link clicks",
+            "Instagram external link taps",
+            "Instagram website taps",
+        ),
     },
     "facebook": {
         "followers": ("Facebook followers", "Facebook Page followers"),
@@ -38,16 +49,19 @@ METRIC_NAMES: dict[str, dict[str, tuple[str, ...]]] = {
         "unfollows": ("Facebook unfollows", "Facebook Page unfollows"),
         "impressions": ("Facebook views", "Facebook Page views", "Facebook impressions"),
         "reach": ("Facebook reach", "Facebook Page reach"),
-        "profile_visits": ("Facebook visits", "Facebook Page visits",
-                           "Facebook profile visits"),
+        "profile_visits": ("Facebook visits", "Facebook Page visits", "Facebook profile visits"),
         "link_clicks": ("Facebook link clicks", "Facebook Page link clicks"),
     },
 }
-METRICS = {normalize_header(name): (platform, figure)
-           for platform, figures in METRIC_NAMES.items()
-           for figure, names in figures.items() for name in names}
-ANY_METRIC = tuple(name for figures in METRIC_NAMES.values() for names in figures.values()
-                   for name in names)
+METRICS = {
+    normalize_header(name): (platform, figure)
+    for platform, figures in METRIC_NAMES.items()
+    for figure, names in figures.items()
+    for name in names
+}
+ANY_METRIC = tuple(
+    name for figures in METRIC_NAMES.values() for names in figures.values() for name in names
+)
 
 Columns = dict[str, dict[str, int]]  # platform -> figure -> column index
 
@@ -58,18 +72,24 @@ def detect(export: ExportFile) -> tuple[int, Any] | None:
 
 def title_metric(table: HeaderedTable, ctx: ImportContext) -> tuple[str, str]:
     """The (platform, figure) a one-metric file measures, from its title line."""
-    titles = [cells[0].strip() for _line, cells in table.table.rows[:table.header_row]
-              if len(cells) == 1 and cells[0].strip() and not cells[0].startswith("sep=")]
+    titles = [
+        cells[0].strip()
+        for _line, cells in table.table.rows[: table.header_row]
+        if len(cells) == 1 and cells[0].strip() and not cells[0].startswith("sep=")
+    ]
     title = titles[-1] if titles else ""
     key = normalize_header(title)
     if key not in METRICS and ctx.platform:
         key = normalize_header(f"{ctx.platform} {title}")
     if key not in METRICS:
         known = ", ".join(f"`{n}`" for n in ANY_METRIC)
-        raise AlmanacError(f"row {table.header_row + 1}: the `Primary` column measures the metric "
-                           f"named in the title line above the header; found "
-                           f"`{title or 'no title'}`, known: {known}", table.name,
-                           table.table.rows[table.header_row][0])
+        raise AlmanacError(
+            f"row {table.header_row + 1}: the `Primary` column measures the metric "
+            f"named in the title line above the header; found "
+            f"`{title or 'no title'}`, known: {known}",
+            table.name,
+            table.table.rows[table.header_row][0],
+        )
     return METRICS[key]
 
 
@@ -91,24 +111,25 @@ def find_columns(table: HeaderedTable, ctx: ImportContext) -> Columns:
     return dict(columns)
 
 
-def build_day(record: Record, platform: str, day: date, columns: dict[str, int],
-              source: str) -> AccountDay | None:
+def build_day(
+    record: Record, platform: str, day: date, columns: dict[str, int], source: str
+) -> AccountDay | None:
     header = record.table.header
     figures = {name: record.count((header[p],)) for name, p in columns.items()}
     follows, unfollows = figures.pop("follows", None), figures.pop("unfollows", None)
-    change = None if follows is None or "unfollows" not in columns else (
-        follows - (unfollows or 0))
+    change = None if follows is None or "unfollows" not in columns else (follows - (unfollows or 0))
     if change is None and all(v is None for v in figures.values()):
         return None
-    return AccountDay(platform=platform, date=day, follower_change=change, source=source,
-                      **figures)
+    return AccountDay(platform=platform, date=day, follower_change=change, source=source, **figures)
 
 
 def note_gross_follows(columns: Columns, parsed: Parsed) -> None:
     for platform, found in sorted(columns.items()):
         if "follows" in found and "unfollows" not in found:
-            parsed.skipped.append(f"{platform} follows without unfollows: new follows are not "
-                                  "the follower change, so they are not imported")
+            parsed.skipped.append(
+                f"{platform} follows without unfollows: new follows are not "
+                "the follower change, so they are not imported"
+            )
 
 
 def parse(table: HeaderedTable, export: ExportFile, ctx: ImportContext) -> Parsed:
@@ -128,7 +149,14 @@ def parse(table: HeaderedTable, export: ExportFile, ctx: ImportContext) -> Parse
 
 
 FORMATS = [
-    Format("meta-insights", "Meta Business Suite, insights (account)", "meta",
-           "Insights > Export data (overview or one CSV per metric)", "en", "csv", detect,
-           parse),
+    Format(
+        "meta-insights",
+        "Meta Business Suite, insights (account)",
+        "meta",
+        "Insights > Export data (overview or one CSV per metric)",
+        "en",
+        "csv",
+        detect,
+        parse,
+    ),
 ]

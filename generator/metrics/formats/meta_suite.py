@@ -37,8 +37,9 @@ LIFETIME = {"lifetime", "durée de vie", "gesamtzeitraum"}
 
 
 def detect(export: ExportFile) -> tuple[int, Any] | None:
-    return find_header(export.tables[0], [POST_ID, PUBLISH_TIME, PERMALINK, DATE],
-                       [PAGE, ACCOUNT, REACH], scan=1)
+    return find_header(
+        export.tables[0], [POST_ID, PUBLISH_TIME, PERMALINK, DATE], [PAGE, ACCOUNT, REACH], scan=1
+    )
 
 
 def platform_of(table: HeaderedTable, ctx: ImportContext) -> str:
@@ -50,23 +51,37 @@ def platform_of(table: HeaderedTable, ctx: ImportContext) -> str:
         return ctx.platform
     from generator.problems import AlmanacError
 
-    raise AlmanacError("this Meta Business Suite export has neither `Page ID` nor `Account ID`:"
-                       " pass --platform facebook or --platform instagram", table.name)
+    raise AlmanacError(
+        "this Meta Business Suite export has neither `Page ID` nor `Account ID`:"
+        " pass --platform facebook or --platform instagram",
+        table.name,
+    )
 
 
-def build_row(record: Record, platform: str, post_id: str, export: ExportFile,
-              ctx: ImportContext) -> PostMetrics:
+def build_row(
+    record: Record, platform: str, post_id: str, export: ExportFile, ctx: ImportContext
+) -> PostMetrics:
     likes = record.count(REACTIONS) if platform == "facebook" else record.count(LIKES)
     comments, shares, saves = record.count(COMMENTS), record.count(SHARES), record.count(SAVES)
     engagements = record.count(INTERACTIONS)
     if engagements is None and platform == "instagram":
         engagements = total(likes, comments, shares, saves)
     return PostMetrics(
-        platform=platform, post_id=post_id, post_url=record.text(PERMALINK) or None,
+        platform=platform,
+        post_id=post_id,
+        post_url=record.text(PERMALINK) or None,
         published_at=record.value(PUBLISH_TIME, lambda v: parse_moment(v, ctx.timezone)),
-        impressions=record.count(IMPRESSIONS), reach=record.count(REACH),
-        engagements=engagements, likes=likes, comments=comments, shares=shares, saves=saves,
-        clicks=record.count(LINK_CLICKS), video_views=record.count(PLAYS), source=export.name)
+        impressions=record.count(IMPRESSIONS),
+        reach=record.count(REACH),
+        engagements=engagements,
+        likes=likes,
+        comments=comments,
+        shares=shares,
+        saves=saves,
+        clicks=record.count(LINK_CLICKS),
+        video_views=record.count(PLAYS),
+        source=export.name,
+    )
 
 
 def parse(table: HeaderedTable, export: ExportFile, ctx: ImportContext) -> Parsed:
@@ -75,8 +90,10 @@ def parse(table: HeaderedTable, export: ExportFile, ctx: ImportContext) -> Parse
     for record in table.records():
         ctx.tick(record.line)
         if record.text(DATE).lower() not in LIFETIME:
-            parsed.skipped.append(f"row {record.line}: a one-day figure (Date = "
-                                  f"{record.text(DATE) or 'empty'}); only Lifetime rows count")
+            parsed.skipped.append(
+                f"row {record.line}: a one-day figure (Date = "
+                f"{record.text(DATE) or 'empty'}); only Lifetime rows count"
+            )
             continue
         post_id = record.ident(POST_ID)
         if post_id is None:
@@ -86,6 +103,14 @@ def parse(table: HeaderedTable, export: ExportFile, ctx: ImportContext) -> Parse
 
 
 FORMATS = [
-    Format("meta-content", "Meta Business Suite, content", "meta",
-           "<dates>_<name>.csv (Insights > Content > Export)", "en", "csv", detect, parse),
+    Format(
+        "meta-content",
+        "Meta Business Suite, content",
+        "meta",
+        "<dates>_<name>.csv (Insights > Content > Export)",
+        "en",
+        "csv",
+        detect,
+        parse,
+    ),
 ]

@@ -73,9 +73,15 @@ def detect_overview(export: ExportFile) -> tuple[int, Any] | None:
 def parse_overview(table: HeaderedTable, export: ExportFile, ctx: ImportContext) -> Parsed:
     parsed = Parsed("tiktok-overview", "tiktok")
     for day, record in dated_records(table, ctx):
-        parsed.account.append(AccountDay(
-            platform="tiktok", date=day, video_views=record.count(VIDEO_VIEWS),
-            profile_visits=record.count(PROFILE_VIEWS), source=export.name))
+        parsed.account.append(
+            AccountDay(
+                platform="tiktok",
+                date=day,
+                video_views=record.count(VIDEO_VIEWS),
+                profile_visits=record.count(PROFILE_VIEWS),
+                source=export.name,
+            )
+        )
     return parsed
 
 
@@ -86,15 +92,25 @@ def detect_followers(export: ExportFile) -> tuple[int, Any] | None:
 def parse_followers(table: HeaderedTable, export: ExportFile, ctx: ImportContext) -> Parsed:
     parsed = Parsed("tiktok-followers", "tiktok")
     for day, record in dated_records(table, ctx):
-        parsed.account.append(AccountDay(
-            platform="tiktok", date=day, followers=record.count(FOLLOWERS),
-            follower_change=record.count(DIFFERENCE), source=export.name))
+        parsed.account.append(
+            AccountDay(
+                platform="tiktok",
+                date=day,
+                followers=record.count(FOLLOWERS),
+                follower_change=record.count(DIFFERENCE),
+                source=export.name,
+            )
+        )
     return parsed
 
 
 def detect_content(export: ExportFile) -> tuple[int, Any] | None:
-    return find_header(export.tables[0], [VIDEO_LINK, POST_TIME, TOTAL_VIEWS],
-                       [TOTAL_LIKES, TOTAL_COMMENTS, TOTAL_SHARES], scan=1)
+    return find_header(
+        export.tables[0],
+        [VIDEO_LINK, POST_TIME, TOTAL_VIEWS],
+        [TOTAL_LIKES, TOTAL_COMMENTS, TOTAL_SHARES],
+        scan=1,
+    )
 
 
 def time_from_id(video_id: str, anchor: date) -> datetime | None:
@@ -133,20 +149,51 @@ def parse_content(table: HeaderedTable, export: ExportFile, ctx: ImportContext) 
         if not match:
             raise record.error(VIDEO_LINK[0], f"`{link}` is not a TikTok video link")
         video_id = match[1]
-        parsed.posts.append(PostMetrics(
-            platform="tiktok", post_id=video_id, post_url=link,
-            published_at=content_time(record, video_id, ctx),
-            likes=record.count(TOTAL_LIKES), comments=record.count(TOTAL_COMMENTS),
-            shares=record.count(TOTAL_SHARES), video_views=record.count(TOTAL_VIEWS),
-            source=export.name))
+        parsed.posts.append(
+            PostMetrics(
+                platform="tiktok",
+                post_id=video_id,
+                post_url=link,
+                published_at=content_time(record, video_id, ctx),
+                likes=record.count(TOTAL_LIKES),
+                comments=record.count(TOTAL_COMMENTS),
+                shares=record.count(TOTAL_SHARES),
+                video_views=record.count(TOTAL_VIEWS),
+                source=export.name,
+            )
+        )
     return parsed
 
 
 FORMATS = [
-    Format("tiktok-overview", "TikTok Studio overview", "tiktok", "Overview.csv", "en",
-           "csv", detect_overview, parse_overview),
-    Format("tiktok-followers", "TikTok Studio follower history", "tiktok",
-           "FollowerHistory.csv", "en", "csv", detect_followers, parse_followers),
-    Format("tiktok-content", "TikTok Studio content", "tiktok", "Content.csv", "en", "csv",
-           detect_content, parse_content),
+    Format(
+        "tiktok-overview",
+        "TikTok Studio overview",
+        "tiktok",
+        "Overview.csv",
+        "en",
+        "csv",
+        detect_overview,
+        parse_overview,
+    ),
+    Format(
+        "tiktok-followers",
+        "TikTok Studio follower history",
+        "tiktok",
+        "FollowerHistory.csv",
+        "en",
+        "csv",
+        detect_followers,
+        parse_followers,
+    ),
+    Format(
+        "tiktok-content",
+        "TikTok Studio content",
+        "tiktok",
+        "Content.csv",
+        "en",
+        "csv",
+        detect_content,
+        parse_content,
+    ),
 ]

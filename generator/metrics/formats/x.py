@@ -36,8 +36,10 @@ P_ENGAGEMENTS = ("promoted engagements", "engagements sponsorisés")
 P_RETWEETS = ("promoted retweets", "Retweets sponsorisés")
 P_REPLIES = ("promoted replies", "réponses sponsorisées")
 P_LIKES = ("promoted likes", "promoted favorites", "J'aime sponsorisés")
-P_PROFILE_CLICKS = ("promoted user profile clicks",
-                    "clics sur le profil de l'utilisateur sponsorisés")
+P_PROFILE_CLICKS = (
+    "promoted user profile clicks",
+    "clics sur le profil de l'utilisateur sponsorisés",
+)
 P_URL_CLICKS = ("promoted url clicks", "clics sur l'URL sponsorisés")
 P_MEDIA_VIEWS = ("promoted media views", "vues du média sponsorisées")
 
@@ -48,8 +50,9 @@ NEW_FOLLOWS = ("New follows",)
 UNFOLLOWS = ("Unfollows",)
 
 
-def with_promoted(record: Record, organic: tuple[str, ...],
-                  promoted: tuple[str, ...]) -> int | None:
+def with_promoted(
+    record: Record, organic: tuple[str, ...], promoted: tuple[str, ...]
+) -> int | None:
     """Organic plus promoted: the export splits them and writes `-` when not promoted.
 
     `total` written out for two counts: this runs seven times on every row."""
@@ -60,8 +63,12 @@ def with_promoted(record: Record, organic: tuple[str, ...],
 
 
 def detect_tweets(export: ExportFile) -> tuple[int, Any] | None:
-    return find_header(export.tables[0], [TWEET_ID, PERMALINK, TIME, IMPRESSIONS],
-                       [ENGAGEMENTS, LIKES, RETWEETS], scan=1)
+    return find_header(
+        export.tables[0],
+        [TWEET_ID, PERMALINK, TIME, IMPRESSIONS],
+        [ENGAGEMENTS, LIKES, RETWEETS],
+        scan=1,
+    )
 
 
 def parse_tweets(table: HeaderedTable, export: ExportFile, ctx: ImportContext) -> Parsed:
@@ -71,23 +78,32 @@ def parse_tweets(table: HeaderedTable, export: ExportFile, ctx: ImportContext) -
         post_id = record.ident(TWEET_ID)
         if post_id is None:
             raise record.error(TWEET_ID[0], "the tweet id is missing")
-        parsed.posts.append(PostMetrics(
-            platform="x", post_id=post_id, post_url=record.text(PERMALINK) or None,
-            published_at=record.value(TIME, lambda v: parse_moment(v, ctx.timezone)),
-            impressions=with_promoted(record, IMPRESSIONS, P_IMPRESSIONS),
-            engagements=with_promoted(record, ENGAGEMENTS, P_ENGAGEMENTS),
-            likes=with_promoted(record, LIKES, P_LIKES),
-            comments=with_promoted(record, REPLIES, P_REPLIES),
-            shares=with_promoted(record, RETWEETS, P_RETWEETS),
-            clicks=with_promoted(record, URL_CLICKS, P_URL_CLICKS),
-            video_views=with_promoted(record, MEDIA_VIEWS, P_MEDIA_VIEWS),
-            source=export.name))
+        parsed.posts.append(
+            PostMetrics(
+                platform="x",
+                post_id=post_id,
+                post_url=record.text(PERMALINK) or None,
+                published_at=record.value(TIME, lambda v: parse_moment(v, ctx.timezone)),
+                impressions=with_promoted(record, IMPRESSIONS, P_IMPRESSIONS),
+                engagements=with_promoted(record, ENGAGEMENTS, P_ENGAGEMENTS),
+                likes=with_promoted(record, LIKES, P_LIKES),
+                comments=with_promoted(record, REPLIES, P_REPLIES),
+                shares=with_promoted(record, RETWEETS, P_RETWEETS),
+                clicks=with_promoted(record, URL_CLICKS, P_URL_CLICKS),
+                video_views=with_promoted(record, MEDIA_VIEWS, P_MEDIA_VIEWS),
+                source=export.name,
+            )
+        )
     return parsed
 
 
 def detect_daily(export: ExportFile) -> tuple[int, Any] | None:
-    return find_header(export.tables[0], [DATE, TWEETS_PUBLISHED, IMPRESSIONS, ENGAGEMENTS],
-                       [PROFILE_CLICKS, URL_CLICKS], scan=1)
+    return find_header(
+        export.tables[0],
+        [DATE, TWEETS_PUBLISHED, IMPRESSIONS, ENGAGEMENTS],
+        [PROFILE_CLICKS, URL_CLICKS],
+        scan=1,
+    )
 
 
 def parse_daily(table: HeaderedTable, export: ExportFile, ctx: ImportContext) -> Parsed:
@@ -97,19 +113,27 @@ def parse_daily(table: HeaderedTable, export: ExportFile, ctx: ImportContext) ->
         day = record.value(DATE, parse_day)
         if day is None:
             raise record.error(DATE[0], "the date is missing")
-        parsed.account.append(AccountDay(
-            platform="x", date=day,
-            impressions=with_promoted(record, IMPRESSIONS, P_IMPRESSIONS),
-            profile_visits=with_promoted(record, PROFILE_CLICKS, P_PROFILE_CLICKS),
-            link_clicks=with_promoted(record, URL_CLICKS, P_URL_CLICKS),
-            video_views=with_promoted(record, MEDIA_VIEWS, P_MEDIA_VIEWS),
-            source=export.name))
+        parsed.account.append(
+            AccountDay(
+                platform="x",
+                date=day,
+                impressions=with_promoted(record, IMPRESSIONS, P_IMPRESSIONS),
+                profile_visits=with_promoted(record, PROFILE_CLICKS, P_PROFILE_CLICKS),
+                link_clicks=with_promoted(record, URL_CLICKS, P_URL_CLICKS),
+                video_views=with_promoted(record, MEDIA_VIEWS, P_MEDIA_VIEWS),
+                source=export.name,
+            )
+        )
     return parsed
 
 
 def detect_content(export: ExportFile) -> tuple[int, Any] | None:
-    return find_header(export.tables[0], [POST_ID, DATE, POST_LINK, ("Impressions",)],
-                       [("Reposts",), ("Bookmarks",)], scan=1)
+    return find_header(
+        export.tables[0],
+        [POST_ID, DATE, POST_LINK, ("Impressions",)],
+        [("Reposts",), ("Bookmarks",)],
+        scan=1,
+    )
 
 
 def parse_content(table: HeaderedTable, export: ExportFile, ctx: ImportContext) -> Parsed:
@@ -119,20 +143,32 @@ def parse_content(table: HeaderedTable, export: ExportFile, ctx: ImportContext) 
         post_id = record.ident(POST_ID)
         if post_id is None:
             raise record.error(POST_ID[0], "the post id is missing")
-        parsed.posts.append(PostMetrics(
-            platform="x", post_id=post_id, post_url=record.text(POST_LINK) or None,
-            published_at=record.value(DATE, lambda v: parse_moment(v, ctx.timezone)),
-            impressions=record.count(("Impressions",)),
-            engagements=record.count(("Engagements",)), likes=record.count(("Likes",)),
-            comments=record.count(("Replies",)), shares=record.count(("Reposts",)),
-            saves=record.count(("Bookmarks",)), clicks=record.count(("URL Clicks",)),
-            source=export.name))
+        parsed.posts.append(
+            PostMetrics(
+                platform="x",
+                post_id=post_id,
+                post_url=record.text(POST_LINK) or None,
+                published_at=record.value(DATE, lambda v: parse_moment(v, ctx.timezone)),
+                impressions=record.count(("Impressions",)),
+                engagements=record.count(("Engagements",)),
+                likes=record.count(("Likes",)),
+                comments=record.count(("Replies",)),
+                shares=record.count(("Reposts",)),
+                saves=record.count(("Bookmarks",)),
+                clicks=record.count(("URL Clicks",)),
+                source=export.name,
+            )
+        )
     return parsed
 
 
 def detect_overview(export: ExportFile) -> tuple[int, Any] | None:
-    return find_header(export.tables[0], [DATE, ("Impressions",), NEW_FOLLOWS, UNFOLLOWS],
-                       [("Profile visits",), ("Video views",)], scan=1)
+    return find_header(
+        export.tables[0],
+        [DATE, ("Impressions",), NEW_FOLLOWS, UNFOLLOWS],
+        [("Profile visits",), ("Video views",)],
+        scan=1,
+    )
 
 
 def parse_overview(table: HeaderedTable, export: ExportFile, ctx: ImportContext) -> Parsed:
@@ -144,21 +180,59 @@ def parse_overview(table: HeaderedTable, export: ExportFile, ctx: ImportContext)
             raise record.error(DATE[0], "the date is missing")
         follows, unfollows = record.count(NEW_FOLLOWS), record.count(UNFOLLOWS)
         change = None if follows is None or unfollows is None else follows - unfollows
-        parsed.account.append(AccountDay(
-            platform="x", date=day, follower_change=change,
-            impressions=record.count(("Impressions",)),
-            profile_visits=record.count(("Profile visits",)),
-            video_views=record.count(("Video views",)), source=export.name))
+        parsed.account.append(
+            AccountDay(
+                platform="x",
+                date=day,
+                follower_change=change,
+                impressions=record.count(("Impressions",)),
+                profile_visits=record.count(("Profile visits",)),
+                video_views=record.count(("Video views",)),
+                source=export.name,
+            )
+        )
     return parsed
 
 
 FORMATS = [
-    Format("x-tweets", "X tweet activity (per post)", "x", "tweet_activity_metrics_*.csv",
-           "en, fr", "csv", detect_tweets, parse_tweets),
-    Format("x-daily", "X daily activity", "x", "daily_tweet_activity_metrics_*.csv", "en, fr",
-           "csv", detect_daily, parse_daily),
-    Format("x-content", "X account analytics, posts (2024)", "x",
-           "account_analytics_content_*.csv", "en", "csv", detect_content, parse_content),
-    Format("x-overview", "X account analytics, overview (2024)", "x",
-           "account_overview_analytics_*.csv", "en", "csv", detect_overview, parse_overview),
+    Format(
+        "x-tweets",
+        "X tweet activity (per post)",
+        "x",
+        "tweet_activity_metrics_*.csv",
+        "en, fr",
+        "csv",
+        detect_tweets,
+        parse_tweets,
+    ),
+    Format(
+        "x-daily",
+        "X daily activity",
+        "x",
+        "daily_tweet_activity_metrics_*.csv",
+        "en, fr",
+        "csv",
+        detect_daily,
+        parse_daily,
+    ),
+    Format(
+        "x-content",
+        "X account analytics, posts (2024)",
+        "x",
+        "account_analytics_content_*.csv",
+        "en",
+        "csv",
+        detect_content,
+        parse_content,
+    ),
+    Format(
+        "x-overview",
+        "X account analytics, overview (2024)",
+        "x",
+        "account_overview_analytics_*.csv",
+        "en",
+        "csv",
+        detect_overview,
+        parse_overview,
+    ),
 ]

@@ -46,8 +46,9 @@ def is_total(record: Record) -> bool:
 
 
 def detect_table(export: ExportFile) -> tuple[int, Any] | None:
-    found = find_header(export.tables[0], [CONTENT, TITLE, VIEWS],
-                        [PUBLISHED, WATCH_TIME, IMPRESSIONS], scan=1)
+    found = find_header(
+        export.tables[0], [CONTENT, TITLE, VIEWS], [PUBLISHED, WATCH_TIME, IMPRESSIONS], scan=1
+    )
     return None if found is None or found[1].has(DATE) else found
 
 
@@ -66,12 +67,22 @@ def parse_table(table: HeaderedTable, export: ExportFile, ctx: ImportContext) ->
         if not video:
             raise record.error(CONTENT[0], "the video id is missing")
         check_durations(record)
-        parsed.posts.append(PostMetrics(
-            platform="youtube", post_id=video, post_url=f"https://www.youtube.com/watch?v={video}",
-            published_at=record.value(PUBLISHED, lambda v: parse_moment(v, ctx.timezone, "dmy")),
-            impressions=record.count(IMPRESSIONS), likes=record.count(LIKES),
-            comments=record.count(COMMENTS), shares=record.count(SHARES),
-            video_views=record.count(VIEWS), source=export.name))
+        parsed.posts.append(
+            PostMetrics(
+                platform="youtube",
+                post_id=video,
+                post_url=f"https://www.youtube.com/watch?v={video}",
+                published_at=record.value(
+                    PUBLISHED, lambda v: parse_moment(v, ctx.timezone, "dmy")
+                ),
+                impressions=record.count(IMPRESSIONS),
+                likes=record.count(LIKES),
+                comments=record.count(COMMENTS),
+                shares=record.count(SHARES),
+                video_views=record.count(VIEWS),
+                source=export.name,
+            )
+        )
     return parsed
 
 
@@ -97,8 +108,10 @@ def parse_chart(table: HeaderedTable, export: ExportFile, ctx: ImportContext) ->
             views[day] = (views[day] or 0) + count
         else:
             views.setdefault(day, None)
-    parsed.account = [AccountDay(platform="youtube", date=day, video_views=value,
-                                 source=export.name) for day, value in sorted(views.items())]
+    parsed.account = [
+        AccountDay(platform="youtube", date=day, video_views=value, source=export.name)
+        for day, value in sorted(views.items())
+    ]
     return parsed
 
 
@@ -113,17 +126,47 @@ def parse_totals(table: HeaderedTable, export: ExportFile, ctx: ImportContext) -
     parsed = Parsed("youtube-totals", "youtube")
     for record in table.records():
         ctx.tick(record.line)
-        parsed.account.append(AccountDay(
-            platform="youtube", date=chart_day(record), follower_change=record.count(SUBSCRIBERS),
-            video_views=record.count(VIEWS), source=export.name))
+        parsed.account.append(
+            AccountDay(
+                platform="youtube",
+                date=chart_day(record),
+                follower_change=record.count(SUBSCRIBERS),
+                video_views=record.count(VIEWS),
+                source=export.name,
+            )
+        )
     return parsed
 
 
 FORMATS = [
-    Format("youtube-table", "YouTube Studio table data", "youtube", "Table data.csv", "en, de",
-           "csv", detect_table, parse_table),
-    Format("youtube-chart", "YouTube Studio chart data", "youtube", "Chart data.csv", "en, de",
-           "csv", detect_chart, parse_chart),
-    Format("youtube-totals", "YouTube Studio totals", "youtube", "Totals.csv", "en, de", "csv",
-           detect_totals, parse_totals),
+    Format(
+        "youtube-table",
+        "YouTube Studio table data",
+        "youtube",
+        "Table data.csv",
+        "en, de",
+        "csv",
+        detect_table,
+        parse_table,
+    ),
+    Format(
+        "youtube-chart",
+        "YouTube Studio chart data",
+        "youtube",
+        "Chart data.csv",
+        "en, de",
+        "csv",
+        detect_chart,
+        parse_chart,
+    ),
+    Format(
+        "youtube-totals",
+        "YouTube Studio totals",
+        "youtube",
+        "Totals.csv",
+        "en, de",
+        "csv",
+        detect_totals,
+        parse_totals,
+    ),
 ]
