@@ -22,9 +22,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from generator.approvals import audit_approvals  # noqa: E402
 from generator.content import load_workspace  # noqa: E402
-from generator.history import load_history  # noqa: E402
+from generator.repo.approvals import audit_approvals  # noqa: E402
+from generator.repo.history import load_history  # noqa: E402
 
 CLIENTS = 20
 WRITER = "Camille Writer <camille@agency.example>"

@@ -6,12 +6,10 @@ import re
 from dataclasses import dataclass
 
 from generator.content.model import Item
+from generator.sanitise import strip_comments
 from generator.schema import Post
 from generator.schema.common import Platform
 
-# An unclosed comment hides everything after it: better to drop text than to leak a note.
-_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
-_BLANK_RUNS = re.compile(r"\n{3,}")
 # same hashtag pattern as generator.rules.platform, so the text exported is the text counted
 _HASHTAG = re.compile(r"(?<![\w&#])#(\w+)")
 
@@ -35,14 +33,6 @@ def network_name(platform: str) -> str:
         return NETWORK_NAMES[Platform(platform)]
     except ValueError:
         return platform
-
-
-def strip_comments(text: str) -> str:
-    """Remove HTML comments (internal notes) and tidy the blank lines they leave."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = _COMMENT.sub("", text)
-    lines = [line.rstrip() for line in text.split("\n")]
-    return _BLANK_RUNS.sub("\n\n", "\n".join(lines)).strip()
 
 
 def plain_caption(item: Item, platform: str | None = None) -> str:

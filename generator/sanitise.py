@@ -6,17 +6,27 @@ which addresses become links and which HTML survives.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Set
 from urllib.parse import urlsplit
 
 import markdown
 import nh3
 
-from generator.captions import strip_comments
-
+# An unclosed comment hides everything after it: better to drop text than to leak a note.
+_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
+_BLANK_RUNS = re.compile(r"\n{3,}")
 URL_SCHEMES = frozenset({"http", "https", "mailto"})
 # a quote or an angle bracket would let an address break out of its attribute
 _UNSAFE_IN_URL = frozenset("\"'<>")
+
+
+def strip_comments(text: str) -> str:
+    """Remove HTML comments (internal notes) and tidy the blank lines they leave."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _COMMENT.sub("", text)
+    lines = [line.rstrip() for line in text.split("\n")]
+    return _BLANK_RUNS.sub("\n\n", "\n".join(lines)).strip()
 
 
 def safe_url(url: str | None, schemes: Set[str] = URL_SCHEMES) -> str | None:

@@ -18,14 +18,14 @@ from typing import Any
 
 import yaml
 
-from generator.approvals import audit_approvals
 from generator.calendar_model import CalendarModel, build_calendar
 from generator.checking import check_workspace
 from generator.content.model import Workspace
 from generator.feeds import render_ics, render_schedule_csv
-from generator.git_repo import head_commit, is_shallow, open_repo
-from generator.history import load_history
 from generator.problems import AlmanacError, Problem, Severity
+from generator.repo.approvals import audit_approvals
+from generator.repo.git_repo import head_commit, is_shallow, open_repo
+from generator.repo.history import load_history
 from generator.schema.settings import ENGINES
 from generator.site_pages import ExtraPages, Page, SiteContext, SiteProject, render_pages
 from generator.site_pages.config import (

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from history_helpers import APPROVER, OUTSIDER, WRITER, GitRepo, new_workspace, post_text
 
-from generator.approvals import ApprovalRecord, audit_approvals
 from generator.cli import main
 from generator.content import load_workspace
-from generator.history import load_history
+from generator.repo.approvals import ApprovalRecord, audit_approvals
+from generator.repo.history import load_history
 
 A = "content/fournil/posts/2026-10-05-a.md"
 B = "content/fournil/posts/2026-10-06-b.md"

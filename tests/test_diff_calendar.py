@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from history_helpers import APPROVER, GitRepo, new_workspace, post_text
 
-from generator.calendar_diff import build_diff, render_markdown, word_diff
 from generator.checking import parse_today
 from generator.cli import main
+from generator.repo.calendar_diff import build_diff, render_markdown, word_diff
 
 A = "content/fournil/posts/2026-10-05-a.md"
 B = "content/fournil/posts/2026-10-06-b.md"

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from history_helpers import APPROVER, OUTSIDER, WRITER, GitRepo, new_workspace, post_text
 
-from generator.history import item_uid, load_history, read_facets
 from generator.problems import AlmanacError
+from generator.repo.history import item_uid, load_history, read_facets
 
 POST = "content/fournil/posts/2026-10-05-croissants.md"
 

@@ -13,7 +13,7 @@ from history_helpers import WRITER, GitRepo
 from test_site_build import build, copy_fixture, files_of, text_files
 
 from generator.content import load_workspace
-from generator.history import Change, Commit, ItemHistory, Person
+from generator.repo.history import Change, Commit, ItemHistory, Person
 from generator.site_build import history_missing, load_site_history
 from generator.site_pages.history_section import render_changes
 

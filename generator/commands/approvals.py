@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 import sys
 
-from generator.approvals import audit_approvals, format_json, format_text, summary_line
 from generator.content import load_workspace
-from generator.history import load_history
+from generator.repo.approvals import audit_approvals, format_json, format_text, summary_line
+from generator.repo.history import load_history
 
 NAME = "approvals"
 HELP = (

@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 import sys
 
-from generator.codeowners import build_codeowners, find_repo_root, write_codeowners
 from generator.content import load_workspace
 from generator.problems import AlmanacError
+from generator.repo.codeowners import build_codeowners, find_repo_root, write_codeowners
 
 NAME = "codeowners"
 HELP = (

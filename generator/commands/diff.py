@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import argparse
 
-from generator.calendar_diff import FORMATS, build_diff, render_diff
 from generator.checking import parse_today
+from generator.repo.calendar_diff import FORMATS, build_diff, render_diff
 
 NAME = "diff"
 HELP = (

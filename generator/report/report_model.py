@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from generator.captions import strip_comments
 from generator.content.model import ClientData, Item, MonthNote
 from generator.metrics.store import ClientMetrics, PostMetrics
 from generator.months import Month, Week, local_day
@@ -23,6 +22,7 @@ from generator.report.figures import (
     engagement_rate,
     engagements_of,
 )
+from generator.sanitise import strip_comments
 from generator.schema import Contest, Curated, Post
 from generator.schema.common import CuratedStatus, Status
 

@@ -7,9 +7,9 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from generator.approvals import ApprovalRecord
 from generator.content.model import Item
-from generator.history import EDIT_FIELDS, Change, ItemHistory
+from generator.repo.approvals import ApprovalRecord
+from generator.repo.history import EDIT_FIELDS, Change, ItemHistory
 from generator.site_pages.html import esc
 from generator.site_pages.labels import LABELS, format_day, t
 

@@ -9,8 +9,8 @@ from datetime import date
 from generator.content import Workspace
 from generator.content.model import Item
 from generator.frontmatter import SourceError, read_text
-from generator.history import EDIT_FIELDS, Change, History, ItemHistory, Person, read_facets
 from generator.problems import Problem, Severity
+from generator.repo.history import EDIT_FIELDS, Change, History, ItemHistory, Person, read_facets
 from generator.schema.client import Approver
 
 APPROVED = {"approved", "scheduled", "published"}

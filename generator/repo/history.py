@@ -1,4 +1,4 @@
-"""The git history of every item, read in one pass (git itself is run by generator.git_repo).
+"""The git history of every item, read in one pass (git itself is run by generator.repo.git_repo).
 
 The history of `content/` is one `git log --raw` parsed here, the commits and their parents
 one `git log --topo-order`, and every file version one `git cat-file --batch` process; names
@@ -18,7 +18,8 @@ from typing import Any, Literal
 import yaml
 
 from generator.frontmatter import MAX_BYTES, SourceError, split_front_matter
-from generator.git_repo import (
+from generator.problems import AlmanacError
+from generator.repo.git_repo import (
     SHALLOW_HINT,
     head_commit,
     is_shallow,
@@ -26,7 +27,6 @@ from generator.git_repo import (
     run_git,
     workspace_prefix,
 )
-from generator.problems import AlmanacError
 from generator.yamlread import parse_yaml
 
 try:  # versions are only compared, never validated: all scalars as strings, no guessing

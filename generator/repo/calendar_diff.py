@@ -15,8 +15,8 @@ from zoneinfo import ZoneInfo
 from generator.checking import check_workspace
 from generator.content import Workspace
 from generator.content.model import Item
-from generator.git_repo import export_workspace, shallow_note
 from generator.problems import Problem
+from generator.repo.git_repo import export_workspace, shallow_note
 
 FORMATS = ("markdown", "github", "json")
 MARKER = "<!-- almanac-diff -->"
