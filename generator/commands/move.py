@@ -1,0 +1,38 @@
+"""`almanac move ITEM --to WHEN`: reschedule one post by rewriting its `publish_at` line only."""
+
+from __future__ import annotations
+
+import argparse
+
+from generator.checking import parse_today
+from generator.reschedule import find_post, plan_move, run_moves
+
+NAME = "move"
+HELP = (
+    "reschedule one post: rewrite its publish_at line only, then print the problems the move "
+    "creates or clears"
+)
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "item",
+        metavar="ITEM",
+        help="the post: its file (content/<client>/posts/….md), CLIENT/SLUG, or a slug",
+    )
+    parser.add_argument(
+        "--to",
+        required=True,
+        metavar="WHEN",
+        help="new local time, e.g. '2026-12-09 18:30'; a date alone keeps the time of day",
+    )
+    parser.add_argument("--dry-run", action="store_true", help="show the move, change no file")
+    parser.add_argument(
+        "--today", metavar="DATETIME", default=None, help="reference time for deadline rules"
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    today = parse_today(args.today)
+    ws, item = find_post(args.workspace_root, args.item)
+    return run_moves(ws, [plan_move(ws, item, args.to)], today, dry_run=args.dry_run)
