@@ -136,8 +136,9 @@ def test_shift_moves_a_window_and_nothing_else(
     example_ws: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     posts = example_ws / "content" / CLIENT / "posts"
-    snapshot = {p: p.read_bytes() for p in sorted((example_ws / "content").rglob("*"))
-                if p.is_file()}
+    snapshot = {
+        p: p.read_bytes() for p in sorted((example_ws / "content").rglob("*")) if p.is_file()
+    }
     workspace, _ = load_workspace(example_ws)
     movable = {
         item.source.path: item.when
@@ -169,9 +170,10 @@ def test_shift_over_a_dst_change_keeps_the_wall_clock() -> None:
     from generator.reschedule import shifted
 
     after = shifted(datetime(2026, 10, 24, 9, 0, tzinfo=PARIS), 2, "Europe/Paris")
-    assert after.astimezone(PARIS).hour == 9 and after.utcoffset() != datetime(
-        2026, 10, 24, 9, tzinfo=PARIS
-    ).utcoffset()
+    assert (
+        after.astimezone(PARIS).hour == 9
+        and after.utcoffset() != datetime(2026, 10, 24, 9, tzinfo=PARIS).utcoffset()
+    )
     assert rewrite_publish_at(raw, 4, after.astimezone(PARIS)) == post_bytes(
         b"publish_at: 2026-10-26 09:00\n"
     )
