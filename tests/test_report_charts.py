@@ -9,6 +9,7 @@ import matplotlib
 
 from generator.months import Month
 from generator.report import charts
+from generator.report.figures import WeekValue
 from generator.report.i18n import Words
 
 COLOUR = "#8a3b12"
@@ -36,7 +37,7 @@ def test_charts_are_deterministic_svg_without_a_date() -> None:
 
 def test_bar_charts_have_titles_units_and_values() -> None:
     svg = charts.build_weekly_bars(
-        [4830, 7962, 6969, 8789, 6847],
+        [WeekValue(v) for v in (4830, 7962, 6969, 8789, 6847)],
         WEEKS,
         "Portée par semaine",
         "Personnes atteintes",
@@ -67,7 +68,7 @@ def test_grey_print_distinguishes_promo_and_tone_without_colour() -> None:
 def test_no_data_gives_no_chart() -> None:
     assert charts.build_followers({"instagram": ()}, {}, COLOUR, WORDS) is None
     assert charts.build_weekly_bars([], WEEKS, "t", "y", COLOUR, WORDS) is None
-    assert charts.build_weekly_bars([0, 0], WEEKS[:2], "t", "y", COLOUR, WORDS) is None
+    assert charts.build_weekly_bars([WeekValue(0)] * 2, WEEKS[:2], "t", "y", COLOUR, WORDS) is None
     assert charts.build_engagement({}, COLOUR, WORDS) is None
     assert charts.build_planned([0] * 5, [0] * 5, WEEKS, COLOUR, WORDS) is None
     assert charts.build_mix([], COLOUR, WORDS) is None

@@ -11,7 +11,7 @@ import textwrap
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date
-from typing import Any, cast
+from typing import Any, Protocol, cast
 
 import matplotlib
 from matplotlib.axes import Axes
@@ -132,16 +132,29 @@ def week_labels(weeks: Sequence[Week], words: Words) -> list[str]:
     return [words.date(w.start, "short") for w in weeks]
 
 
+def gain_series(
+    points: tuple[tuple[date, int], ...], gain: int | None, running: bool
+) -> tuple[tuple[date, int], ...]:
+    """Follower counts as the gain since the month started (counts minus the count before
+    the month), so the panel's axis can start at zero without flattening the line."""
+    if running or not points or gain is None:
+        return points
+    baseline = points[-1][1] - gain
+    return tuple((d, n - baseline) for d, n in points)
+
+
 def build_followers(
     series: dict[str, tuple[tuple[date, int], ...]],
     gains: dict[str, int | None],
     colour: str,
     words: Words,
     running: frozenset[str] = frozenset(),
+    days: tuple[date, date] | None = None,
 ) -> str | None:
     """Small multiples: one panel per network with its own scale, gain in the panel title.
 
-    Networks in `running` have no follower counts: their panel shows the running gain."""
+    Each panel draws the gain since the start of the month from zero, over the whole month
+    (`days`: first and last day) so that days without data show as a gap, not as a fall."""
     shown = {name: points for name, points in series.items() if points}
     if not shown:
         return None
@@ -154,15 +167,34 @@ def build_followers(
         for index, (ax, (name, points)) in enumerate(
             zip(axes.flat, sorted(shown.items()), strict=False)
         ):
+            gain = gains.get(name)
             draw_follower_panel(
-                ax, name, points, gains.get(name), colour, index, words, name in running
+                ax,
+                name,
+                gain_series(points, gain, name in running),
+                gain,
+                colour,
+                index,
+                words,
+                days or (points[0][0], points[-1][0]),
             )
         for ax in list(axes.flat)[len(shown) :]:
             ax.set_visible(False)
-        axes[0][0].set_ylabel(words.t("c_followers_y"))
+        axes[0][0].set_ylabel(words.t("c_followers_gain_y"))
         set_title(figure, words.t("c_followers"), WIDTH, height, left=0.6, bottom=0.3, gap=0.12)
         figure.subplots_adjust(wspace=0.35, hspace=0.7)
         return render_svg(figure)
+
+
+def with_gaps(points: tuple[tuple[date, int], ...]) -> tuple[list[int], list[float]]:
+    """Day numbers and values, with a NaN on each missing day so the line breaks there."""
+    known = dict(points)
+    first, last = points[0][0], points[-1][0]
+    xs, ys = [], []
+    for ordinal in range(first.toordinal(), last.toordinal() + 1):
+        xs.append(ordinal)
+        ys.append(float(known.get(date.fromordinal(ordinal), float("nan"))))
+    return xs, ys
 
 
 def draw_follower_panel(
@@ -173,63 +205,107 @@ def draw_follower_panel(
     colour: str,
     index: int,
     words: Words,
-    running: bool = False,
+    days: tuple[date, date],
 ) -> None:
-    days = [d.toordinal() for d, _ in points]
-    counts = [n for _, n in points]
+    xs, ys = with_gaps(points)
     ax.plot(
-        days,
-        counts,
+        xs,
+        ys,
         color=colour,
         linewidth=1.6,
         marker=MARKERS[index % len(MARKERS)],
-        markevery=max(1, len(days) // 5),
+        markevery=max(1, len(xs) // 5),
         markersize=3.5,
     )
-    ax.fill_between(days, counts, min(counts), color=mix(colour, "#ffffff", 0.85), linewidth=0)
+    values = [n for _, n in points]
+    low, high = min(0, *values), max(0, *values)
+    ax.fill_between(xs, ys, 0, color=mix(colour, "#ffffff", 0.85), linewidth=0)
     gain_text = words.signed(gain) if gain is not None else words.t("unknown")
-    note = f" ({words.t('c_running')})" if running else ""
-    ax.set_title(f"{words.platform(name)}  {gain_text}{note}", fontsize=8, pad=6)
-    last = words.signed(counts[-1]) if running else words.number(counts[-1])
-    ax.annotate(
-        last,
-        (days[-1], counts[-1]),
-        xytext=(-2, 5),
-        textcoords="offset points",
-        ha="right",
-        fontsize=7,
-        fontweight="bold",
-    )
-    ax.set_xticks([days[0], days[len(days) // 2], days[-1]])
-    ax.set_xticklabels(
-        [
-            words.date(date.fromordinal(d), "short")
-            for d in (days[0], days[len(days) // 2], days[-1])
-        ]
-    )
+    ax.set_title(f"{words.platform(name)}  {gain_text}", fontsize=8, pad=6)
+    last_day = points[-1][0]
+    if last_day < days[1]:
+        ax.axvspan(last_day.toordinal() + 0.5, days[1].toordinal() + 0.5, color="#f0f0f0", lw=0)
+        ax.annotate(
+            words.t("c_no_data"),
+            (days[1].toordinal(), high),
+            ha="right",
+            va="top",
+            fontsize=6.5,
+            color="#666666",
+        )
+    first, last = days[0].toordinal(), days[1].toordinal()
+    middle = days[0].toordinal() + (last - first) // 2
+    ax.set_xlim(first - 0.5, last + 0.5)
+    ax.set_xticks([first, middle, last])
+    ax.set_xticklabels([words.date(date.fromordinal(d), "short") for d in (first, middle, last)])
     number_axis(ax.yaxis, words)
-    low, high = min(counts), max(counts)
     margin = max(1, (high - low) * 0.25)
-    ax.set_ylim(low - margin * 0.2, high + margin)
+    ax.set_ylim(low, high + margin)
     ax.grid(axis="y", color=GRID, linewidth=0.5)
 
 
+class WeekBar(Protocol):
+    """A week's value: None without any data, `partial` when some of its days have none."""
+
+    @property
+    def value(self) -> int | None: ...
+
+    @property
+    def partial(self) -> bool: ...
+
+
 def build_weekly_bars(
-    values: Sequence[int], weeks: Sequence[Week], title: str, ylabel: str, colour: str, words: Words
+    values: Sequence[WeekBar],
+    weeks: Sequence[Week],
+    title: str,
+    ylabel: str,
+    colour: str,
+    words: Words,
 ) -> str | None:
-    if not values or not any(values):
+    """Bars per week; a week without data gets no bar but a "no data" mark, a week with
+    missing days a hatched lighter bar, so missing days never read as a fall."""
+    if not values or not any(v.value for v in values):
         return None
+    heights = [v.value or 0 for v in values]
     with chart_style():
         figure = new_figure(HALF, 2.3)
         ax = figure.add_subplot()
         positions = range(len(values))
-        bars = ax.bar(positions, values, color=colour, width=0.6, edgecolor=colour)
-        label_bars(ax, bars, [words.number(v) for v in values])
+        bars = ax.bar(
+            positions,
+            heights,
+            color=[mix(colour, "#ffffff", 0.55) if v.partial else colour for v in values],
+            width=0.6,
+            edgecolor=colour,
+        )
+        for bar, week in zip(bars, values, strict=True):
+            bar.set_hatch("////" if week.partial else None)
+        label_bars(
+            ax,
+            bars,
+            [
+                "" if v.value is None else words.number(v.value) + ("*" if v.partial else "")
+                for v in values
+            ],
+        )
+        for position, week in zip(positions, values, strict=True):
+            if week.value is None:  # written upwards: a week's slot is too narrow across
+                ax.annotate(
+                    words.t("c_no_data"),
+                    (position, 0),
+                    xytext=(0, 3),
+                    textcoords="offset points",
+                    rotation=90,
+                    ha="center",
+                    va="bottom",
+                    fontsize=6.5,
+                    color="#666666",
+                )
         ax.set_xticks(list(positions), week_labels(weeks, words))
         ax.set_xlabel(words.t("c_week_x"))
         ax.set_ylabel(ylabel)
         number_axis(ax.yaxis, words)
-        ax.set_ylim(0, max(values) * 1.18)
+        ax.set_ylim(0, max(heights) * 1.18)
         ax.grid(axis="y", color=GRID, linewidth=0.5)
         ax.set_axisbelow(True)
         set_title(figure, title, HALF, 2.3, left=0.7, bottom=0.5)

@@ -1,37 +1,24 @@
-"""A month's figures from the canonical metrics and the plan: the definitions live here.
+"""A month's figures from the canonical metrics and the plan.
 
-Definitions (also printed at the end of every report):
-- followers gained: per network, the last follower count of the month minus the last count
-  before the month (or else the first count of the month); summed over networks. A network
-  with no counts but daily `follower_change` values uses their sum.
-- reach, impressions: sums of the accounts' daily figures; a network without account-level
-  figures for the month falls back to the totals of its posts published in the month.
-- engagement rate: engagements ÷ impressions of the posts published in the month (rows of
-  posts.csv with both values); `engagements` is the network's figure, or else likes + comments
-  + shares + saves + clicks.
-- posts published: plan posts with status `published` whose publication day is in the month.
+Which rows each figure is computed on is defined once in generator.report.measures (and
+printed from there at the end of every report); this module sums them per network and month.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from generator.content.model import Item
 from generator.metrics.store import AccountDay, ClientMetrics, PostMetrics
 from generator.months import Month, Week, local_day
+from generator.report.measures import Coverage, Rate, coverage_of, engagement_rate
 from generator.schema import Post
 from generator.schema.client import Objective
 from generator.schema.common import Status
 
 METRIC_KEYS = ("followers_gained", "reach", "impressions", "engagement_rate", "posts_published")
-ENGAGEMENT_PARTS = ("likes", "comments", "shares", "saves", "clicks")
-
-
-def engagement_rate(engagements: int, impressions: int | None) -> float | None:
-    """The report's one definition: engagements ÷ impressions (None without impressions)."""
-    return engagements / impressions if impressions else None
 
 
 @dataclass(frozen=True)
@@ -43,9 +30,9 @@ class NetworkFigures:
     followers_end: int | None = None
     reach: int | None = None
     impressions: int | None = None
-    engagements: int = 0
-    rated_impressions: int = 0
+    rate: Rate = Rate()
     series: tuple[tuple[date, int], ...] = ()
+    last_day: date | None = None
 
     @property
     def series_is_gain(self) -> bool:
@@ -53,7 +40,7 @@ class NetworkFigures:
 
     @property
     def engagement_rate(self) -> float | None:
-        return engagement_rate(self.engagements, self.rated_impressions)
+        return self.rate.value
 
 
 @dataclass(frozen=True)
@@ -64,6 +51,7 @@ class MonthFigures:
     networks: tuple[NetworkFigures, ...]
     posts_published: int
     published_by_platform: dict[str, int] = field(default_factory=dict)
+    coverage: Coverage | None = None
 
     @property
     def has_metrics(self) -> bool:
@@ -71,7 +59,7 @@ class MonthFigures:
             n.followers_gained is not None
             or n.reach is not None
             or n.impressions is not None
-            or n.rated_impressions
+            or n.rate.posts
             for n in self.networks
         )
 
@@ -80,11 +68,19 @@ class MonthFigures:
         return sum(values) if values else None
 
     @property
-    def engagement_rate(self) -> float | None:
-        return engagement_rate(
-            sum(n.engagements for n in self.networks),
-            sum(n.rated_impressions for n in self.networks),
+    def rate(self) -> Rate:
+        """The month's weighted rate over the same post rows as the networks' rates."""
+        rates = [n.rate for n in self.networks]
+        return Rate(
+            sum(r.engagements for r in rates),
+            sum(r.impressions for r in rates),
+            sum(r.posts for r in rates),
+            tuple(p for r in rates for p in r.platforms),
         )
+
+    @property
+    def engagement_rate(self) -> float | None:
+        return self.rate.value
 
     def value(self, metric: str, platform: str | None = None) -> float | None:
         """The figure an objective names, for all networks or one."""
@@ -98,13 +94,6 @@ class MonthFigures:
         return getattr(network, metric) if network is not None else None
 
 
-def engagements_of(row: PostMetrics) -> int | None:
-    if row.engagements is not None:
-        return row.engagements
-    parts = [getattr(row, name) for name in ENGAGEMENT_PARTS if getattr(row, name) is not None]
-    return sum(parts) if parts else None
-
-
 def posts_in_month(metrics: ClientMetrics, month: Month, zone: str) -> list[PostMetrics]:
     return [
         row
@@ -116,7 +105,8 @@ def posts_in_month(metrics: ClientMetrics, month: Month, zone: str) -> list[Post
 def build_followers(
     rows: list[AccountDay], month: Month
 ) -> tuple[int | None, int | None, tuple[tuple[date, int], ...]]:
-    """Gained, last count and daily series of one network (rows sorted by date).
+    """Gained, last count and daily series of one network (rows sorted by date; rows of the
+    month's days outside the compared days are already left out).
 
     Without counts, the series is the running total of the daily changes (a gain, not a count).
     """
@@ -141,12 +131,17 @@ def sum_field(rows: list[AccountDay] | list[PostMetrics], name: str) -> int | No
 
 
 def build_network(
-    platform: str, account: list[AccountDay], posts: list[PostMetrics], month: Month
+    platform: str,
+    account: list[AccountDay],
+    posts: list[PostMetrics],
+    month: Month,
+    coverage: Coverage,
 ) -> NetworkFigures:
-    days = [r for r in account if month.contains(r.date)]
-    gained, end, series = build_followers(account, month)
-    rated = [(engagements_of(r), r.impressions) for r in posts]
-    rated_pairs = [(e, i) for e, i in rated if e is not None and i]
+    """One network's figures over the days `coverage` keeps (every day, or the same days as
+    the month compared with)."""
+    kept = [r for r in account if not month.contains(r.date) or coverage.has_day(platform, r.date)]
+    days = [r for r in kept if month.contains(r.date)]
+    gained, end, series = build_followers(kept, month)
     return NetworkFigures(
         platform=platform,
         followers_gained=gained,
@@ -157,9 +152,9 @@ def build_network(
         impressions=sum_field(days, "impressions")
         if sum_field(days, "impressions") is not None
         else sum_field(posts, "impressions"),
-        engagements=sum(e for e, _ in rated_pairs),
-        rated_impressions=sum(i for _, i in rated_pairs),
+        rate=engagement_rate(posts),
         series=series,
+        last_day=coverage.last_day(platform),
     )
 
 
@@ -172,17 +167,26 @@ def is_published_in(item: Item, month: Month, zone: str) -> bool:
 
 
 def build_month_figures(
-    metrics: ClientMetrics, posts: list[Item], month: Month, zone: str
+    metrics: ClientMetrics,
+    posts: list[Item],
+    month: Month,
+    zone: str,
+    coverage: Coverage | None = None,
 ) -> MonthFigures:
-    """Every network's figures for `month`, in platform order."""
+    """Every network's figures for `month`, in platform order, over the days of `coverage`
+    (default: the days the metrics have); posts count when published on a kept day."""
+    if coverage is None:
+        coverage = coverage_of(metrics.account, month)
     account: dict[str, list[AccountDay]] = defaultdict(list)
-    for day in sorted(metrics.account, key=lambda r: (r.platform, r.date)):
-        account[day.platform].append(day)
+    for account_day in sorted(metrics.account, key=lambda r: (r.platform, r.date)):
+        account[account_day.platform].append(account_day)
     by_post: dict[str, list[PostMetrics]] = defaultdict(list)
     for row in posts_in_month(metrics, month, zone):
-        by_post[row.platform].append(row)
+        day = local_day(row.published_at, zone)
+        if day is not None and coverage.has_day(row.platform, day):
+            by_post[row.platform].append(row)
     networks = tuple(
-        build_network(p, account.get(p, []), by_post.get(p, []), month)
+        build_network(p, account.get(p, []), by_post.get(p, []), month, coverage)
         for p in sorted(set(account) | set(by_post))
     )
     published = [item for item in posts if is_published_in(item, month, zone)]
@@ -190,15 +194,27 @@ def build_month_figures(
     for item in published:
         for platform in item.platforms:
             per_platform[platform] += 1
-    return MonthFigures(month, networks, len(published), dict(per_platform))
+    return MonthFigures(month, networks, len(published), dict(per_platform), coverage)
 
 
 # --- weekly series -------------------------------------------------------------------------
 
 
-def build_weekly_audience(metrics: ClientMetrics, month: Month, zone: str) -> tuple[str, list[int]]:
+@dataclass(frozen=True)
+class WeekValue:
+    """One week's audience: None when no network has data for any of its days; `partial`
+    when some of its days have no data (drawn differently, never as a fall)."""
+
+    value: int | None
+    partial: bool = False
+
+
+def build_weekly_audience(
+    metrics: ClientMetrics, month: Month, zone: str, coverage: Coverage | None = None
+) -> tuple[str, list[WeekValue]]:
     """Reach per week (impressions when no reach was exported), summed over networks with the
     same rule as the month's total: account days, or else the network's posts by their week."""
+    coverage = coverage or coverage_of(metrics.account, month)
     days = [r for r in metrics.account if month.contains(r.date)]
     posts = posts_in_month(metrics, month, zone)
     reach_known = any(r.reach is not None for r in days) or any(r.reach is not None for r in posts)
@@ -222,10 +238,23 @@ def build_weekly_audience(metrics: ClientMetrics, month: Month, zone: str) -> tu
     if not dated:
         return name, []
     weeks = month.weeks()
-    totals = [0] * len(weeks)
+    totals: list[int | None] = [None] * len(weeks)
     for day, value in dated:
-        totals[next(i for i, w in enumerate(weeks) if w.contains(day))] += value
-    return name, totals
+        index = next(i for i, w in enumerate(weeks) if w.contains(day))
+        totals[index] = (totals[index] or 0) + value
+    return name, [
+        WeekValue(total, total is not None and week_is_partial(week, coverage))
+        for week, total in zip(weeks, totals, strict=True)
+    ]
+
+
+def week_is_partial(week: Week, coverage: Coverage) -> bool:
+    day = week.start
+    while day <= week.end:
+        if any(not coverage.has_day(p, day) for p in coverage.days):
+            return True
+        day += timedelta(days=1)
+    return False
 
 
 def build_weekly_posts(
@@ -249,15 +278,37 @@ def build_weekly_posts(
 
 # --- objectives and key figures ------------------------------------------------------------
 
+SUMMED = frozenset({"followers_gained", "reach", "impressions"})
+FROM_METRICS = SUMMED | {"engagement_rate"}
+
+
+def verdict(
+    metric: str, actual: float | None, target: float | None, closed: bool, until: date | None
+) -> str | None:
+    """An objective's status: met/missed for a closed month, on_track/behind for the current
+    one, `incomplete` when days of data are missing and the target is not reached yet (a sum
+    that already passed its target is met whatever the missing days hold)."""
+    if target is None or actual is None:
+        return None
+    reached = actual >= target
+    if until is not None and metric in FROM_METRICS and not (reached and metric in SUMMED):
+        return "incomplete"
+    if closed:
+        return "met" if reached else "missed"
+    return "on_track" if reached else "behind"
+
 
 @dataclass(frozen=True)
 class KeyFigure:
-    """One line of "the month in numbers"."""
+    """One line of "the month in numbers"; `until` is the last day with data when the month's
+    metrics stop early, and then `previous` covers the same days of the previous month."""
 
     key: str
     value: float | None
     previous: float | None
     target: float | None = None
+    closed: bool = True
+    until: date | None = None
 
     @property
     def is_ratio(self) -> bool:
@@ -273,10 +324,8 @@ class KeyFigure:
         return (self.value - self.previous) / abs(self.previous) if self.previous else None
 
     @property
-    def on_track(self) -> bool | None:
-        if self.target is None or self.value is None:
-            return None
-        return self.value >= self.target
+    def status(self) -> str | None:
+        return verdict(self.key, self.value, self.target, self.closed, self.until)
 
 
 @dataclass(frozen=True)
@@ -288,10 +337,12 @@ class ObjectiveResult:
     label: str | None
     target: float
     actual: float | None
+    closed: bool = True
+    until: date | None = None
 
     @property
-    def on_track(self) -> bool | None:
-        return None if self.actual is None else self.actual >= self.target
+    def status(self) -> str | None:
+        return verdict(self.metric, self.actual, self.target, self.closed, self.until)
 
     @property
     def is_ratio(self) -> bool:
@@ -305,30 +356,59 @@ def objective_target(objective: Objective) -> float:
     return objective.target
 
 
-def build_objectives(objectives: list[Objective], figures: MonthFigures) -> list[ObjectiveResult]:
-    return [
-        ObjectiveResult(
-            o.metric,
-            o.platform.value if o.platform else None,
-            o.label,
-            objective_target(o),
-            figures.value(o.metric, o.platform.value if o.platform else None),
+def figure_until(figures: MonthFigures, metric: str, platform: str | None = None) -> date | None:
+    """The last day with data of a figure's networks, when some of its days have none."""
+    coverage = figures.coverage
+    if coverage is None or metric not in FROM_METRICS:
+        return None
+    gaps = [p for p in coverage.incomplete if platform is None or p == platform]
+    ends = [coverage.last_day(p) for p in gaps]
+    return min((d for d in ends if d is not None), default=figures.month.first) if gaps else None
+
+
+def build_objectives(
+    objectives: list[Objective], figures: MonthFigures, closed: bool = True
+) -> list[ObjectiveResult]:
+    results = []
+    for o in objectives:
+        if o.metric not in METRIC_KEYS:
+            continue
+        platform = o.platform.value if o.platform else None
+        results.append(
+            ObjectiveResult(
+                o.metric,
+                platform,
+                o.label,
+                objective_target(o),
+                figures.value(o.metric, platform),
+                closed,
+                figure_until(figures, o.metric, platform),
+            )
         )
-        for o in objectives
-        if o.metric in METRIC_KEYS
-    ]
+    return results
 
 
 def build_key_figures(
-    current: MonthFigures, previous: MonthFigures, objectives: list[ObjectiveResult]
+    current: MonthFigures,
+    previous: MonthFigures,
+    objectives: list[ObjectiveResult],
+    closed: bool = True,
+    comparable: bool = True,
 ) -> list[KeyFigure]:
+    """The month's headline figures. Without a like-for-like comparison (`comparable` False:
+    the previous month lacks some of the compared days) only the plan's count is compared."""
     targets = {o.metric: o.target for o in objectives if o.platform is None}
-    return [
-        KeyFigure(
-            key,
-            current.value(key),
-            previous.value(key) if (previous.has_metrics or key == "posts_published") else None,
-            targets.get(key),
+    figures = []
+    for key in METRIC_KEYS:
+        shown = previous.has_metrics and comparable if key in FROM_METRICS else True
+        figures.append(
+            KeyFigure(
+                key,
+                current.value(key),
+                previous.value(key) if shown else None,
+                targets.get(key),
+                closed,
+                figure_until(current, key),
+            )
         )
-        for key in METRIC_KEYS
-    ]
+    return figures

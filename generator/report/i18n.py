@@ -62,7 +62,7 @@ PHRASES: dict[str, tuple[str, str]] = {
     "status": ("Statut", "Status"),
     "network": ("Réseau", "Network"),
     "all_networks": ("tous réseaux", "all networks"),
-    "on_track": ("Atteint", "On track"),
+    "on_track": ("En bonne voie", "On track"),
     "behind": ("En retard", "Behind"),
     "no_objective": ("—", "—"),
     "dates": ("Dates", "Dates"),
@@ -107,6 +107,41 @@ PHRASES: dict[str, tuple[str, str]] = {
     "c_tone": ("Messages par ton", "Messages by tone"),
     "c_tone_x": ("Messages (nombre)", "Messages (count)"),
     "c_day_x": ("Jour du mois", "Day of the month"),
+    # coverage, closed months and definitions (issue 12)
+    "c_followers_gain_y": ("Abonnés gagnés", "Followers gained"),
+    "c_no_data": ("pas de données", "no data"),
+    "c_partial_week": (
+        "* semaine incomplète : données jusqu'au {date}",
+        "* incomplete week: data until {date}",
+    ),
+    "vs_days": ("vs {span}", "vs {span}"),
+    "data_until": ("données jusqu'au {date}", "data until {date}"),
+    "partial_month": (
+        "Données incomplètes : les statistiques de {networks} s'arrêtent le {date}. "
+        "Les chiffres couvrent ces jours-là et sont comparés aux mêmes jours du mois précédent.",
+        "Incomplete data: the statistics of {networks} end on {date}. The figures cover "
+        "those days and are compared with the same days of the previous month.",
+    ),
+    "not_comparable": (
+        "Le mois précédent n'a pas de données pour les mêmes jours : pas de comparaison.",
+        "The previous month has no data for the same days: no comparison is shown.",
+    ),
+    "met": ("Atteint", "Met"),
+    "missed": ("Non atteint", "Missed"),
+    "incomplete": ("Données incomplètes", "Incomplete data"),
+    "rate_on": ("sur {networks}", "on {networks}"),
+    "posts_measured": ("Publications mesurées", "Posts measured"),
+    "post_impressions": ("Impressions des publications", "Post impressions"),
+    "account": ("Compte", "Account"),
+    "posts_block": ("Publications du mois", "Posts of the month"),
+    "plan_as_of": (
+        "Planning et statuts tels qu'ils étaient le {date} (historique git, commit {commit}).",
+        "Plan and statuses as they stood on {date} (git history, commit {commit}).",
+    ),
+    "plan_as_now": (
+        "Planning et statuts tels qu'ils sont dans les fichiers (pas d'historique git).",
+        "Plan and statuses as they are in the files (no git history).",
+    ),
     # empty sections
     "e_metrics": (
         "Aucune statistique n'a été importée pour ce mois.",
@@ -152,39 +187,6 @@ PHRASES: dict[str, tuple[str, str]] = {
         "No numeric objectives are set for this client.",
     ),
     "e_winners": ("à tirer", "not drawn yet"),
-    # definitions
-    "d_followers": (
-        "Abonnés gagnés : pour chaque réseau, le dernier nombre d'abonnés du mois "
-        "moins le dernier relevé avant le mois (à défaut, le premier du mois), "
-        "additionnés sur les réseaux.",
-        "Followers gained: for each network, the last follower count of the month "
-        "minus the last count before the month (or else the first of the month), "
-        "added up over the networks.",
-    ),
-    "d_reach": (
-        "Portée et impressions : sommes des chiffres quotidiens des comptes ; un réseau "
-        "sans chiffre de compte est compté par ses publications du mois.",
-        "Reach and impressions: sums of the accounts' daily figures; a network without "
-        "account figures is counted from its posts of the month.",
-    ),
-    "d_er": (
-        "Taux d'engagement : interactions (mentions j'aime, commentaires, partages, "
-        "enregistrements, clics) divisées par les impressions des publications du mois.",
-        "Engagement rate: engagements (likes, comments, shares, saves, clicks) divided by "
-        "the impressions of the posts published in the month.",
-    ),
-    "d_posts": (
-        "Publications : éléments du planning publiés dans le mois ; prévues = toutes "
-        "celles datées de la semaine, sauf les idées.",
-        "Posts published: plan items published in the month; planned = every post "
-        "dated in the week, except ideas.",
-    ),
-    "d_cost": (
-        "Coût par résultat : dépense ÷ clics (trafic), ÷ interactions (engagement), "
-        "sinon pour 1 000 impressions.",
-        "Cost per result: spend ÷ clicks (traffic), ÷ engagements (engagement), "
-        "otherwise per 1,000 impressions.",
-    ),
 }
 
 KINDS: dict[str, tuple[str, str]] = {
@@ -316,6 +318,10 @@ class Words:
     def month(self, first_day: dt.date) -> str:
         """Stand-alone month and year: "octobre 2026", "October 2026"."""
         return format_date(first_day, "LLLL yyyy", locale=self.locale)
+
+    def day_span(self, start: dt.date, end: dt.date) -> str:
+        """Days of one month, short: "1–20 oct.", "1–20 Oct"."""
+        return f"{start.day}–{self.date(end, 'd MMM')}"
 
     def span(self, start: dt.date, end: dt.date) -> str:
         if start == end:

@@ -20,6 +20,7 @@ from generator.months import Month, parse_month
 from generator.report import charts
 from generator.report.figures import KeyFigure, ObjectiveResult
 from generator.report.i18n import Words
+from generator.report.measures import definitions
 from generator.report.pdf import ReportError, RestrictedFetcher, pdf_created
 from generator.report.report_model import Report, build_report
 from generator.sanitise import markdown_to_html
@@ -125,6 +126,7 @@ def build_charts(report: Report, words: Words) -> dict[str, str | None]:
             colour,
             words,
             frozenset(n.platform for n in figures.networks if n.series_is_gain),
+            (report.month.first, report.month.last),
         ),
         "audience": charts.build_weekly_bars(
             report.audience_weeks, weeks, words.t(title), words.t(ylabel), colour, words
@@ -203,6 +205,39 @@ def asset_resolver(root: Path) -> Any:
     return asset
 
 
+def coverage_texts(report: Report, words: Words) -> dict[str, str | None]:
+    """What the report says about missing days: on the cover, beside the comparisons and
+    under the weekly chart (None everywhere for a complete month)."""
+    coverage = report.coverage
+    until = report.until
+    if coverage is None or until is None:
+        return {
+            "coverage_note": None,
+            "vs_label": words.t("vs_previous"),
+            "previous_label": words.t("previous_month"),
+            "previous_span": None,
+            "partial_week_note": None,
+        }
+    networks = ", ".join(words.platform(p) for p in coverage.incomplete)
+    before = report.month.previous()
+    days = (
+        sorted({d for ds in report.previous.coverage.days.values() for d in ds})
+        if (report.previous.coverage)
+        else []
+    )
+    span = words.day_span(days[0], days[-1]) if days else words.month(before.first)
+    partial = any(week.partial for week in report.audience_weeks)
+    return {
+        "coverage_note": words.t("partial_month", networks=networks, date=words.date(until)),
+        "vs_label": words.t("vs_days", span=span),
+        "previous_label": words.t("previous_month"),
+        "previous_span": span,
+        "partial_week_note": words.t("c_partial_week", date=words.date(until, "short"))
+        if partial
+        else None,
+    }
+
+
 def build_context(report: Report, root: Path, inline: bool) -> dict[str, Any]:
     words = Words(report.client.locale)
     formats = Formats(words)
@@ -212,6 +247,9 @@ def build_context(report: Report, root: Path, inline: bool) -> dict[str, Any]:
     return {
         "r": report,
         "w": words,
+        "definitions": definitions(words.locale),
+        "rate_networks": lambda names: ", ".join(words.platform(n) for n in names),
+        **coverage_texts(report, words),
         "charts": build_charts(report, words),
         "toc": TOC,
         "month_label": words.month(report.month.first),

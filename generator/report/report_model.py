@@ -14,13 +14,21 @@ from generator.report.figures import (
     KeyFigure,
     MonthFigures,
     ObjectiveResult,
+    WeekValue,
     build_key_figures,
     build_month_figures,
     build_objectives,
     build_weekly_audience,
     build_weekly_posts,
+)
+from generator.report.measures import (
+    Coverage,
+    Rate,
+    coverage_of,
     engagement_rate,
     engagements_of,
+    full_coverage,
+    paid_rows,
 )
 from generator.sanitise import strip_comments
 from generator.schema import Contest, Curated, Post
@@ -34,7 +42,8 @@ NOT_PLANNED = {Status.IDEA, Status.CANCELLED}
 
 @dataclass(frozen=True)
 class TopPost:
-    """A post of the month with its figures summed over networks."""
+    """A post of the month with its figures summed over networks; its rate is computed on
+    the networks that export both engagements and impressions (named in `rate.platforms`)."""
 
     title: str
     day: date
@@ -45,10 +54,11 @@ class TopPost:
     impressions: int | None
     reach: int | None
     engagements: int
+    rate: Rate = Rate()
 
     @property
     def engagement_rate(self) -> float | None:
-        return engagement_rate(self.engagements, self.impressions)
+        return self.rate.value
 
 
 @dataclass(frozen=True)
@@ -145,10 +155,11 @@ class Report:
     month: Month
     figures: MonthFigures
     previous: MonthFigures
+    comparable: bool
     key_figures: list[KeyFigure]
     objectives: list[ObjectiveResult]
     audience_name: str
-    audience_weeks: list[int]
+    audience_weeks: list[WeekValue]
     planned_weeks: list[int]
     published_weeks: list[int]
     content_mix: list[tuple[str, int]]
@@ -168,6 +179,15 @@ class Report:
     @property
     def accent(self) -> str | None:
         return self.client.config.brand.accent
+
+    @property
+    def coverage(self) -> Coverage | None:
+        return self.figures.coverage
+
+    @property
+    def until(self) -> date | None:
+        """The last day with data of every network, when some days of the month have none."""
+        return self.coverage.until if self.coverage is not None else None
 
     @property
     def promo_share(self) -> float | None:
@@ -204,14 +224,16 @@ def build_content_mix(posts: list[Item]) -> list[tuple[str, int]]:
 
 
 def excerpt(text: str, limit: int = EXCERPT_CHARS) -> str:
-    """The caption as plain text, cut at a word boundary."""
+    """The caption as plain text, cut at a word boundary; its line breaks are kept (a list
+    of products or a signature reads as the client wrote it), blank lines are squeezed."""
     plain = re.sub(r"!\[[^\]]*\]\([^)]*\)", "", strip_comments(text))  # internal notes
     plain = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", plain)
     plain = re.sub(r"[*_`>#]+", "", plain)
-    plain = " ".join(plain.split())
+    lines = [" ".join(line.split()) for line in plain.splitlines()]
+    plain = "\n".join(line for line in lines if line)
     if len(plain) <= limit:
         return plain
-    return plain[:limit].rsplit(" ", 1)[0].rstrip(",;:.") + "…"
+    return re.sub(r"\s+\S*$", "", plain[:limit]).rstrip(",;:.") + "…"
 
 
 def thumbnail_of(client: ClientData, meta: Post) -> Path | None:
@@ -271,6 +293,7 @@ def build_top_posts(
                 _total([r.impressions for r in rows]),
                 _total([r.reach for r in rows]),
                 sum(engagements_of(r) or 0 for r in rows),
+                engagement_rate(rows),
             )
         )
     ranked.sort(key=lambda p: (-p.engagements, -(p.engagement_rate or 0), p.day, p.title))
@@ -340,9 +363,9 @@ def build_boosts(
         end = meta.boost.end or start
         if start > month.last or end < month.first:
             continue
-        found = metrics_of(meta, index)
-        spends = [r.ad_spend for r in found if r.ad_spend is not None]
         platforms = meta.boost.platforms or meta.platforms
+        found = paid_rows(metrics_of(meta, index), (p.value for p in platforms))
+        spends = [r.ad_spend for r in found if r.ad_spend is not None]
         rows.append(
             BoostRow(
                 meta.title,
@@ -407,14 +430,38 @@ def main_currency(boosts: list[BoostRow]) -> str:
     return boosts[0].currency if boosts else "EUR"
 
 
-def build_report(client: ClientData, agency: str, metrics: ClientMetrics, month: Month) -> Report:
-    """The whole report of `client` for `month`: a recipe, section by section."""
+def compared_coverage(metrics: ClientMetrics, coverage: Coverage) -> tuple[Coverage, bool]:
+    """The days of the previous month to compare with: the same days as this month has
+    (all of them when this month is complete), and whether the previous month has them all."""
+    before = coverage.month.previous()
+    wanted = full_coverage(coverage_of(metrics.account, before))
+    if not coverage.complete:
+        wanted = coverage.same_days_in(before)
+    have = coverage_of(metrics.account, before)
+    comparable = all(days <= have.days.get(p, frozenset()) for p, days in wanted.days.items())
+    return wanted, comparable
+
+
+def build_report(
+    client: ClientData,
+    agency: str,
+    metrics: ClientMetrics,
+    month: Month,
+    today: date | None = None,
+) -> Report:
+    """The whole report of `client` for `month`: a recipe, section by section.
+
+    A month is closed (objectives met or missed) when it ended before `today`; without
+    `today` every month is taken as closed."""
     zone = client.timezone
     posts = client.posts()
-    figures = build_month_figures(metrics, posts, month, zone)
-    previous = build_month_figures(metrics, posts, month.previous(), zone)
-    objectives = build_objectives(client.config.objectives, figures)
-    audience_name, audience = build_weekly_audience(metrics, month, zone)
+    closed = today is None or month.last < today
+    coverage = coverage_of(metrics.account, month)
+    figures = build_month_figures(metrics, posts, month, zone, coverage)
+    compared, comparable = compared_coverage(metrics, coverage)
+    previous = build_month_figures(metrics, posts, month.previous(), zone, compared)
+    objectives = build_objectives(client.config.objectives, figures, closed)
+    audience_name, audience = build_weekly_audience(metrics, month, zone, coverage)
     month_posts = posts_of_month(client, month)
     planned, published = build_weekly_posts(month_posts, month.weeks(), zone)
     index = index_metrics(metrics.posts)
@@ -426,7 +473,8 @@ def build_report(client: ClientData, agency: str, metrics: ClientMetrics, month:
         month=month,
         figures=figures,
         previous=previous,
-        key_figures=build_key_figures(figures, previous, objectives),
+        comparable=comparable,
+        key_figures=build_key_figures(figures, previous, objectives, closed, comparable),
         objectives=objectives,
         audience_name=audience_name,
         audience_weeks=audience,

@@ -1,0 +1,198 @@
+"""The report's metric definitions, written once: which rows each figure is computed on.
+
+Every figure of a report comes from one of the functions below, and the sentences in
+DEFINITIONS (printed on the report's last page and in the README) describe exactly them.
+The rule they share: a figure never combines bases. An engagement rate divides the
+engagements and the impressions of the same post rows; a paid result counts the rows of the
+boosted networks only; account-level figures (reach, impressions, followers) are never put
+over post-level ones.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from generator.metrics.store import AccountDay, PostMetrics
+from generator.months import Month
+
+ENGAGEMENT_PARTS = ("likes", "comments", "shares", "saves", "clicks")
+
+
+def engagements_of(row: PostMetrics) -> int | None:
+    """The network's own engagement count, or else likes + comments + shares + saves + clicks."""
+    if row.engagements is not None:
+        return row.engagements
+    parts = [getattr(row, name) for name in ENGAGEMENT_PARTS if getattr(row, name) is not None]
+    return sum(parts) if parts else None
+
+
+@dataclass(frozen=True)
+class Rate:
+    """Engagements over impressions of the same post rows, with what it was computed on."""
+
+    engagements: int = 0
+    impressions: int = 0
+    posts: int = 0
+    platforms: tuple[str, ...] = ()
+
+    @property
+    def value(self) -> float | None:
+        return self.engagements / self.impressions if self.impressions else None
+
+
+def rated_rows(rows: Iterable[PostMetrics]) -> list[PostMetrics]:
+    """The post rows an engagement rate is computed on: those with engagements and impressions.
+
+    A row without impressions (TikTok exports views, not impressions) is left out of both
+    sides of the division instead of adding its engagements over nothing."""
+    return [r for r in rows if engagements_of(r) is not None and r.impressions]
+
+
+def engagement_rate(rows: Iterable[PostMetrics]) -> Rate:
+    """The weighted rate over the rated rows: Σ engagements ÷ Σ impressions (no mean of rates)."""
+    rated = rated_rows(rows)
+    return Rate(
+        engagements=sum(engagements_of(r) or 0 for r in rated),
+        impressions=sum(r.impressions or 0 for r in rated),
+        posts=len(rated),
+        platforms=tuple(sorted({r.platform for r in rated})),
+    )
+
+
+def paid_rows(rows: Iterable[PostMetrics], boosted: Iterable[str]) -> list[PostMetrics]:
+    """A boosted post's rows on the networks it was boosted on: the only ones paid results
+    (spend, impressions, clicks, engagements, cost per result) are computed from."""
+    networks = set(boosted)
+    return [r for r in rows if r.platform in networks]
+
+
+# --- coverage: which days each network has account-level data for -------------------------
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """The days of a month each network has account-level rows for."""
+
+    month: Month
+    days: dict[str, frozenset[date]]
+
+    def missing(self, platform: str) -> list[date]:
+        have = self.days.get(platform, frozenset())
+        return [d for d in self.month.days() if d not in have]
+
+    def last_day(self, platform: str) -> date | None:
+        have = self.days.get(platform)
+        return max(have) if have else None
+
+    @property
+    def incomplete(self) -> tuple[str, ...]:
+        """Networks with at least one day of the month without data."""
+        return tuple(p for p in sorted(self.days) if self.missing(p))
+
+    @property
+    def complete(self) -> bool:
+        return not self.incomplete
+
+    @property
+    def until(self) -> date | None:
+        """The last day every incomplete network has data up to (None for a complete month)."""
+        ends = [self.last_day(p) or self.month.first - timedelta(days=1) for p in self.incomplete]
+        return min(ends) if ends else None
+
+    def has_day(self, platform: str, day: date) -> bool:
+        """Whether `platform` has data for `day`; a network without account rows is not judged."""
+        return platform not in self.days or day in self.days[platform]
+
+    def same_days_in(self, other: Month) -> Coverage:
+        """The same days of the month in `other` (1-20 Nov -> 1-20 Oct), for like-for-like."""
+        shifted = {
+            platform: frozenset(
+                other.first + timedelta(days=d.day - 1) for d in days if d.day <= other.last.day
+            )
+            for platform, days in self.days.items()
+        }
+        return Coverage(other, shifted)
+
+
+def coverage_of(account: Iterable[AccountDay], month: Month) -> Coverage:
+    """Days with account rows per network, for every network that has account rows at all
+    (a network that stopped being exported shows as a month with every day missing)."""
+    days: dict[str, set[date]] = {}
+    for row in account:
+        days.setdefault(row.platform, set())
+        if month.contains(row.date):
+            days[row.platform].add(row.date)
+    return Coverage(month, {p: frozenset(d) for p, d in days.items()})
+
+
+def full_coverage(coverage: Coverage) -> Coverage:
+    """Every day of the month for every network: the previous month compared as a whole."""
+    every = frozenset(coverage.month.days())
+    return Coverage(coverage.month, {p: every for p in coverage.days})
+
+
+# --- the definitions as printed -------------------------------------------------------------
+
+DEFINITIONS: dict[str, tuple[str, str]] = {
+    "d_followers": (
+        "Abonnés gagnés : chiffre des comptes (pas des publications). Pour chaque réseau, "
+        "le dernier nombre d'abonnés du mois moins le dernier relevé avant le mois (à défaut, "
+        "le premier du mois) ; sans relevé, la somme des variations quotidiennes. Additionnés "
+        "sur les réseaux.",
+        "Followers gained: an account figure (not a post figure). For each network, the last "
+        "follower count of the month minus the last count before the month (or else the "
+        "first of the month); without counts, the sum of the daily changes. Added up over "
+        "the networks.",
+    ),
+    "d_reach": (
+        "Portée et impressions : sommes des chiffres quotidiens des comptes ; un réseau sans "
+        "chiffre de compte est compté par ses publications du mois.",
+        "Reach and impressions: sums of the accounts' daily figures; a network without "
+        "account figures is counted from its posts of the month.",
+    ),
+    "d_er": (
+        "Taux d'engagement : interactions ÷ impressions des mêmes publications, sur les "
+        "seules lignes de publication qui ont les deux chiffres (TikTok, qui n'exporte pas "
+        "d'impressions, n'a pas de taux). Interactions = le chiffre du réseau, sinon mentions "
+        "j'aime + commentaires + partages + enregistrements + clics. Le taux du mois et celui "
+        "d'une publication sur plusieurs réseaux sont des taux pondérés : somme des "
+        "interactions ÷ somme des impressions de ces mêmes lignes, jamais des impressions "
+        "des comptes.",
+        "Engagement rate: engagements ÷ impressions of the same posts, on the post rows that "
+        "have both figures only (TikTok, which exports no impressions, has no rate). "
+        "Engagements = the network's own figure, or else likes + comments + shares + saves + "
+        "clicks. The month's rate and a post's rate over several networks are weighted "
+        "rates: total engagements ÷ total impressions of those same rows, never the "
+        "accounts' impressions.",
+    ),
+    "d_posts": (
+        "Publications : éléments du planning publiés dans le mois ; prévues = toutes celles "
+        "datées de la semaine, sauf les idées.",
+        "Posts published: plan items published in the month; planned = every post dated in "
+        "the week, except ideas.",
+    ),
+    "d_cost": (
+        "Publicité : dépense, impressions, clics et interactions des seuls réseaux sur "
+        "lesquels la publication a été sponsorisée. Coût par résultat : dépense ÷ clics "
+        "(trafic), ÷ interactions (engagement), sinon pour 1 000 impressions.",
+        "Ads: spend, impressions, clicks and engagements of the networks the post was boosted "
+        "on only. Cost per result: spend ÷ clicks (traffic), ÷ engagements (engagement), "
+        "otherwise per 1,000 impressions.",
+    ),
+    "d_coverage": (
+        "Jours couverts : un réseau a des données pour un jour quand l'export de son compte "
+        "a une ligne pour ce jour. Un mois incomplet est comparé aux mêmes jours du mois "
+        "précédent, et les jours sans données sont laissés vides dans les graphiques.",
+        "Days covered: a network has data for a day when its account export has a row for "
+        "that day. An incomplete month is compared with the same days of the previous month, "
+        "and days without data are left blank in the charts.",
+    ),
+}
+
+
+def definitions(locale: str) -> list[str]:
+    """The definitions in the report's language ("fr" or "en"), in printing order."""
+    index = 0 if locale == "fr" else 1
+    return [pair[index] for pair in DEFINITIONS.values()]
