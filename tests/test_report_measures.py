@@ -78,8 +78,8 @@ def rows(name: str, slug: str) -> list[dict[str, str]]:
 
 
 def post_row(slug: str, platform: str, ident: str) -> dict[str, str]:
-    found = (r for r in rows("posts.csv", slug) if r["platform"] == platform and r["post_id"] == ident)
-    return next(found)
+    matches = [r for r in rows("posts.csv", slug) if r["platform"] == platform]
+    return next(r for r in matches if r["post_id"] == ident)
 
 
 def row_starting(slug: str, month: str, first: str) -> list[str]:
@@ -133,9 +133,7 @@ def test_an_incomplete_month_says_so_and_compares_the_same_days() -> None:
     assert max(r["date"] for r in account) == "2026-11-20"
     reach_now = sum(int(r["reach"]) for r in account if r["date"][:7] == "2026-11" and r["reach"])
     reach_then = sum(
-        int(r["reach"])
-        for r in account
-        if "2026-10-01" <= r["date"] <= "2026-10-20" and r["reach"]
+        int(r["reach"]) for r in account if "2026-10-01" <= r["date"] <= "2026-10-20" and r["reach"]
     )
     text = text_of(FOURNIL, "2026-11")
     assert "s'arrêtent le 20 novembre 2026" in text
