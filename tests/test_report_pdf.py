@@ -126,7 +126,7 @@ def test_french_sections_show_their_content(rendered: Path) -> None:
         "Novembre 0",
         "Programmé",
         "Atteint",
-        "En retard",
+        "Non atteint",  # a closed month: met or missed, not on track or behind
     ):
         assert expected in text, expected
     assert "Novembre 3" not in text  # an idea is not part of next month's plan
