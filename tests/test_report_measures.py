@@ -188,3 +188,27 @@ def date_month(day: date):  # type: ignore[no-untyped-def]
     from generator.months import Month
 
     return Month.of(day)
+
+
+def test_report_warns_about_an_incomplete_month_and_complete_only_refuses_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from conftest import copy_workspace
+
+    from generator.cli import main
+    from generator.metrics.store import load_metrics
+    from generator.months import Month
+    from generator.report.batch import incomplete_warning
+    from generator.report.report_model import build_report
+
+    client = workspace().clients[FOURNIL]
+    report = build_report(client, "x", load_metrics(client.folder), Month(2026, 11))
+    warning = incomplete_warning(report)
+    assert warning is not None and "end on 2026-11-20" in warning
+    assert "facebook, instagram, tiktok" in warning
+    root = copy_workspace(tmp_path / "ws")
+    argv = ["-w", str(root), "report", "--client", FOURNIL, "--month", "2026-11"]
+    assert main([*argv, "--today", "2026-12-02", "--complete-only"]) == 1
+    err = capsys.readouterr().err
+    assert "refused (--complete-only): incomplete month" in err
+    assert not (root / "reports" / FOURNIL / "2026-11.pdf").exists()

@@ -39,6 +39,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="reference day, e.g. 2026-11-21 (default: today)",
     )
     parser.add_argument(
+        "--complete-only",
+        action="store_true",
+        help="refuse a month whose metrics miss days (default: render it, say so, and warn)",
+    )
+    parser.add_argument(
         "--jobs",
         type=int,
         default=2,
@@ -55,7 +60,7 @@ def build_tasks(args: argparse.Namespace) -> list[Task]:
     if not args.all_months:
         months = (parse_month(args.month) if args.month else Month.of(today).previous(),)
     return [
-        Task(args.workspace_root, slug, months, today)
+        Task(args.workspace_root, slug, months, today, args.complete_only)
         for slug in list_clients(args.workspace_root, args.client)
     ]
 

@@ -24,7 +24,7 @@ from generator.problems import AlmanacError, Severity
 from generator.report.months import finished_months
 from generator.report.pdf import render_pdf
 from generator.report.report_html import render_html, template_roots
-from generator.report.report_model import build_report
+from generator.report.report_model import Report, build_report
 
 REPORTS_FOLDER = "reports"
 SHOWN_PROBLEMS = 3
@@ -38,6 +38,7 @@ class Task:
     client: str
     months: tuple[Month, ...] | None
     today: date
+    complete_only: bool = False
 
 
 @dataclass(frozen=True)
@@ -93,12 +94,32 @@ def load_client(root: Path, slug: str) -> tuple[ClientData, str]:
     return ws.clients[slug], ws.settings.name
 
 
+def incomplete_warning(report: Report) -> str | None:
+    """What `almanac report` says about a month whose metrics miss days (None if complete)."""
+    coverage, until = report.coverage, report.until
+    if coverage is None or until is None:
+        return None
+    return (
+        f"incomplete month: the metrics of {', '.join(coverage.incomplete)} end on "
+        f"{until.isoformat()}; the report says so and compares the same days of the previous month"
+    )
+
+
 def render_one(
-    root: Path, agency: str, client: ClientData, metrics: ClientMetrics, month: Month
+    root: Path,
+    agency: str,
+    client: ClientData,
+    metrics: ClientMetrics,
+    month: Month,
+    today: date | None = None,
+    complete_only: bool = False,
 ) -> Outcome:
     start = time.perf_counter()
     try:
-        report = build_report(client, agency, metrics, month)
+        report = build_report(client, agency, metrics, month, today)
+        incomplete = incomplete_warning(report)
+        if incomplete and complete_only:
+            return Outcome(client.slug, month.key, error=f"refused (--complete-only): {incomplete}")
         html = render_html(report, root)
         roots = [client.folder, *template_roots(root)]
         pdf, warnings = render_pdf(html, client.folder, roots, f"{client.slug}/{month.key}")
@@ -108,8 +129,9 @@ def render_one(
         return Outcome(client.slug, month.key, error=str(exc))
     except Exception as exc:  # a bug must not stop the other reports; it is listed at the end
         return Outcome(client.slug, month.key, error=f"internal error: {type(exc).__name__}: {exc}")
+    shown = ([incomplete] if incomplete else []) + warnings
     return Outcome(
-        client.slug, month.key, target, None, tuple(warnings), time.perf_counter() - start, changed
+        client.slug, month.key, target, None, tuple(shown), time.perf_counter() - start, changed
     )
 
 
@@ -121,7 +143,10 @@ def run_task(task: Task) -> list[Outcome]:
     except AlmanacError as exc:
         return [Outcome(task.client, None, error=str(exc))]
     months = task.months or tuple(finished_months(client, metrics, task.today))
-    return [render_one(task.root, agency, client, metrics, month) for month in months]
+    return [
+        render_one(task.root, agency, client, metrics, month, task.today, task.complete_only)
+        for month in months
+    ]
 
 
 def list_clients(root: Path, only: str | None = None) -> list[str]:

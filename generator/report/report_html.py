@@ -175,29 +175,40 @@ def luminance(colour: str) -> float:
     return 0.2126 * red + 0.7152 * green + 0.0722 * blue
 
 
-def media_resolver(client: ClientData, inline: bool) -> Any:
-    """File URLs for WeasyPrint (its fetcher checks them), or data: URLs for a web page."""
+def inline_uri(fetcher: RestrictedFetcher, path: Path) -> str:
+    """A file as a data: URL, read through the fetcher that refuses files outside its roots.
+
+    WeasyPrint names each image in the PDF after the md5 of its URL: a file:// URL would put
+    the checkout's folder into the PDF bytes, a data: URL only the image itself."""
+    try:
+        response = fetcher.fetch(path.absolute().as_uri())
+    except PermissionError as exc:
+        reason = fetcher.refused[-1] if fetcher.refused else str(exc)
+        raise ReportError(f"cannot load {reason}") from None
+    data = base64.b64encode(response.read()).decode("ascii")
+    return f"data:{response.content_type};base64,{data}"
+
+
+def media_resolver(client: ClientData, inline: bool = True) -> Any:
+    """data: URLs of the client's media (file URLs only for a caller that asks for them)."""
     fetcher = RestrictedFetcher([client.folder])
 
     def resolve(path: Path) -> str:
-        uri = path.absolute().as_uri()
-        if not inline:
-            return uri
-        response = fetcher.fetch(uri)
-        data = base64.b64encode(response.read()).decode("ascii")
-        return f"data:{response.content_type};base64,{data}"
+        return inline_uri(fetcher, path) if inline else path.absolute().as_uri()
 
     return resolve
 
 
 def asset_resolver(root: Path) -> Any:
-    """URL of a file beside the templates (a workspace override first), e.g. a stylesheet."""
+    """A file beside the templates (a workspace override first), e.g. a stamp, as a data: URL."""
+    roots = template_roots(root)
+    fetcher = RestrictedFetcher(roots)
 
     def asset(name: str) -> str:
-        for folder in template_roots(root):
+        for folder in roots:
             path = folder / name
             if path.is_file():
-                return path.absolute().as_uri()
+                return inline_uri(fetcher, path)
         raise ReportError(
             f"no template asset `{name}` in {root / OVERRIDES} or Almanac's templates"
         )
@@ -279,8 +290,9 @@ def build_context(report: Report, root: Path, inline: bool) -> dict[str, Any]:
     }
 
 
-def render_html(report: Report, root: Path, inline_media: bool = False) -> str:
-    """The report as one HTML document (CSS inside, charts as data: URLs)."""
+def render_html(report: Report, root: Path, inline_media: bool = True) -> str:
+    """The report as one HTML document (CSS inside, charts, images and assets as data: URLs,
+    so that nothing of the folder it was rendered in reaches the PDF)."""
     template = build_environment(root).get_template(MAIN_TEMPLATE)
     return template.render(build_context(report, root, inline_media))
 
