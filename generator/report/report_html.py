@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import io
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -13,6 +14,7 @@ from fontTools.ttLib import TTFont
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined
 from markupsafe import Markup
 from matplotlib.colors import to_rgb
+from PIL import Image
 
 from generator.content.model import ClientData, Workspace
 from generator.metrics.store import ClientMetrics, load_metrics
@@ -185,8 +187,22 @@ def inline_uri(fetcher: RestrictedFetcher, path: Path) -> str:
     except PermissionError as exc:
         reason = fetcher.refused[-1] if fetcher.refused else str(exc)
         raise ReportError(f"cannot load {reason}") from None
-    data = base64.b64encode(response.read()).decode("ascii")
+    content = response.read()
+    check_image(path, content, response.content_type)
+    data = base64.b64encode(content).decode("ascii")
     return f"data:{response.content_type};base64,{data}"
+
+
+def check_image(path: Path, content: bytes, content_type: str) -> None:
+    """Fail on an image that cannot be decoded, naming the file: once inlined, WeasyPrint's
+    own message would only show the data: URL."""
+    if not content_type.startswith("image/") or content_type == "image/svg+xml":
+        return
+    try:
+        with Image.open(io.BytesIO(content)) as image:
+            image.verify()
+    except Exception as exc:  # Pillow raises many types for a broken file
+        raise ReportError(f"cannot read the image {path}: {exc}") from None
 
 
 def media_resolver(client: ClientData, inline: bool = True) -> Any:
