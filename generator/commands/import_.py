@@ -13,6 +13,7 @@ from generator.metrics.store import PostMetrics
 from generator.metrics.tables import ImportContext
 from generator.problems import AlmanacError
 from generator.schema.common import Platform, is_slug
+from generator.schema.settings import ImportLimits
 
 NAME = "import"
 HELP = (
@@ -27,7 +28,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         nargs="+",
         type=Path,
         metavar="FILE",
-        help="export files as downloaded; the format is read from the content",
+        help="export files, folders or ZIP downloads as the platforms give them; the format "
+        "is read from the content, and files of a folder or ZIP that are no export are "
+        "listed as skipped",
     )
     parser.add_argument(
         "--client",
@@ -54,8 +57,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def load_client(root: Path, slug: str) -> tuple[Path, str, ClientData | None]:
-    """The client's folder, time zone (client.yml, else almanac.yml's default) and posts."""
+def load_client(root: Path, slug: str) -> tuple[Path, str, ClientData | None, ImportLimits]:
+    """The client's folder, time zone (client.yml, else almanac.yml's default), posts and the
+    workspace's import limits."""
     from generator.content import load_workspace
 
     if not is_slug(slug):
@@ -70,7 +74,8 @@ def load_client(root: Path, slug: str) -> tuple[Path, str, ClientData | None]:
     ws, _problems = load_workspace(root, only_client=slug)
     client = ws.clients.get(slug)
     zone = client.timezone if client else getattr(ws.settings, "timezone", "UTC")
-    return folder, str(zone), client
+    limits = getattr(ws.settings, "import_limits", None) or ImportLimits()
+    return folder, str(zone), client, limits
 
 
 def spend_rows(rows: list[PostMetrics]) -> str:
@@ -84,7 +89,7 @@ def format_report(result: ImportResult, dry_run: bool) -> str:
         skipped = f", skipped {len(parsed.skipped)}" if parsed.skipped else ""
         lines.append(
             f"{report.name}: {report.format.label} ({parsed.platform}): "
-            f"{len(parsed.account)} day rows, {len(parsed.posts)} post rows"
+            f"{len(parsed.account) + len(parsed.fill)} day rows, {len(parsed.posts)} post rows"
             f"{spend_rows(parsed.spend)}; "
             f"added {count.added}, replaced {count.replaced}, "
             f"unchanged {count.unchanged}{skipped}"
@@ -93,6 +98,7 @@ def format_report(result: ImportResult, dry_run: bool) -> str:
         if len(parsed.skipped) > 5:
             lines.append(f"  … and {len(parsed.skipped) - 5} more skipped")
         lines.extend(f"  note: {note}" for note in parsed.notes)
+    lines.extend(f"{name}: skipped: {reason}" for name, reason in result.skipped)
     if dry_run:
         lines.append("dry run: nothing written")
     elif result.written:
@@ -103,9 +109,13 @@ def format_report(result: ImportResult, dry_run: bool) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    folder, zone, client = load_client(args.workspace_root, args.client)
+    folder, zone, client, limits = load_client(args.workspace_root, args.client)
     ctx = ImportContext(
-        timezone=zone, today=today_local(zone), year=args.year, platform=args.platform
+        timezone=zone,
+        today=today_local(zone),
+        year=args.year,
+        platform=args.platform,
+        limits=limits,
     )
     result = import_exports(list(args.files), folder, ctx, dry_run=args.dry_run)
     print(format_report(result, args.dry_run))

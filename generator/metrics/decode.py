@@ -21,16 +21,35 @@ class ValueProblem(ValueError):
     """A cell that cannot be read; the caller adds file, row and column."""
 
 
+class LimitProblem(ValueProblem):
+    """A table over one of the import limits; the caller names the file and the setting."""
+
+    def __init__(self, found: str, setting: str, line: int) -> None:
+        super().__init__(found)
+        self.found, self.setting, self.line = found, setting, line
+
+
+def decode_utf16(data: bytes, encoding: str) -> str:
+    """UTF-16 text; a truncated file (an odd number of bytes) is a ValueProblem."""
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise ValueProblem(
+            f"the file looks like UTF-16 but byte {exc.start} cannot be read "
+            f"({exc.reason}): it was cut short or is not text"
+        ) from None
+
+
 def decode_bytes(data: bytes) -> tuple[str, str]:
     """The text of an export and the encoding used: BOMs first, then UTF-8, else Windows-1252."""
     if data.startswith(codecs.BOM_UTF8):
         return data[3:].decode("utf-8"), "utf-8-sig"
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return data.decode("utf-16"), "utf-16"
+        return decode_utf16(data, "utf-16"), "utf-16"
     if len(data) >= 4 and data[1] == 0 and data[3] == 0 and data[0] != 0:
-        return data.decode("utf-16-le"), "utf-16-le"
+        return decode_utf16(data, "utf-16-le"), "utf-16-le"
     if len(data) >= 4 and data[0] == 0 and data[2] == 0 and data[1] != 0:
-        return data.decode("utf-16-be"), "utf-16-be"
+        return decode_utf16(data, "utf-16-be"), "utf-16-be"
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -55,7 +74,10 @@ def sniff_delimiter(text: str) -> str:
     lines = [line for line in text.splitlines()[:40] if line.strip()]
     best, best_score = ",", (0, 0)
     for delimiter in DELIMITERS:
-        widths = [len(cells) for cells in csv.reader(lines, delimiter=delimiter)]
+        try:
+            widths = [len(cells) for cells in csv.reader(lines, delimiter=delimiter)]
+        except csv.Error:  # a cell over the limit: split_rows reports it with its line
+            continue
         widths = [w for w in widths if w > 1]
         if not widths:
             continue
@@ -66,16 +88,29 @@ def sniff_delimiter(text: str) -> str:
     return best
 
 
-def split_rows(text: str, delimiter: str) -> list[tuple[int, list[str]]]:
-    """Every record with the line it starts on; bad quoting is a ValueProblem with its line."""
+def split_rows(
+    text: str, delimiter: str, max_rows: int = 10**9, max_columns: int = 10**9
+) -> list[tuple[int, list[str]]]:
+    """Every record with the line it starts on; bad quoting is a ValueProblem with its line,
+    a table over the limits (rows, columns, cell length) a LimitProblem."""
     reader = csv.reader(text.splitlines(keepends=True), delimiter=delimiter, strict=True)
     rows: list[tuple[int, list[str]]] = []
     start = 1
     try:
         for cells in reader:
+            if len(cells) > max_columns:
+                raise LimitProblem(f"line {start} has {len(cells)} cells", "max_columns", start)
             rows.append((start, cells))
             start = reader.line_num + 1
+            if len(rows) > max_rows:
+                raise LimitProblem(f"the file has more than {max_rows} rows", "max_rows", start)
     except csv.Error as exc:
+        if "field limit" in str(exc):
+            raise LimitProblem(
+                f"line {start} holds a cell longer than {csv.field_size_limit() // 1024} KB",
+                "max_cell_kb",
+                start,
+            ) from None
         raise ValueProblem(f"line {reader.line_num}: the file is not valid CSV ({exc})") from None
     return rows
 

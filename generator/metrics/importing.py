@@ -3,26 +3,19 @@
 from __future__ import annotations
 
 import gc
-import json
-import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
 from zoneinfo import ZoneInfo
 
-from generator.metrics.decode import (
-    ValueProblem,
-    decode_bytes,
-    detect_decimal,
-    sniff_delimiter,
-    split_rows,
-)
 from generator.metrics.formats import Format, Parsed, detect_format, load_formats
 from generator.metrics.merge import MergeCount, merge_metrics
 from generator.metrics.progress import Progress
+from generator.metrics.reading import describe_header, export_from_bytes
+from generator.metrics.repeats import KeyedRow, check_repeats
+from generator.metrics.sources import Input, gather
 from generator.metrics.store import (
     ClientMetrics,
     PostMetrics,
@@ -30,11 +23,8 @@ from generator.metrics.store import (
     with_published_at,
     write_metrics,
 )
-from generator.metrics.tables import ExportFile, ImportContext, Table
+from generator.metrics.tables import ExportFile, ImportContext
 from generator.problems import AlmanacError
-
-MAX_EXPORT_BYTES = 512 * 1024 * 1024
-_FILE_DAY = re.compile(r"(20\d\d)[-_]?(0[1-9]|1[0-2])[-_]?(0[1-9]|[12]\d|3[01])")
 
 
 @dataclass
@@ -49,83 +39,13 @@ class FileReport:
 
 @dataclass
 class ImportResult:
-    """The merged metrics and one report per file; `written` lists the files changed."""
+    """The merged metrics, one report per file read and the files passed over with the reason;
+    `written` lists the canonical files changed."""
 
     metrics: ClientMetrics
     files: list[FileReport]
+    skipped: list[tuple[str, str]] = field(default_factory=list)
     written: list[Path] = field(default_factory=list)
-
-
-def source_name(path: Path, client_folder: Path) -> str:
-    """How a file is named in the `source` column: relative to the client folder when it is
-    inside it (so the example's metrics do not depend on where the repo is), else its name."""
-    try:
-        return path.resolve().relative_to(client_folder.resolve()).as_posix()
-    except ValueError:
-        return path.name
-
-
-def file_day(path: Path) -> date | None:
-    """The last date written in a file name (exports are often named after their day)."""
-    found = _FILE_DAY.findall(path.name)
-    if not found:
-        return None
-    try:
-        return date(*(int(part) for part in found[-1]))
-    except ValueError:
-        return None
-
-
-def read_export(path: Path, name: str) -> ExportFile:
-    """The file read into tables (CSV, XLSX) or data (JSON); unreadable files are errors."""
-    try:
-        size = path.stat().st_size
-        if size > MAX_EXPORT_BYTES:
-            raise AlmanacError(f"the file is larger than {MAX_EXPORT_BYTES >> 20} MB", path)
-        data = path.read_bytes()
-    except OSError as exc:
-        raise AlmanacError(f"cannot read the file: {exc.strerror}", path) from None
-    if data.startswith(b"PK\x03\x04"):
-        from generator.metrics.workbook import read_workbook
-
-        return ExportFile(path, name, "xlsx", read_workbook(path, name), size=size)
-    text, encoding = decode_bytes(data)
-    if text.lstrip()[:1] in ("{", "["):
-        return ExportFile(path, name, "json", data=read_json(text, path), size=size)
-    return ExportFile(path, name, "csv", [read_csv_table(text, encoding, name, path)], size=size)
-
-
-def read_json(text: str, path: Path) -> Any:
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise AlmanacError(
-            f"row {exc.lineno}, column {exc.colno}: not valid JSON ({exc.msg})", path, exc.lineno
-        ) from None
-
-
-def read_csv_table(text: str, encoding: str, name: str, path: Path) -> Table:
-    delimiter = sniff_delimiter(text)
-    try:
-        rows = split_rows(text, delimiter)
-    except ValueProblem as exc:
-        raise AlmanacError(str(exc), path) from None
-    sample = [cell for _line, cells in rows[:200] for cell in cells]
-    return Table(name, rows, detect_decimal(sample, delimiter), encoding, delimiter)
-
-
-def describe_header(export: ExportFile) -> str:
-    """What the file starts with, for the unknown-format message."""
-    if export.kind == "json":
-        keys = list(export.data)[:8] if isinstance(export.data, dict) else ["(a list)"]
-        return "JSON with keys " + ", ".join(f"`{k}`" for k in keys)
-    for table in export.tables:
-        for _line, cells in table.rows[:15]:
-            shown = [c.strip() for c in cells if c.strip()]
-            if len(shown) > 1:
-                more = f" … ({len(shown)} columns)" if len(shown) > 8 else ""
-                return "header `" + ", ".join(shown[:8]) + f"`{more}"
-    return "no header row"
 
 
 def known_formats() -> str:
@@ -147,6 +67,7 @@ def parse_export(export: ExportFile, ctx: ImportContext) -> tuple[Format, Parsed
             export.path,
         )
     parsed = fmt.parse(match, export, ctx)
+    check_parsed(parsed, export)
     zone = ZoneInfo(ctx.timezone)
     parsed.posts = [in_zone(row, zone) for row in parsed.posts]
     if ctx.platform and parsed.platform != ctx.platform:
@@ -155,6 +76,26 @@ def parse_export(export: ExportFile, ctx: ImportContext) -> tuple[Format, Parsed
             export.path,
         )
     return fmt, parsed
+
+
+REPEAT_HINT = (
+    "A file with one row per day and country, video or other breakdown cannot give the "
+    "account's days: export the totals instead (YouTube: Totals.csv; Meta: the overview)."
+)
+
+
+def check_parsed(parsed: Parsed, export: ExportFile) -> None:
+    """One row per key in what a file gave, else the file is refused with its rows named."""
+    check_repeats(parsed.account, "day", export.name, REPEAT_HINT)
+    check_repeats(parsed.fill, "day", export.name, REPEAT_HINT)
+    check_repeats(parsed.posts, "post", export.name, "Export the file again without changes.")
+    check_repeats(parsed.spend, "post", export.name, "Export the file again without changes.")
+    check_repeats(
+        (KeyedRow(row.row_key, row.line) for row in parsed.audience),
+        "figure",
+        export.name,
+        "Export the file again without changes.",
+    )
 
 
 def in_zone(row: PostMetrics, zone: ZoneInfo) -> PostMetrics:
@@ -171,24 +112,32 @@ def count_rows(export: ExportFile) -> int:
     return sum(len(t.rows) for t in export.tables)
 
 
+def read_input(item: Input, ctx: ImportContext) -> ExportFile:
+    return export_from_bytes(item.read(), Path(item.label), item.source, ctx.limits)
+
+
 def import_one(
-    path: Path, client_folder: Path, ctx: ImportContext, progress: Callable[[str, int], Progress]
-) -> tuple[Format, Parsed]:
-    name = source_name(path, client_folder)
-    export = read_export(path, name)
-    bar = progress(name, count_rows(export))
-    ctx.file_day = file_day(path)
-    ctx.tick = bar.update
+    item: Input, ctx: ImportContext, progress: Callable[[str, int], Progress]
+) -> tuple[Format, Parsed] | str:
+    """The file parsed, or, for a file found in a folder or ZIP that is no known export, the
+    reason it is passed over."""
+    name = item.source
     try:
-        return parse_export(export, ctx)
+        export = read_input(item, ctx)
+        if not item.explicit and detect_format(export) is None:
+            return f"not an export Almanac reads ({describe_header(export)})"
+        bar = progress(name, count_rows(export))
+        ctx.file_day, ctx.tick = item.day, bar.update
+        try:
+            return parse_export(export, ctx)
+        finally:
+            bar.finish()
     except AlmanacError as exc:
         # table names are source names; show the path as the user typed it instead
         where = str(exc.path) if exc.path else name
         if where.startswith(name):
-            exc.path = f"{path}{where[len(name) :]}"
+            exc.path = f"{item.label}{where[len(name) :]}"
         raise
-    finally:
-        bar.finish()
 
 
 def import_exports(
@@ -224,13 +173,23 @@ def import_all(
     dry_run: bool,
     progress: Callable[[str, int], Progress],
 ) -> ImportResult:
-    parsed = [import_one(p, client_folder, ctx, progress) for p in paths]
+    gathered = gather(paths, client_folder, ctx.limits)
+    skipped = list(gathered.skipped)
+    parsed: list[tuple[Input, Format, Parsed]] = []
+    for item in gathered.inputs:
+        found = import_one(item, ctx, progress)
+        if isinstance(found, str):
+            skipped.append((item.source, found))
+        else:
+            parsed.append((item, *found))
     metrics = load_metrics(client_folder)
     reports = []
-    for path, (fmt, result) in zip(paths, parsed, strict=True):
-        metrics, count = merge_metrics(metrics, result.account, result.posts, result.spend)
-        reports.append(FileReport(source_name(path, client_folder), fmt, result, count))
-    outcome = ImportResult(metrics, reports)
+    for item, fmt, result in parsed:
+        metrics, count = merge_metrics(
+            metrics, result.account, result.posts, result.spend, result.fill, result.audience
+        )
+        reports.append(FileReport(item.source, fmt, result, count))
+    outcome = ImportResult(metrics, reports, skipped)
     if not dry_run:
         outcome.written = write_metrics(client_folder, metrics)
     return outcome

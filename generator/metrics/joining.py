@@ -6,7 +6,7 @@ import csv
 import io
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 from generator.content.model import ClientData, Item, Workspace
 from generator.metrics.store import METRICS_FOLDER, POSTS_FILE, ClientMetrics, PostMetrics
@@ -26,11 +26,28 @@ HOST_ALIASES = {
 
 
 def normalize_url(url: str) -> str:
-    """A post address compared without scheme, `www.`, query, fragment or trailing slash."""
+    """A post address compared without scheme, `www.`, query, fragment or trailing slash.
+
+    A YouTube video is named by its query (`watch?v=ID`), so its forms (`youtu.be/ID`,
+    `/shorts/ID`, `/watch?v=ID`) all become `youtube.com/watch/ID`: without the query, every
+    video would have the same address."""
     parts = urlsplit(url.strip())
     host = parts.netloc.lower().removeprefix("www.")
     host = HOST_ALIASES.get(host, host)
-    return f"{host}{parts.path.rstrip('/')}".lower()
+    path = parts.path.rstrip("/")
+    if host == "youtube.com":
+        path = youtube_path(parts.netloc.lower(), path, parse_qs(parts.query).get("v", []))
+    return f"{host}{path}".lower()
+
+
+def youtube_path(netloc: str, path: str, video: list[str]) -> str:
+    if path == "/watch" and video:
+        return f"/watch/{video[0]}"
+    if netloc.endswith("youtu.be") and path.count("/") == 1:
+        return f"/watch{path}"
+    if path.startswith("/shorts/"):
+        return "/watch/" + path.removeprefix("/shorts/")
+    return path
 
 
 @dataclass

@@ -7,6 +7,7 @@ from dataclasses import dataclass, fields, replace
 from operator import attrgetter, eq
 from typing import Any, TypeVar
 
+from generator.metrics.audience import AudienceRow, merge_audience
 from generator.metrics.store import AccountDay, ClientMetrics, PostMetrics
 
 Row = TypeVar("Row", AccountDay, PostMetrics)
@@ -37,7 +38,7 @@ def value_fields(row: AccountDay | PostMetrics) -> tuple[str, ...]:
     """The figures of a row (not its key or source), computed once per row type."""
     kind = type(row)
     if kind not in _FIELDS:
-        keys = {"platform", "date", "post_id", "source"}
+        keys = {"platform", "date", "post_id", "source", "line"}
         _FIELDS[kind] = tuple(f.name for f in fields(row) if f.name not in keys)
     return _FIELDS[kind]
 
@@ -83,6 +84,40 @@ def merge_rows(existing: dict[tuple[str, str], Row], rows: Iterable[Row]) -> Mer
             continue
         merged = combine(old, row)
         if same_values(merged, old):
+            count.unchanged += 1
+        else:
+            existing[row.key] = merged
+            count.replaced += 1
+    return count
+
+
+def fill_gaps(old: AccountDay, new: AccountDay) -> AccountDay:
+    """A summed breakdown's day on a known day: it only fills the figures the day lacks."""
+    gaps = {
+        name: value
+        for name, value, old_value in zip(
+            value_fields(new), values_of(new), values_of(old), strict=True
+        )
+        if old_value is None and value is not None
+    }
+    if not gaps:
+        return old
+    sources = sorted({*old.source.split("; "), new.source} - {""})
+    return replace(old, **gaps, source="; ".join(sources))
+
+
+def merge_fill(
+    existing: dict[tuple[str, str], AccountDay], rows: Iterable[AccountDay]
+) -> MergeCount:
+    count = MergeCount()
+    for row in rows:
+        old = existing.get(row.key)
+        if old is None:
+            existing[row.key] = row
+            count.added += 1
+            continue
+        merged = fill_gaps(old, row)
+        if merged is old:
             count.unchanged += 1
         else:
             existing[row.key] = merged
@@ -176,12 +211,22 @@ def merge_metrics(
     account: list[AccountDay],
     posts: list[PostMetrics],
     spend: Iterable[PostMetrics] = (),
+    fill: Iterable[AccountDay] = (),
+    audience: Iterable[AudienceRow] = (),
 ) -> tuple[ClientMetrics, MergeCount]:
     """A new ClientMetrics with the rows merged in (base is left as it was)."""
     days = {row.key: row for row in base.account}
     by_post = {row.key: row for row in base.posts}
+    by_figure = {row.row_key: row for row in base.audience}
     count = merge_rows(days, account)
+    count += merge_fill(days, fill)
+    count += MergeCount(*merge_audience(by_figure, audience))
     adopt_spend(by_post, posts)
     count += merge_rows(by_post, posts)
     count += merge_spend(by_post, spend)
-    return ClientMetrics(account=list(days.values()), posts=list(by_post.values())), count
+    merged = ClientMetrics(
+        account=list(days.values()),
+        posts=list(by_post.values()),
+        audience=list(by_figure.values()),
+    )
+    return merged, count

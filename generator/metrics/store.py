@@ -12,6 +12,14 @@ from pathlib import Path
 from typing import Any
 
 from generator.atomic import write_atomic
+from generator.metrics.audience import (
+    AUDIENCE_COLUMNS,
+    AUDIENCE_FILE,
+    AudienceRow,
+    audience_cells,
+    build_audience_row,
+    sort_audience,
+)
 from generator.problems import AlmanacError
 
 METRICS_FOLDER = "metrics"
@@ -44,9 +52,14 @@ POST_COLUMNS = (
     "saves",
     "clicks",
     "video_views",
+    "watch_seconds",
+    "ctr_percent",
     "ad_spend",
     "source",
 )
+# posts.csv as written before watch time and click-through rate were kept: still read
+OLD_POST_COLUMNS = tuple(c for c in POST_COLUMNS if c not in ("watch_seconds", "ctr_percent"))
+POST_COUNTS = POST_COLUMNS[4:14]  # impressions … watch_seconds
 
 
 @dataclass(frozen=True)
@@ -63,6 +76,8 @@ class AccountDay:
     link_clicks: int | None = None
     video_views: int | None = None
     source: str = ""
+    # the row of the export (or canonical file) it was read from, for messages; not a figure
+    line: int = field(default=0, compare=False, repr=False)
 
     @property
     def key(self) -> tuple[str, str]:
@@ -86,8 +101,13 @@ class PostMetrics:
     saves: int | None = None
     clicks: int | None = None
     video_views: int | None = None
+    # total watch time in seconds and the click-through rate of impressions in percent, as
+    # the platform computed it (YouTube)
+    watch_seconds: int | None = None
+    ctr_percent: float | None = None
     ad_spend: float | None = None
     source: str = ""
+    line: int = field(default=0, compare=False, repr=False)
 
     @property
     def key(self) -> tuple[str, str]:
@@ -109,6 +129,7 @@ class ClientMetrics:
 
     account: list[AccountDay] = field(default_factory=list)
     posts: list[PostMetrics] = field(default_factory=list)
+    audience: list[AudienceRow] = field(default_factory=list)
 
 
 # --- reading -------------------------------------------------------------------------------
@@ -118,13 +139,19 @@ def load_metrics(client_folder: Path) -> ClientMetrics:
     """The client's canonical metrics; missing files are empty, malformed ones an AlmanacError."""
     folder = client_folder / METRICS_FOLDER
     account = load_rows(folder / ACCOUNT_FILE, ACCOUNT_COLUMNS, build_account_day)
-    posts = load_rows(folder / POSTS_FILE, POST_COLUMNS, build_post_metrics)
-    return ClientMetrics(account=account, posts=posts)
+    posts = load_rows(folder / POSTS_FILE, POST_COLUMNS, build_post_metrics, OLD_POST_COLUMNS)
+    audience = load_rows(folder / AUDIENCE_FILE, AUDIENCE_COLUMNS, build_audience_row)
+    return ClientMetrics(account=account, posts=posts, audience=audience)
 
 
 def load_rows(
-    path: Path, columns: tuple[str, ...], build: Callable[[dict[str, str], Path, int], Any]
+    path: Path,
+    columns: tuple[str, ...],
+    build: Callable[[dict[str, str], Path, int], Any],
+    older: tuple[str, ...] | None = None,
 ) -> list[Any]:
+    """The rows of one canonical file; a header of an `older` version is read, its missing
+    columns empty (the next import writes the current header)."""
     if not path.is_file():
         return []
     try:
@@ -135,23 +162,26 @@ def load_rows(
     header = next(reader, None)
     if header is None:
         return []
-    if tuple(header) != columns:
+    written = tuple(header)
+    if written != columns and written != older:
         raise AlmanacError(
             f"row 1: the header must be `{','.join(columns)}`, found "
             f"`{','.join(header)}` (re-create it with `almanac import`)",
             path,
             1,
         )
+    missing = dict.fromkeys(columns, "") if written != columns else None
     rows = []
     for cells in reader:
         line = reader.line_num
         if not cells:
             continue
-        if len(cells) != len(columns):
+        if len(cells) != len(written):
             raise AlmanacError(
-                f"row {line}: expected {len(columns)} cells, found {len(cells)}", path, line
+                f"row {line}: expected {len(written)} cells, found {len(cells)}", path, line
             )
-        rows.append(build(dict(zip(columns, cells, strict=True)), path, line))
+        row = dict(zip(written, cells, strict=True))
+        rows.append(build(row if missing is None else missing | row, path, line))
     return rows
 
 
@@ -207,7 +237,11 @@ def build_account_day(row: dict[str, str], path: Path, line: int) -> AccountDay:
         raise _cell_error(path, line, "date", row["date"], "a date (YYYY-MM-DD)") from None
     numbers = _ints(row, ACCOUNT_COLUMNS[2:-1], path, line)
     return AccountDay(
-        platform=_text(row, "platform", path, line), date=day, source=row["source"], **numbers
+        platform=_text(row, "platform", path, line),
+        date=day,
+        source=row["source"],
+        line=line,
+        **numbers,
     )
 
 
@@ -226,14 +260,16 @@ def build_post_metrics(row: dict[str, str], path: Path, line: int) -> PostMetric
                 row["published_at"],
                 "a date and time with an offset (2026-09-03T15:30:00+00:00)",
             )
-    numbers = _ints(row, POST_COLUMNS[4:-2], path, line)
+    numbers = _ints(row, POST_COUNTS, path, line)
     return PostMetrics(
         platform=_text(row, "platform", path, line),
         post_id=_text(row, "post_id", path, line),
         post_url=row["post_url"] or None,
         published_at=published,
+        ctr_percent=_float(row, "ctr_percent", path, line),
         ad_spend=_float(row, "ad_spend", path, line),
         source=row["source"],
+        line=line,
         **numbers,
     )
 
@@ -289,11 +325,23 @@ def render_rows(columns: tuple[str, ...], rows: Iterable[Any]) -> str:
 
 
 def render_metrics(metrics: ClientMetrics) -> dict[str, str]:
-    """The text of each canonical file, sorted and deterministic."""
-    return {
+    """The text of each canonical file, sorted and deterministic; audience.csv only for a
+    client that has audience figures."""
+    files = {
         ACCOUNT_FILE: render_rows(ACCOUNT_COLUMNS, sort_account(metrics.account)),
         POSTS_FILE: render_rows(POST_COLUMNS, sort_posts(metrics.posts)),
     }
+    if metrics.audience:
+        files[AUDIENCE_FILE] = render_audience(metrics.audience)
+    return files
+
+
+def render_audience(rows: Iterable[AudienceRow]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(AUDIENCE_COLUMNS)
+    writer.writerows(audience_cells(row) for row in sort_audience(rows))
+    return out.getvalue()
 
 
 def write_metrics(client_folder: Path, metrics: ClientMetrics) -> list[Path]:

@@ -16,6 +16,7 @@ from generator.metrics.decode import (
     parse_money,
 )
 from generator.problems import AlmanacError
+from generator.schema.settings import ImportLimits
 
 Aliases = Sequence[str]
 
@@ -55,6 +56,7 @@ class ImportContext:
     file_day: date | None = None
     platform: str | None = None
     tick: Callable[[int], None] = lambda line: None
+    limits: ImportLimits = field(default_factory=ImportLimits)
 
 
 def import_error(where: str, line: int, column: str, message: str) -> AlmanacError:

@@ -17,6 +17,36 @@ class PlatformLimitOverride(Strict):
     media_max: int | None = doc("Most images or videos in one post.", default=None, ge=0)
 
 
+class ImportLimits(Strict):
+    """Bounds on what `almanac import` reads, so that a damaged or hostile file is refused with
+    a message instead of exhausting memory or time. Real exports stay far below them."""
+
+    max_file_mb: int = doc(
+        "Largest export file, or file inside a ZIP, in megabytes (uncompressed).",
+        default=64,
+        ge=1,
+        le=4096,
+    )
+    max_download_mb: int = doc(
+        "Largest total of the files inside one ZIP download, in megabytes (uncompressed).",
+        default=256,
+        ge=1,
+        le=16384,
+    )
+    max_zip_ratio: int = doc(
+        "Highest ratio of uncompressed to compressed size for a file inside a ZIP or XLSX "
+        "(a ZIP bomb's is in the thousands).",
+        default=200,
+        ge=10,
+    )
+    max_rows: int = doc("Most rows in one table (a CSV file or a sheet).", default=200_000, ge=1)
+    max_columns: int = doc("Most columns in one row.", default=2_000, ge=1)
+    max_cell_kb: int = doc(
+        "Longest cell of a CSV file, in kilobytes.", default=128, ge=1, le=1_048_576
+    )
+    max_json_depth: int = doc("Deepest nesting of a JSON export.", default=64, ge=2, le=500)
+
+
 class Settings(Strict):
     """Agency-wide settings (`almanac.yml`)."""
 
@@ -50,4 +80,9 @@ class Settings(Strict):
     )
     platform_limits: dict[str, PlatformLimitOverride] = doc(
         "Per-network overrides of the built-in platform limits table.", default_factory=dict
+    )
+    import_limits: ImportLimits = doc(
+        "Limits of `almanac import` (file size, rows, columns, cell length, ZIP expansion, "
+        "JSON nesting); raise one when a real export is refused for it.",
+        default_factory=ImportLimits,
     )

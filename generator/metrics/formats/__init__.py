@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from generator.metrics.audience import AudienceRow
 from generator.metrics.store import AccountDay, PostMetrics
 from generator.metrics.tables import ExportFile, ImportContext
 
@@ -19,6 +20,7 @@ FORMAT_MODULES = (
     "linkedin",
     "tiktok",
     "youtube",
+    "tiktok_audience",
     "mastodon",
 )
 
@@ -27,7 +29,9 @@ FORMAT_MODULES = (
 class Parsed:
     """What one export gave: account days, post rows, and rows deliberately left out.
 
-    `spend` rows (ad reports) only set a post's `ad_spend` and fill the figures it lacks."""
+    `spend` rows (ad reports) only set a post's `ad_spend` and fill the figures it lacks.
+    `fill` days (sums over a breakdown that may not list every line, such as YouTube chart
+    data) only fill the account figures no other file gave, and never replace one."""
 
     format: str
     platform: str
@@ -36,6 +40,8 @@ class Parsed:
     skipped: list[str] = field(default_factory=list)
     spend: list[PostMetrics] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    fill: list[AccountDay] = field(default_factory=list)
+    audience: list[AudienceRow] = field(default_factory=list)
 
 
 @dataclass(frozen=True)

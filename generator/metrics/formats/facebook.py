@@ -90,6 +90,7 @@ def parse_page(table: HeaderedTable, export: ExportFile, ctx: ImportContext) -> 
                 link_clicks=record.count(DAILY_LINK_CLICKS),
                 video_views=record.count(DAILY_VIDEO_VIEWS),
                 source=export.name,
+                line=record.line,
             )
         )
     return parsed
@@ -129,6 +130,7 @@ def parse_posts(table: HeaderedTable, export: ExportFile, ctx: ImportContext) ->
                 clicks=record.count(LINK_CLICKS),
                 video_views=views,
                 source=export.name,
+                line=record.line,
             )
         )
     return parsed

@@ -96,6 +96,7 @@ def parse_page_content(sheets: Sheets, export: ExportFile, ctx: ImportContext) -
                     reach=record.count(UNIQUE_IMPRESSIONS),
                     link_clicks=record.count(CLICKS_TOTAL),
                     source=export.name,
+                    line=record.line,
                 )
             )
     if sheets.posts:
@@ -124,6 +125,7 @@ def page_post(record: Record, export: ExportFile, ctx: ImportContext) -> PostMet
         clicks=clicks,
         video_views=total(record.count(VIEWS), record.count(OFFSITE_VIEWS)),
         source=export.name,
+        line=record.line,
     )
 
 
@@ -143,6 +145,7 @@ def parse_page_followers(sheets: Sheets, export: ExportFile, ctx: ImportContext)
                 date=page_date(record),
                 follower_change=record.count(TOTAL_NEW_FOLLOWERS),
                 source=export.name,
+                line=record.line,
             )
         )
     return parsed
@@ -164,6 +167,7 @@ def parse_page_visitors(sheets: Sheets, export: ExportFile, ctx: ImportContext) 
                 date=page_date(record),
                 profile_visits=record.count(PAGE_VIEWS),
                 source=export.name,
+                line=record.line,
             )
         )
     return parsed
@@ -213,7 +217,14 @@ def parse_creator(sheets: Sheets, export: ExportFile, ctx: ImportContext) -> Par
             days.setdefault(page_date(record), {})["follower_change"] = record.count(NEW_FOLLOWERS)
         add_follower_totals(days, total_followers(sheets.followers))
     parsed.account = [
-        AccountDay(platform="linkedin", date=day, source=export.name, **values)
+        AccountDay(
+            platform="linkedin",
+            date=day,
+            followers=values.get("followers"),
+            follower_change=values.get("follower_change"),
+            impressions=values.get("impressions"),
+            source=export.name,
+        )
         for day, values in sorted(days.items())
     ]
     if sheets.top_posts:

@@ -120,7 +120,14 @@ def build_day(
     change = None if follows is None or "unfollows" not in columns else (follows - (unfollows or 0))
     if change is None and all(v is None for v in figures.values()):
         return None
-    return AccountDay(platform=platform, date=day, follower_change=change, source=source, **figures)
+    return AccountDay(
+        platform=platform,
+        date=day,
+        follower_change=change,
+        source=source,
+        line=record.line,
+        **figures,
+    )
 
 
 def note_gross_follows(columns: Columns, parsed: Parsed) -> None:

@@ -1,5 +1,8 @@
 """Meta Business Suite content exports for Facebook pages and Instagram accounts: one row per
-post, `Date` = `Lifetime`, the real date in `Publish time`."""
+post, `Date` = `Lifetime`, the real date in `Publish time`.
+
+Recognised by its essential columns (`Post ID`, `Publish time`, `Date` and one figure): people
+remove the columns they do not need (`Permalink`, `Title`, labels…) before sending a file."""
 
 from __future__ import annotations
 
@@ -36,9 +39,15 @@ PLAYS = ("Plays", "3-second video views")
 LIFETIME = {"lifetime", "durée de vie", "gesamtzeitraum"}
 
 
+FIGURES = IMPRESSIONS + REACH + INTERACTIONS + REACTIONS + LIKES + COMMENTS + SHARES + PLAYS
+
+
 def detect(export: ExportFile) -> tuple[int, Any] | None:
     return find_header(
-        export.tables[0], [POST_ID, PUBLISH_TIME, PERMALINK, DATE], [PAGE, ACCOUNT, REACH], scan=1
+        export.tables[0],
+        [POST_ID, PUBLISH_TIME, DATE, FIGURES],
+        [PERMALINK, PAGE, ACCOUNT, REACH],
+        scan=1,
     )
 
 
@@ -81,6 +90,7 @@ def build_row(
         clicks=record.count(LINK_CLICKS),
         video_views=record.count(PLAYS),
         source=export.name,
+        line=record.line,
     )
 
 

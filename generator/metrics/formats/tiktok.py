@@ -80,6 +80,7 @@ def parse_overview(table: HeaderedTable, export: ExportFile, ctx: ImportContext)
                 video_views=record.count(VIDEO_VIEWS),
                 profile_visits=record.count(PROFILE_VIEWS),
                 source=export.name,
+                line=record.line,
             )
         )
     return parsed
@@ -99,6 +100,7 @@ def parse_followers(table: HeaderedTable, export: ExportFile, ctx: ImportContext
                 followers=record.count(FOLLOWERS),
                 follower_change=record.count(DIFFERENCE),
                 source=export.name,
+                line=record.line,
             )
         )
     return parsed
@@ -160,6 +162,7 @@ def parse_content(table: HeaderedTable, export: ExportFile, ctx: ImportContext) 
                 shares=record.count(TOTAL_SHARES),
                 video_views=record.count(TOTAL_VIEWS),
                 source=export.name,
+                line=record.line,
             )
         )
     return parsed

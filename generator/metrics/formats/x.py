@@ -92,6 +92,7 @@ def parse_tweets(table: HeaderedTable, export: ExportFile, ctx: ImportContext) -
                 clicks=with_promoted(record, URL_CLICKS, P_URL_CLICKS),
                 video_views=with_promoted(record, MEDIA_VIEWS, P_MEDIA_VIEWS),
                 source=export.name,
+                line=record.line,
             )
         )
     return parsed
@@ -122,6 +123,7 @@ def parse_daily(table: HeaderedTable, export: ExportFile, ctx: ImportContext) ->
                 link_clicks=with_promoted(record, URL_CLICKS, P_URL_CLICKS),
                 video_views=with_promoted(record, MEDIA_VIEWS, P_MEDIA_VIEWS),
                 source=export.name,
+                line=record.line,
             )
         )
     return parsed
@@ -157,6 +159,7 @@ def parse_content(table: HeaderedTable, export: ExportFile, ctx: ImportContext) 
                 saves=record.count(("Bookmarks",)),
                 clicks=record.count(("URL Clicks",)),
                 source=export.name,
+                line=record.line,
             )
         )
     return parsed
@@ -189,6 +192,7 @@ def parse_overview(table: HeaderedTable, export: ExportFile, ctx: ImportContext)
                 profile_visits=record.count(("Profile visits",)),
                 video_views=record.count(("Video views",)),
                 source=export.name,
+                line=record.line,
             )
         )
     return parsed
