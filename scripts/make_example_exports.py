@@ -703,6 +703,56 @@ def write_tiktok(
     return files
 
 
+# TikTok's audience files come in the same download as the follower history: a territory
+# list, a gender split, active followers per hour for the last 7 days, and daily viewers
+TIKTOK_AUDIENCE = {
+    "fournil-des-halles": (
+        [("FR", 0.8712), ("BE", 0.0391), ("CH", 0.0214), ("CA", 0.0123), ("MA", 0.0087)],
+        [("Female", 0.6418), ("Male", 0.3459), ("Other", 0.0123)],
+    ),
+    "northwind-outdoor": (
+        [("GB", 0.7624), ("US", 0.0811), ("IE", 0.0402), ("AU", 0.0215), ("CA", 0.0187)],
+        [("Female", 0.4127), ("Male", 0.5703), ("Other", 0.017)],
+    ),
+}
+
+
+def audience_csv(rows: list[list[str]]) -> bytes:
+    """As TikTok Studio writes them: a BOM, every cell quoted, no newline after the last row."""
+    return "\n".join(",".join(f'"{cell}"' for cell in row) for row in rows).encode("utf-8-sig")
+
+
+def write_tiktok_audience(folder: Path, slug: str, rnd: random.Random) -> list[Path]:
+    territories, genders = TIKTOK_AUDIENCE[slug]
+    others = round(1 - sum(share for _code, share in territories), 4)
+    files = {
+        "FollowerTopTerritories": [["Top territories", "Distribution"]]
+        + [[code, str(share)] for code, share in territories]
+        + [["Others", str(others)]],
+        "FollowerGender": [["Gender", "Distribution"]]
+        + [[name, str(share)] for name, share in genders],
+        "FollowerActivity": [["Date", "Hour", "Active followers"]],
+        "Viewers": [["Date", "Total Viewers", "New Viewers", "Returning Viewers"]],
+    }
+    for day in DAYS[-7:]:
+        for hour in range(24):
+            # two peaks, lunch and evening, as bakery and outdoor audiences show
+            level = max(0, 30 - 4 * min(abs(hour - 12), abs(hour - 19) - 1))
+            files["FollowerActivity"].append(
+                [f"{day:%B} {day.day}", str(hour), str(level * 9 + rnd.randint(0, 25))]
+            )
+    for day in DAYS:
+        new, back = rnd.randint(300, 1400), rnd.randint(60, 320)
+        cells = [str(new + back), str(new), str(back)] if day != END else ["undefined", "0", "0"]
+        files["Viewers"].append([f"{day:%B} {day.day}", *cells])
+    written = []
+    for name, rows in files.items():
+        target = folder / f"tiktok_{name}_{END.isoformat()}.csv"
+        target.write_bytes(audience_csv(rows))
+        written.append(target)
+    return written
+
+
 # --- Meta Business Suite insights (Instagram account, daily) ---------------------------------
 
 META_INSIGHTS = [
@@ -968,6 +1018,7 @@ def write_client(slug: str, client: ClientData) -> list[Path]:
         files += write_facebook(folder, client, rnd, 3480, 2.4)
         files += write_instagram(folder, client, rnd, 6120, "17841400004451208")
         files += write_tiktok(folder, client, rnd, 2150)
+        files += write_tiktok_audience(folder, slug, random.Random(f"almanac-{slug}-audience"))
         meta = random.Random(f"almanac-example-{slug}-meta")
         files += write_instagram_insights(
             folder,
@@ -987,6 +1038,7 @@ def write_client(slug: str, client: ClientData) -> list[Path]:
         files += write_instagram(folder, client, rnd, 12400, "17841400009902175")
         files += write_linkedin(folder, client, rnd, "northwind-outdoor", 3350)
         files += write_tiktok(folder, client, rnd, 5400)
+        files += write_tiktok_audience(folder, slug, random.Random(f"almanac-{slug}-audience"))
         meta = random.Random(f"almanac-example-{slug}-meta")
         # the giveaway's followers leave in November (the October notes expect ~25%)
         files += write_instagram_insights(

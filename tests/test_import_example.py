@@ -22,9 +22,11 @@ def test_example_metrics_are_reproduced_byte_for_byte(
     assert exports, "the example keeps its raw exports"
     shutil.rmtree(folder / "metrics")
     assert run_import(example_ws, *exports, "--client", slug)[0] == 0
-    for name in ("account_daily.csv", "posts.csv"):
-        committed = (repo_root / "content" / slug / "metrics" / name).read_bytes()
-        assert (folder / "metrics" / name).read_bytes() == committed
+    committed = sorted(p.name for p in (repo_root / "content" / slug / "metrics").iterdir())
+    assert sorted(p.name for p in (folder / "metrics").iterdir()) == committed
+    for name in committed:
+        committed_bytes = (repo_root / "content" / slug / "metrics" / name).read_bytes()
+        assert (folder / "metrics" / name).read_bytes() == committed_bytes
 
 
 def test_every_example_post_metric_joins_a_post(example_ws: Path) -> None:

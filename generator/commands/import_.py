@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from generator.content.model import ClientData
+from generator.metrics.audience import AudienceRow
 from generator.metrics.importing import ImportResult, import_exports, today_local
 from generator.metrics.joining import summarize_join
 from generator.metrics.store import PostMetrics
@@ -82,6 +83,10 @@ def spend_rows(rows: list[PostMetrics]) -> str:
     return f", {len(rows)} ad spend rows" if rows else ""
 
 
+def audience_rows(rows: list[AudienceRow]) -> str:
+    return f", {len(rows)} audience rows" if rows else ""
+
+
 def format_report(result: ImportResult, dry_run: bool) -> str:
     lines = []
     for report in result.files:
@@ -90,7 +95,7 @@ def format_report(result: ImportResult, dry_run: bool) -> str:
         lines.append(
             f"{report.name}: {report.format.label} ({parsed.platform}): "
             f"{len(parsed.account) + len(parsed.fill)} day rows, {len(parsed.posts)} post rows"
-            f"{spend_rows(parsed.spend)}; "
+            f"{spend_rows(parsed.spend)}{audience_rows(parsed.audience)}; "
             f"added {count.added}, replaced {count.replaced}, "
             f"unchanged {count.unchanged}{skipped}"
         )
