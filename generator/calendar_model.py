@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from generator.content.model import ClientData, Item, MonthNote, Workspace
+from generator.content.model import AgencyEvent, ClientData, Item, MonthNote, Workspace
 from generator.months import Month
 from generator.problems import Problem
 from generator.schema import Contest, Curated
@@ -168,16 +168,12 @@ def month_keys(entries: list[Entry], notes: dict[str, MonthNote]) -> list[str]:
     return out
 
 
-def build_events(ws: Workspace) -> dict[date, list[str]]:
-    """Agency-wide events by day (an event over several days appears on each)."""
+def build_events(events: list[AgencyEvent]) -> dict[date, list[str]]:
+    """Event titles by day (an event over several days appears on each)."""
     days: dict[date, list[str]] = defaultdict(list)
-    for event in ws.events:
-        first = date.fromisoformat(event.day)
-        last = date.fromisoformat(event.end) if event.end else first
-        current = first
-        while current <= last:
-            days[current].append(event.title)
-            current += timedelta(days=1)
+    for event in events:
+        for day in event.days:
+            days[day].append(event.title)
     return days
 
 
@@ -244,9 +240,10 @@ def is_running(item: Item, now: datetime) -> bool:
 
 
 def build_client(
-    client: ClientData, now: datetime, problems: list[Problem], events: dict[date, list[str]]
+    client: ClientData, now: datetime, problems: list[Problem], agency: list[AgencyEvent]
 ) -> ClientCalendar:
-    """The calendar of one client, seen from `now`."""
+    """The calendar of one client, seen from `now`: its events, holidays and the agency's."""
+    events = build_events(agency + client.events)
     zone = ZoneInfo(client.timezone)
     today = now.astimezone(zone).date()
     entries = sorted(
@@ -287,6 +284,7 @@ def build_client(
 
 def build_calendar(ws: Workspace, now: datetime, problems: list[Problem]) -> CalendarModel:
     """The calendar model of every loaded client, in slug order."""
-    events = build_events(ws)
-    clients = [build_client(ws.clients[slug], now, problems, events) for slug in sorted(ws.clients)]
+    clients = [
+        build_client(ws.clients[slug], now, problems, ws.events) for slug in sorted(ws.clients)
+    ]
     return CalendarModel(ws, now, clients, problems)

@@ -396,6 +396,71 @@ class Checklist:
         ws.contest("idea", status="idea", draw_method=None, after_post=False)
 
 
+def write_events(ws: Workspace, *events: dict[str, Any]) -> Path:
+    path = ws.client_dir / "events" / "dates.yml"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    lines = ["events:"]
+    for event in events:
+        lines.append(f"  - date: {event['date']}")
+        lines += [f"    {key}: {value}" for key, value in event.items() if key != "date"]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+MOURNING = {"date": "2026-11-25", "title": "Journée de deuil", "blackout": "true"}
+
+
+@case("events.promo-on-blackout")
+class PromoOnBlackoutEvent:
+    @staticmethod
+    def bad(ws: Workspace) -> Where:
+        write_events(ws, MOURNING)
+        return ws.post("sale", kind="promo", status="draft"), "publish_at:"
+
+    @staticmethod
+    def good(ws: Workspace) -> None:
+        write_events(ws, MOURNING)
+        ws.post("tips", kind="education")
+        ws.post("sale", kind="promo", status="draft", publish_at="2026-11-27 12:30")
+
+
+FAIR = {"date": "2026-12-01", "end": "2026-12-03", "title": "Salon", "post_expected": "true"}
+
+
+@case("events.no-post")
+class EventWithoutPost:
+    @staticmethod
+    def bad(ws: Workspace) -> Where:
+        ws.post("before", publish_at="2026-11-22 12:30")
+        return write_events(ws, FAIR), "- date: 2026-12-01"
+
+    @staticmethod
+    def good(ws: Workspace) -> None:
+        write_events(ws, FAIR, {"date": "2027-03-01", "title": "Later", "post_expected": "true"})
+        ws.post("stand", publish_at="2026-11-28 12:30")
+
+
+CHRISTMAS_CONTEST: dict[str, Any] = {
+    "starts": "2026-12-01 09:00",
+    "ends": "2026-12-20 20:00",
+    "announce_at": "2026-12-28 18:00",
+}
+
+
+@case("events.draw-on-holiday", country="FR")
+class DrawOnHoliday:
+    @staticmethod
+    def bad(ws: Workspace) -> Where:
+        ws.post("results", publish_at="2026-12-29 12:30", contest="noel", kind="contest")
+        path = ws.contest("noel", after_post=False, draw_at="2026-12-25 10:00", **CHRISTMAS_CONTEST)
+        return path, "draw_at:"
+
+    @staticmethod
+    def good(ws: Workspace) -> None:
+        ws.post("results", publish_at="2026-12-29 12:30", contest="noel", kind="contest")
+        ws.contest("noel", after_post=False, draw_at="2026-12-22 10:00", **CHRISTMAS_CONTEST)
+
+
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c.rule)
 def test_rule_trips_at_the_right_line(tmp_path: Path, case: Case) -> None:
     ws = Workspace(tmp_path, **case.client)

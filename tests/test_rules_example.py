@@ -90,7 +90,9 @@ def tune_client(planter: Planter) -> None:
         **config.get("rules", {}),
         "planted.no-such-rule": {"enabled": False},
         "workflow.missed": {"grace_hours": "soon"},
+        "events.no-post": {"lookahead_days": 365, "before_days": 0},
     }
+    config["country"] = "FR"
     path.write_text(dump(config), encoding="utf-8")
     planter.expect("rules.unknown-rule", path, "planted.no-such-rule")
     planter.expect("rules.bad-option", path, "grace_hours: soon")
@@ -300,6 +302,35 @@ def plant_rights_and_validation(p: Planter) -> None:
     )
 
 
+def plant_events(p: Planter) -> None:
+    """A blackout event with a promo on it, an event with no post, a draw on 14 July."""
+    path = p.folder / "events" / "planted.yml"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(
+        "events:\n"
+        "  - date: 2027-07-05\n    title: Planted silence\n    blackout: true\n"
+        "  - date: 2027-07-20\n    title: Planted fair\n    post_expected: true\n",
+        encoding="utf-8",
+    )
+    p.expect("events.no-post", path, "date: 2027-07-20")
+    p.post(
+        "blackout-promo",
+        "2027-07-05 12:30",
+        "events.promo-on-blackout",
+        kind="promo",
+        status="draft",
+    )
+    fields = contest_fields(
+        status="draft",
+        starts="2027-07-01 09:00",
+        ends="2027-07-12 20:00",
+        draw_at="2027-07-14 10:00",
+        announce_at="2027-07-15 18:00",
+    )
+    p.item("contests", "holiday", fields, rule="events.draw-on-holiday", text="draw_at:")
+    p.post("holiday-results", "2027-07-16 12:30", contest="planted-holiday", status="draft")
+
+
 def plant_all(root: Path, slug: str) -> list[Expected]:
     planter = Planter(root, slug)
     tune_client(planter)
@@ -309,6 +340,7 @@ def plant_all(root: Path, slug: str) -> list[Expected]:
         plant_mix,
         plant_workflow,
         plant_rights_and_validation,
+        plant_events,
     ):
         plant(planter)
     return planter.expected

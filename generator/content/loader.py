@@ -121,6 +121,7 @@ def load_client(folder: Path, ws: Workspace, problems: ProblemList) -> ClientDat
     )
     load_items(client, ws.root, problems)
     load_months(client, ws.root, problems)
+    client.events = load_events(folder / "events", ws.root, problems) + holidays_of(client)
     return client
 
 
@@ -176,7 +177,7 @@ def load_months(client: ClientData, root: Path, problems: ProblemList) -> None:
 
 def warn_unknown_files(folder: Path, root: Path, problems: ProblemList) -> None:
     """Markdown outside the known folders is never read: say so instead of ignoring it."""
-    known = {*ITEM_FOLDERS, "months", *DATA_FOLDERS}
+    known = {*ITEM_FOLDERS, "months", "events", *DATA_FOLDERS}
     for path in sorted(folder.iterdir()):
         if path.is_dir() and path.name not in known and not path.name.startswith("."):
             problems.add(relative(path, root), 1, "", "workspace.unknown-folder",
@@ -184,18 +185,39 @@ def warn_unknown_files(folder: Path, root: Path, problems: ProblemList) -> None:
                          "curated/, months/, media/ or metrics/", Severity.WARNING)
 
 
-def load_events(root: Path, problems: ProblemList) -> list[AgencyEvent]:
-    """Agency-wide dates from content/_events/*.yml (a list of {date, title, end})."""
+def load_events(folder: Path, root: Path, problems: ProblemList) -> list[AgencyEvent]:
+    """Events from the YAML files of one folder (content/_events/ or content/<client>/events/)."""
     from generator.schema.events import EventList
 
     events: list[AgencyEvent] = []
-    for path in sorted((root / "content" / "_events").glob("*.yml")):
+    for path in sorted(folder.glob("*.yml")) if folder.is_dir() else []:
         doc = read_document(path, root, EventList, problems, front_matter=False)
-        if doc is not None:
-            events.extend(AgencyEvent(e.date.isoformat(), e.title,
-                                      e.end.isoformat() if e.end else None)
-                          for e in doc.meta.events)
+        if doc is None:
+            continue
+        for index, e in enumerate(doc.meta.events):
+            events.append(
+                AgencyEvent(
+                    e.date.isoformat(), e.title, e.end.isoformat() if e.end else None,
+                    kind=e.kind.value, time=e.time, location=e.location, blackout=e.blackout,
+                    post_expected=e.post_expected, rel=doc.source.rel,
+                    line=doc.source.line_of("events", index),
+                )
+            )
     return events
+
+
+def holidays_of(client: ClientData) -> list[AgencyEvent]:
+    """The public holidays of the client's country over the years its calendar spans."""
+    country = client.config.country
+    dated = [item.when.year for item in client.items if item.when is not None]
+    dated += [int(key[:4]) for key in client.months]
+    if country is None or not dated:
+        return []
+    from generator.events.public_holidays import public_holidays
+
+    years = range(min(dated), max(dated) + 1)
+    found = public_holidays(country, client.config.region, years, client.locale)
+    return [AgencyEvent(day.isoformat(), name, kind="holiday") for day, name in found]
 
 
 def client_folders(content: Path) -> list[str]:
@@ -214,7 +236,7 @@ def load_workspace(root: Path, only_client: str | None = None) -> tuple[Workspac
         problems.add("content", 1, "", "workspace.no-content",
                      "there is no content/ folder: create it with one folder per client")
         return ws, problems
-    ws.events = load_events(root, problems)
+    ws.events = load_events(content / "_events", root, problems)
     for name in client_folders(content):
         if only_client is not None and name != only_client:
             continue

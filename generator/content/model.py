@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Literal
 
@@ -90,6 +90,7 @@ class ClientData:
     timezone: str
     items: list[Item] = field(default_factory=list)
     months: dict[str, MonthNote] = field(default_factory=dict)
+    events: list[AgencyEvent] = field(default_factory=list)  # its own and its public holidays
 
     @property
     def name(self) -> str:
@@ -107,11 +108,25 @@ class ClientData:
 
 @dataclass
 class AgencyEvent:
-    """An agency-wide date (holiday, trade fair) shown on every calendar."""
+    """A dated event on the calendars: the agency's (every client), a client's, or a holiday."""
 
     day: str
     title: str
     end: str | None = None
+    kind: str = "other"
+    time: str | None = None
+    location: str | None = None
+    blackout: bool = False
+    post_expected: bool = False
+    rel: str = ""  # the file it was read from ("" for computed public holidays)
+    line: int = 0
+
+    @property
+    def days(self) -> list[date]:
+        """Every day the event covers."""
+        first = date.fromisoformat(self.day)
+        last = date.fromisoformat(self.end) if self.end else first
+        return [first + timedelta(days=n) for n in range((last - first).days + 1)]
 
 
 @dataclass

@@ -9,7 +9,16 @@ from typing import Any
 
 from generator.content.model import ClientData, Item, Workspace
 from generator.problems import Problem, Severity
-from generator.rules import cadence, contest, mix, platform, rights, validation, workflow
+from generator.rules import (
+    cadence,
+    contest,
+    events,
+    mix,
+    platform,
+    rights,
+    validation,
+    workflow,
+)
 from generator.rules.limits import build_limits, unknown_limit_names
 from generator.rules.registry import (
     RULES,
@@ -23,7 +32,7 @@ from generator.rules.registry import (
 )
 from generator.yamlread import field_name
 
-RULE_MODULES = (platform, cadence, mix, workflow, rights, validation, contest)
+RULE_MODULES = (platform, cadence, mix, workflow, rights, validation, contest, events)
 SEVERITY_KEY = "severity"
 
 

@@ -15,6 +15,7 @@ FAMILIES = {
     "rights": "Rights and attribution",
     "validation": "Validations",
     "contest": "Contest checklist",
+    "events": "Events and public holidays",
     "ignore": "Silencing rules",
     "rules": "Rule settings",
     "limits": "Platform limits settings",

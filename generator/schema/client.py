@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import ConfigDict
+from pydantic import AfterValidator, ConfigDict, ValidationInfo, field_validator
 
 from generator.schema.common import (
     Colour,
@@ -94,12 +94,34 @@ class RuleSetting(Strict):
         return dict(self.model_extra or {})
 
 
+def _country(value: str) -> str:
+    from generator.events.public_holidays import check_country
+
+    problem = check_country(value, None)
+    if problem:
+        raise ValueError(problem)
+    return value
+
+
+CountryCode = Annotated[str, AfterValidator(_country)]
+
+
 class Client(Strict):
     """A client of the agency (`client.yml`)."""
 
     name: Text = doc("The client's name as shown to people.")
     locale: Locale | None = doc("Language of posts and reports: fr or en.", default=None)
     timezone: TimeZoneName | None = doc("Time zone of the client's audience.", default=None)
+    country: CountryCode | None = doc(
+        "Country of the audience (ISO 3166-1 code such as FR, GB, BE): its public holidays show "
+        "on the calendar and the rules use them.",
+        default=None,
+    )
+    region: str | None = doc(
+        "Region within the country, for regional holidays (ISO 3166-2 code as the holiday "
+        "calendar names it, e.g. SCT for Scotland, 57 for Moselle).",
+        default=None,
+    )
     brand: Brand = doc("Colours and logo.", default_factory=Brand)
     platforms: dict[Platform, Account] = doc(
         "Networks the client is on, with handle, cadence and posting windows."
@@ -114,3 +136,18 @@ class Client(Strict):
         "Per-rule settings: `enabled` and thresholds.", default_factory=dict
     )
     internal: str | None = doc("Notes for the agency only; never published.", default=None)
+
+    @field_validator("region")
+    @classmethod
+    def _known_region(cls, value: str | None, info: ValidationInfo) -> str | None:
+        if value is None:
+            return None
+        country = info.data.get("country")
+        if country is None:
+            raise ValueError("a region needs its `country:` too")
+        from generator.events.public_holidays import check_country
+
+        problem = check_country(country, value)
+        if problem:
+            raise ValueError(problem)
+        return value

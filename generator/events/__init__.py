@@ -1,0 +1,1 @@
+"""Events and days: calendar files (icalendar) and public holidays (the holidays library)."""
