@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from generator.content.model import AgencyEvent, ClientData, Item, MonthNote, Workspace
+from generator.content.kinds import CONTEST, CURATED
+from generator.content.model import AgencyEvent, AnyItem, ClientData, Item, MonthNote, Workspace
 from generator.months import Month
 from generator.problems import Problem
 from generator.schema import Contest, Curated
@@ -28,7 +29,7 @@ UPCOMING_DAYS = 7
 class Entry:
     """One item at one moment on a client's calendar (a contest has one per milestone)."""
 
-    item: Item
+    item: AnyItem
     local: datetime
     milestone: str = ""
 
@@ -89,9 +90,9 @@ class ClientCalendar:
     week: list[DayCell]
     upcoming: list[Entry]
     awaiting_review: list[Entry]
-    contests: list[Item]
-    running_contests: list[Item]
-    curated: list[Item]
+    contests: list[Item[Contest]]
+    running_contests: list[Item[Contest]]
+    curated: list[Item[Curated]]
     problems: list[Problem]
 
     @property
@@ -105,7 +106,7 @@ class ClientCalendar:
     def month(self, key: str) -> MonthView | None:
         return next((m for m in self.months if m.key == key), None)
 
-    def item_problems(self, item: Item) -> list[Problem]:
+    def item_problems(self, item: AnyItem) -> list[Problem]:
         return [p for p in self.problems if p.path == item.source.rel]
 
     def pipeline_board(self) -> dict[str, list[Entry]]:
@@ -141,19 +142,9 @@ def build_board(entries: Iterable[Entry]) -> dict[str, list[Entry]]:
     return board
 
 
-def build_entries(item: Item, zone: ZoneInfo) -> list[Entry]:
+def build_entries(item: AnyItem, zone: ZoneInfo) -> list[Entry]:
     """The item's calendar entries: a post or share once, a contest at each milestone."""
-    meta = item.meta
-    if isinstance(meta, Contest):
-        moments = [
-            ("starts", meta.starts),
-            ("ends", meta.ends),
-            ("draw", meta.draw_at),
-            ("announce", meta.announce_at),
-        ]
-        return [Entry(item, when.astimezone(zone), name) for name, when in moments if when]
-    when = item.when
-    return [Entry(item, when.astimezone(zone))] if when is not None else []
+    return [Entry(item, when.astimezone(zone), name) for name, when in item.milestones if when]
 
 
 def month_keys(entries: list[Entry], notes: dict[str, MonthNote]) -> list[str]:
@@ -225,18 +216,14 @@ def link_months(months: list[MonthView]) -> None:
         before.next_key, after.prev_key = after.key, before.key
 
 
-def curated_key(item: Item) -> tuple[int, str, str]:
+def curated_key(item: AnyItem) -> tuple[int, str, str]:
     when = item.when.isoformat() if item.when else "9999"
     return (CURATED_ORDER.index(item.status), when, item.slug)
 
 
-def is_running(item: Item, now: datetime) -> bool:
-    meta = item.meta
-    return (
-        isinstance(meta, Contest)
-        and meta.starts <= now <= meta.ends
-        and meta.status != Status.CANCELLED
-    )
+def is_running(contest: Item[Contest], now: datetime) -> bool:
+    meta = contest.meta
+    return meta.starts <= now <= meta.ends and meta.status != Status.CANCELLED
 
 
 def build_client(
@@ -261,7 +248,7 @@ def build_client(
     monday = today - timedelta(days=today.weekday())
     week = build_days(monday, monday + timedelta(days=6), today, None, by_day, events, blackout)
     horizon = today + timedelta(days=UPCOMING_DAYS)
-    contests = sorted(client.contests(), key=lambda i: (i.when or now, i.slug))
+    contests = sorted(CONTEST.items(client.items), key=lambda i: (i.when or now, i.slug))
     prefix = f"content/{client.slug}/"
     return ClientCalendar(
         client=client,
@@ -277,7 +264,7 @@ def build_client(
         ],
         contests=contests,
         running_contests=[c for c in contests if is_running(c, now)],
-        curated=sorted((i for i in client.items if isinstance(i.meta, Curated)), key=curated_key),
+        curated=sorted(CURATED.items(client.items), key=curated_key),
         problems=[p for p in problems if p.path.startswith(prefix)],
     )
 

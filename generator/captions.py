@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from generator.content.model import Item
+from generator.content.kinds import POST, variants_of
+from generator.content.model import AnyItem
 from generator.sanitise import strip_comments
-from generator.schema import Post
 from generator.schema.common import Platform
 
 # same hashtag pattern as generator.rules.platform, so the text exported is the text counted
@@ -35,24 +35,23 @@ def network_name(platform: str) -> str:
         return platform
 
 
-def plain_caption(item: Item, platform: str | None = None) -> str:
+def plain_caption(item: AnyItem, platform: str | None = None) -> str:
     """The caption of `item` on `platform`: its variant caption, else the body; no comments."""
-    meta = item.meta
-    if platform is not None and isinstance(meta, Post):
-        variant = meta.variants.get(Platform(platform))
+    if platform is not None:
+        variant = variants_of(item).get(Platform(platform))
         if variant is not None and variant.caption:
             return strip_comments(variant.caption)
     return strip_comments(item.body)
 
 
-def hashtags_for(item: Item, platform: str | None = None) -> list[str]:
+def hashtags_for(item: AnyItem, platform: str | None = None) -> list[str]:
     """The post's hashtags then the network's own, each once, written with a leading #."""
-    meta = item.meta
-    if not isinstance(meta, Post):
+    post = POST.narrow(item)
+    if post is None:
         return []
-    tags = list(meta.hashtags)
+    tags = list(post.meta.hashtags)
     if platform is not None:
-        variant = meta.variants.get(Platform(platform))
+        variant = post.meta.variants.get(Platform(platform))
         if variant is not None:
             tags.extend(variant.hashtags)
     seen: dict[str, str] = {}
@@ -63,7 +62,7 @@ def hashtags_for(item: Item, platform: str | None = None) -> list[str]:
     return list(seen.values())
 
 
-def caption_with_hashtags(item: Item, platform: str | None = None) -> str:
+def caption_with_hashtags(item: AnyItem, platform: str | None = None) -> str:
     """The caption as it is posted: text, a blank line, then the hashtags not already in it."""
     caption = plain_caption(item, platform)
     present = {"#" + word.casefold() for word in _HASHTAG.findall(caption)}
@@ -87,7 +86,7 @@ class NetworkCaption:
     length: int
 
 
-def network_caption(item: Item, platform: str) -> NetworkCaption:
+def network_caption(item: AnyItem, platform: str) -> NetworkCaption:
     """What goes out on `platform` and its length as the network counts it.
 
     One definition for the rules (limits), the site (the length shown under each preview) and

@@ -10,7 +10,9 @@ from __future__ import annotations
 import re
 from datetime import datetime, timedelta
 
-FIELD = "publish_at"
+from generator.content.kinds import POST
+
+FIELD = POST.date_field  # the field that dates a post, from the kind registry
 # key, opening quote, value, closing quote, then spaces, an optional comment and the line end
 _LINE = re.compile(
     rb"^(?P<key>" + FIELD.encode() + rb"[ \t]*:[ \t]*)"

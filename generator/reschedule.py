@@ -10,11 +10,13 @@ from zoneinfo import ZoneInfo
 
 from generator.atomic import write_atomic
 from generator.content import Workspace, load_workspace
+from generator.content.kinds import POST
 from generator.content.model import ClientData, Item
 from generator.problem_output import format_text
 from generator.problems import AlmanacError, Problem
 from generator.publish_line import FIELD, rewrite_publish_at
 from generator.schema.common import localise
+from generator.schema.items import Post
 
 # statuses whose publication already happened or will not happen: moving them rewrites history
 FINAL_STATUSES = frozenset({"published", "cancelled"})
@@ -96,10 +98,10 @@ def describe(moves: list[Move], zone_of: dict[Path, str]) -> list[str]:
     return lines
 
 
-def find_post(root: Path, ref: str) -> tuple[Workspace, Item]:
+def find_post(root: Path, ref: str) -> tuple[Workspace, Item[Post]]:
     """The post named by a file path, CLIENT/SLUG or a slug unique in the workspace."""
     ws, _ = load_workspace(root)
-    posts = [item for client in ws.clients.values() for item in client.posts()]
+    posts = [item for client in ws.clients.values() for item in POST.items(client.items)]
     wanted = ref.strip().removesuffix(".md")
     target = (root / ref).resolve() if ref.endswith(".md") else None
     found = [
@@ -122,11 +124,11 @@ def find_post(root: Path, ref: str) -> tuple[Workspace, Item]:
 
 def posts_between(
     client: ClientData, first: date, last: date | None
-) -> list[tuple[Item, datetime]]:
+) -> list[tuple[Item[Post], datetime]]:
     """The client's movable posts, with their time, whose local day is in [first, last]."""
     zone = ZoneInfo(client.timezone)
     chosen = []
-    for item in client.posts():
+    for item in POST.items(client.items):
         when = item.when
         if when is None or item.status in FINAL_STATUSES:
             continue
@@ -149,7 +151,7 @@ def plan_shift(client: ClientData, first: date, last: date | None, days: int) ->
     return moves
 
 
-def plan_move(ws: Workspace, item: Item, to: str) -> Move:
+def plan_move(ws: Workspace, item: Item[Post], to: str) -> Move:
     """One post moved to `to` (local time of its client), refusing posts already final."""
     if item.status in FINAL_STATUSES or item.when is None:
         raise AlmanacError(

@@ -9,7 +9,9 @@ import unicodedata
 from datetime import datetime, timedelta
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
+from generator.content.kinds import Kind, kind_named
 from generator.problems import AlmanacError
 
 TEMPLATE = "templates/workspace"
@@ -76,48 +78,18 @@ def init_workspace(target: Path, name: str | None, today: datetime) -> list[Path
     return written
 
 
-def item_path(client_dir: Path, kind: str, slug: str, when: datetime) -> Path:
-    if kind == "post":
-        return client_dir / "posts" / f"{when:%Y-%m-%d}-{slug}.md"
-    return client_dir / {"contest": "contests", "curated": "curated"}[kind] / f"{slug}.md"
+def item_path(client_dir: Path, kind: Kind[Any], slug: str, when: datetime) -> Path:
+    name = f"{when:%Y-%m-%d}-{slug}.md" if kind.dated_file_name else f"{slug}.md"
+    return client_dir / kind.folder / name
 
 
 def front_matter(
-    kind: str, title: str, when: datetime, platforms: list[str], post_kind: str
+    kind: Kind[Any], title: str, when: datetime, platforms: list[str], post_kind: str
 ) -> str:
-    stamp = f"{when:%Y-%m-%d %H:%M}"
+    """A new item file: title and networks, then the fields its kind starts with."""
     lines = [f"title: {quoted(title)}", f"platforms: [{', '.join(platforms)}]"]
-    if kind == "post":
-        lines += [
-            f"publish_at: {stamp}",
-            "status: idea",
-            f"kind: {quoted(post_kind)}",
-            "tags: []",
-            "media: []",
-        ]
-        body = "Write the caption here.\n"
-    elif kind == "contest":
-        ends = when + timedelta(days=14)
-        lines += [
-            "status: idea",
-            f"starts: {stamp}",
-            f"ends: {ends:%Y-%m-%d %H:%M}",
-            "organizers: []",
-            "rules: null",
-            "mechanics: null",
-        ]
-        body = "Announce the contest here.\n"
-    else:
-        lines += [
-            "status: candidate",
-            f"share_at: {stamp}",
-            "source_url: null",
-            "source_name: null",
-            "credit: null",
-            "why: null",
-        ]
-        body = "Say why this is worth sharing.\n"
-    return "---\n" + "\n".join(lines) + "\n---\n" + body
+    lines += kind.starter(when, quoted(post_kind))
+    return "---\n" + "\n".join(lines) + "\n---\n" + kind.starter_body
 
 
 def write_new_item(
@@ -131,11 +103,12 @@ def write_new_item(
 ) -> Path:
     """Write a new item file; refuse to overwrite one that exists."""
     client_dir = root / "content" / client
-    path = item_path(client_dir, kind, slugify(title), when)
+    spec = kind_named(kind)
+    path = item_path(client_dir, spec, slugify(title), when)
     path.parent.mkdir(parents=True, exist_ok=True)
     try:
         with path.open("x", encoding="utf-8", newline="\n") as handle:
-            handle.write(front_matter(kind, title, when, platforms, post_kind))
+            handle.write(front_matter(spec, title, when, platforms, post_kind))
     except FileExistsError:
         raise AlmanacError(
             f"{path.relative_to(root).as_posix()} already exists: choose "

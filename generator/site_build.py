@@ -122,14 +122,7 @@ def collect_media(ws: Workspace) -> dict[tuple[str, str], Path]:
     """Files referenced by validated items (and logos) that the site may publish."""
     found: dict[tuple[str, str], Path] = {}
     for client in ws.clients.values():
-        names = [m.file for item in client.items for m in getattr(item.meta, "media", [])]
-        names += [
-            v
-            for item in client.items
-            if item.kind == "contest"
-            for v in item.meta.visuals.model_dump().values()  # type: ignore[union-attr]
-            if v
-        ]
+        names = [name for item in client.items for _field, name in item.files]
         for name in sorted(set(names)):
             target = (client.folder / name).resolve()
             folder = client.folder.resolve()

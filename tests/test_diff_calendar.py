@@ -43,7 +43,7 @@ def pr(tmp_path: Path) -> GitRepo:
 
 def test_diff_between_commits(pr: GitRepo) -> None:
     diff = build_diff(pr.root, "main", "pr", TODAY)
-    kinds = {d.state.uid: d.kind for d in diff.deltas}
+    kinds = {d.state.uid: d.change for d in diff.deltas}
     assert kinds == {
         "fournil/post/2026-10-05-a": "removed",
         "fournil/post/2026-10-06-b": "changed",
@@ -111,7 +111,7 @@ def test_base_without_a_workspace_adds_everything(tmp_path: Path) -> None:
     repo.write(A, post_text())
     repo.commit("Start")
     diff = build_diff(repo.root, "HEAD~1", "HEAD", TODAY)
-    assert [d.kind for d in diff.deltas] == ["added"]
+    assert [d.change for d in diff.deltas] == ["added"]
 
 
 def test_shallow_clone_missing_base(

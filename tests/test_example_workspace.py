@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from generator.content import Workspace, load_workspace
-from generator.schema import Contest, Curated, Post
+from generator.content.kinds import CONTEST, CURATED, POST
 from generator.schema.common import Status
 
 CLIENTS = {"fournil-des-halles": "fr", "atelier-velo": "fr", "northwind-outdoor": "en"}
@@ -33,22 +33,20 @@ def test_clients_and_languages(workspace: Workspace) -> None:
 
 
 def test_posts_cover_every_network_and_status(workspace: Workspace) -> None:
-    posts = [i for i in workspace.items() if i.kind == "post"]
+    posts = POST.items(workspace.items())
     assert len(posts) >= 60
     networks = {p for post in posts for p in post.platforms}
     assert {"instagram", "facebook", "linkedin", "x", "tiktok"} <= networks
     for client in workspace.clients.values():
-        statuses = {item.status for item in client.posts()}
+        statuses = {item.status for item in POST.items(client.items)}
         assert statuses == {s.value for s in Status}, client.slug
         # every network the client is on is used by its posts
-        used = {p for item in client.posts() for p in item.platforms}
+        used = {p for item in POST.items(client.items) for p in item.platforms}
         assert used == {p.value for p in client.config.platforms}, client.slug
 
 
 def test_posts_are_consistent_with_today(workspace: Workspace) -> None:
-    for item in workspace.items():
-        if not isinstance(item.meta, Post):
-            continue
+    for item in POST.items(workspace.items()):
         assert item.source.path.name.startswith(item.meta.publish_at.strftime("%Y-%m-%d"))
         assert item.meta.tags, item.uid
         before_today = item.meta.publish_at.date().isoformat() < TODAY
@@ -59,7 +57,7 @@ def test_posts_are_consistent_with_today(workspace: Workspace) -> None:
 
 
 def test_multi_network_posts_have_variants(workspace: Workspace) -> None:
-    posts = [i.meta for i in workspace.items() if isinstance(i.meta, Post)]
+    posts = [i.meta for i in POST.items(workspace.items())]
     with_variants = [p for p in posts if len(p.platforms) >= 2 and p.variants]
     assert len(with_variants) >= 10
     assert sum(p.boost is not None for p in posts) >= 3
@@ -69,15 +67,15 @@ def test_multi_network_posts_have_variants(workspace: Workspace) -> None:
 
 
 def test_contests_and_curated(workspace: Workspace) -> None:
-    contests = [i for i in workspace.items() if isinstance(i.meta, Contest)]
-    curated = [i for i in workspace.items() if isinstance(i.meta, Curated)]
+    contests = CONTEST.items(workspace.items())
+    curated = CURATED.items(workspace.items())
     assert len(contests) >= 2
     assert len(curated) >= 8
     assert {c.meta.status.value for c in curated} == {"candidate", "selected", "rejected", "shared"}
     assert all(c.meta.source_url and c.meta.credit for c in curated)
     finished = [c.meta for c in contests if c.meta.winners]
     assert finished and all(c.shipping and c.shipping.tracking for c in finished)
-    linked = {i.meta.contest for i in workspace.items() if isinstance(i.meta, Post)}
+    linked = {i.meta.contest for i in POST.items(workspace.items())}
     assert {c.slug for c in contests} <= linked
 
 
@@ -94,12 +92,9 @@ def test_every_media_file_exists_and_is_credited(workspace: Workspace) -> None:
     for client in workspace.clients.values():
         files = []
         for item in client.items:
-            if isinstance(item.meta, (Post, Contest)):
-                for medium in item.meta.media:
-                    assert medium.credit and medium.alt and medium.rights, item.uid
-                    files.append(medium.file)
-            if isinstance(item.meta, Contest):
-                files += [f for f in item.meta.visuals.model_dump().values() if f]
+            for medium in item.media:
+                assert medium.credit and medium.alt and medium.rights, item.uid
+            files += [name for _field, name in item.files]
         files += [s.file for n in client.months.values() for s in n.meta.screenshots]
         files.append(client.config.brand.logo or "")
         for name in files:

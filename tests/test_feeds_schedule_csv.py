@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from test_feeds_support import SECRETS, load_client, make_workspace
 
+from generator.content.kinds import POST
 from generator.content.model import ClientData, Workspace
 from generator.feeds import (
     caption_with_hashtags,
@@ -141,7 +142,7 @@ def test_exports_keep_notes_private_and_are_deterministic(loaded: Loaded) -> Non
 
 def test_plain_caption_drops_comments_even_unclosed(loaded: Loaded) -> None:
     ws, client = loaded
-    item = next(i for i in client.posts() if i.slug == "2026-10-26-apres-dst")
+    item = next(i for i in POST.items(client.items) if i.slug == "2026-10-26-apres-dst")
     assert "SECRET" not in plain_caption(item, "instagram")
     item.body = "Visible\n<!-- SECRET never closed\nstill hidden"
     assert plain_caption(item, "instagram") == "Visible"
@@ -150,7 +151,7 @@ def test_plain_caption_drops_comments_even_unclosed(loaded: Loaded) -> None:
 
 def test_hashtags_typed_in_the_caption_are_not_repeated(loaded: Loaded) -> None:
     ws, client = loaded
-    item = next(i for i in client.posts() if i.slug == "2026-10-26-apres-dst")
+    item = next(i for i in POST.items(client.items) if i.slug == "2026-10-26-apres-dst")
     item.body = "Du #Levain au fournil"
     assert caption_with_hashtags(item, "instagram") == "Du #Levain au fournil\n\n#Lyon"
     item.body = ""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import textwrap
 from pathlib import Path
 
+from generator.content import kinds
 from generator.content.loader import load_workspace
 from generator.content.model import ClientData, Workspace
 
@@ -185,5 +186,7 @@ def check_raw_ics(text: str) -> None:
 
 def test_support_workspace_loads(tmp_path: Path) -> None:
     ws, client = load_client(make_workspace(tmp_path))
-    assert len(client.posts()) == len(POSTS)
-    assert len(client.contests()) == 1 and len(client.curated()) == 2
+    assert len(kinds.POST.items(client.items)) == len(POSTS)
+    assert (
+        len(kinds.CONTEST.items(client.items)) == 1 and len(kinds.CURATED.items(client.items)) == 2
+    )

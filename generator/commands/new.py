@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from generator.content.kinds import KINDS
 from generator.content.loader import read_document, relative
 from generator.problems import AlmanacError, ProblemList
 from generator.scaffold import write_new_item
@@ -18,7 +19,7 @@ HELP = "write a new post, contest or curated item for a client (never overwrites
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("kind", choices=["post", "contest", "curated"])
+    parser.add_argument("kind", choices=[kind.name for kind in KINDS])
     parser.add_argument("--client", required=True, metavar="SLUG", help="client folder name")
     parser.add_argument("--title", required=True, help="the item's title (gives the file name)")
     parser.add_argument(

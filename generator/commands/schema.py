@@ -8,13 +8,21 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from generator.schema import KINDS
+from generator.content.kinds import KINDS
+from generator.schema import Client, MonthNotes, Settings
 from generator.schema.events import EventList
 
 NAME = "schema"
 HELP = "print the JSON Schema of a file kind (settings, client, post, contest, curated, month)"
 NEEDS_WORKSPACE = False
-ALL_KINDS: dict[str, type[BaseModel]] = {**KINDS, "events": EventList}
+# every file kind, in the order of the README reference: settings, client, items, month, events
+ALL_KINDS: dict[str, type[BaseModel]] = {
+    "settings": Settings,
+    "client": Client,
+    **{kind.name: kind.schema for kind in KINDS},
+    "month": MonthNotes,
+    "events": EventList,
+}
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

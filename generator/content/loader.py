@@ -8,11 +8,11 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from generator.content.kinds import KINDS, ItemMeta
 from generator.content.model import (
     AgencyEvent,
     ClientData,
     Item,
-    ItemKind,
     MonthNote,
     Source,
     Workspace,
@@ -21,16 +21,11 @@ from generator.content.references import check_references
 from generator.frontmatter import SourceError, read_text, split_front_matter
 from generator.months import is_month_key
 from generator.problems import AlmanacError, ProblemList, Severity
-from generator.schema import Client, Contest, Curated, MonthNotes, Post, Settings
+from generator.schema import Client, MonthNotes, Settings
 from generator.schema.validate import validate_doc
 from generator.yamlread import parse_yaml
 
 SETTINGS_FILE = "almanac.yml"
-ITEM_FOLDERS: dict[str, tuple[ItemKind, type[BaseModel]]] = {
-    "posts": ("post", Post),
-    "contests": ("contest", Contest),
-    "curated": ("curated", Curated),
-}
 DATA_FOLDERS = {"media", "metrics", "exports"}
 
 
@@ -47,15 +42,21 @@ def find_workspace(start: Path, explicit: Path | None = None) -> Path:
     """The folder holding almanac.yml: the one given, or the nearest from `start` upwards."""
     if explicit is not None:
         if not (explicit / SETTINGS_FILE).is_file():
-            raise AlmanacError(f"no {SETTINGS_FILE} in {explicit}: is this an Almanac "
-                               "workspace? (`almanac init DIR` makes one)", exit_code=2)
+            raise AlmanacError(
+                f"no {SETTINGS_FILE} in {explicit}: is this an Almanac "
+                "workspace? (`almanac init DIR` makes one)",
+                exit_code=2,
+            )
         return explicit.resolve()
     for folder in [start.resolve(), *start.resolve().parents]:
         if (folder / SETTINGS_FILE).is_file():
             return folder
-    raise AlmanacError(f"no {SETTINGS_FILE} found in {start} or any folder above it: run this "
-                       "inside a workspace, pass --workspace PATH, or create one with "
-                       "`almanac init DIR`", exit_code=2)
+    raise AlmanacError(
+        f"no {SETTINGS_FILE} found in {start} or any folder above it: run this "
+        "inside a workspace, pass --workspace PATH, or create one with "
+        "`almanac init DIR`",
+        exit_code=2,
+    )
 
 
 def relative(path: Path, root: Path) -> str:
@@ -65,9 +66,14 @@ def relative(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
-def read_document(path: Path, root: Path, model: type[BaseModel], problems: ProblemList,
-                  context: dict[str, Any] | None = None,
-                  front_matter: bool = True) -> Document | None:
+def read_document(
+    path: Path,
+    root: Path,
+    model: type[BaseModel],
+    problems: ProblemList,
+    context: dict[str, Any] | None = None,
+    front_matter: bool = True,
+) -> Document | None:
     """Read and validate one YAML or Markdown file; problems go to `problems`."""
     rel = relative(path, root)
     try:
@@ -106,16 +112,24 @@ def load_client(folder: Path, ws: Workspace, problems: ProblemList) -> ClientDat
     """Read one client's folder: client.yml first (it gives the time zone), then the rest."""
     config_path = folder / "client.yml"
     if not config_path.is_file():
-        problems.add(relative(folder, ws.root), 1, "", "workspace.no-client-file",
-                     f"the folder `{folder.name}` has no client.yml: add one (see "
-                     "`almanac schema client`) or move the folder out of content/")
+        problems.add(
+            relative(folder, ws.root),
+            1,
+            "",
+            "workspace.no-client-file",
+            f"the folder `{folder.name}` has no client.yml: add one (see "
+            "`almanac schema client`) or move the folder out of content/",
+        )
         return None
     doc = read_document(config_path, ws.root, Client, problems, front_matter=False)
     if doc is None:
         return None
     config: Client = doc.meta
     client = ClientData(
-        slug=folder.name, config=config, source=doc.source, folder=folder,
+        slug=folder.name,
+        config=config,
+        source=doc.source,
+        folder=folder,
         locale=(config.locale or ws.settings.locale).value,
         timezone=config.timezone or ws.settings.timezone,
     )
@@ -128,9 +142,9 @@ def load_client(folder: Path, ws: Workspace, problems: ProblemList) -> ClientDat
 def load_items(client: ClientData, root: Path, problems: ProblemList) -> None:
     context = {"timezone": client.timezone}
     seen: dict[str, str] = {}
-    for folder_name, (kind, model) in ITEM_FOLDERS.items():
-        for path in sorted((client.folder / folder_name).rglob("*.md")):
-            doc = read_document(path, root, model, problems, context)
+    for kind in KINDS:
+        for path in sorted((client.folder / kind.folder).rglob("*.md")):
+            doc = read_document(path, root, kind.schema, problems, context)
             if doc is None:
                 continue
             item = Item(kind, client.slug, path.stem, doc.meta, doc.body, doc.source)
@@ -139,18 +153,28 @@ def load_items(client: ClientData, root: Path, problems: ProblemList) -> None:
             client.items.append(item)
 
 
-def accept_item(item: Item, seen: dict[str, str], problems: ProblemList) -> bool:
+def accept_item(item: Item[ItemMeta], seen: dict[str, str], problems: ProblemList) -> bool:
     """Refuse an item whose slug is taken or whose `client:` contradicts its folder."""
     rel = item.source.rel
     if item.meta.client is not None and item.meta.client != item.client:
-        problems.add(rel, item.source.line_of("client"), "client", "item.wrong-client",
-                     f"`client: {item.meta.client}` disagrees with the folder "
-                     f"`{item.client}`: the folder decides; fix or remove the field")
+        problems.add(
+            rel,
+            item.source.line_of("client"),
+            "client",
+            "item.wrong-client",
+            f"`client: {item.meta.client}` disagrees with the folder "
+            f"`{item.client}`: the folder decides; fix or remove the field",
+        )
         return False
     if item.slug in seen:
-        problems.add(rel, 1, "", "item.duplicate-slug",
-                     f"another item already uses the name `{item.slug}` ({seen[item.slug]}): "
-                     "rename one file")
+        problems.add(
+            rel,
+            1,
+            "",
+            "item.duplicate-slug",
+            f"another item already uses the name `{item.slug}` ({seen[item.slug]}): "
+            "rename one file",
+        )
         return False
     seen[item.slug] = rel
     return True
@@ -164,25 +188,41 @@ def load_months(client: ClientData, root: Path, problems: ProblemList) -> None:
         month = path.stem
         meta: MonthNotes = doc.meta
         if meta.month is not None and meta.month != month:
-            problems.add(doc.source.rel, doc.source.line_of("month"), "month",
-                         "month.mismatch", f"`month: {meta.month}` disagrees with the file "
-                         f"name `{path.name}`")
+            problems.add(
+                doc.source.rel,
+                doc.source.line_of("month"),
+                "month",
+                "month.mismatch",
+                f"`month: {meta.month}` disagrees with the file name `{path.name}`",
+            )
             continue
         if not is_month_key(month):
-            problems.add(doc.source.rel, 1, "", "month.bad-name",
-                         f"`{path.name}` should be named YYYY-MM.md, e.g. 2026-10.md")
+            problems.add(
+                doc.source.rel,
+                1,
+                "",
+                "month.bad-name",
+                f"`{path.name}` should be named YYYY-MM.md, e.g. 2026-10.md",
+            )
             continue
         client.months[month] = MonthNote(client.slug, month, meta, doc.body, doc.source)
 
 
 def warn_unknown_files(folder: Path, root: Path, problems: ProblemList) -> None:
     """Markdown outside the known folders is never read: say so instead of ignoring it."""
-    known = {*ITEM_FOLDERS, "months", "events", *DATA_FOLDERS}
+    known = {*(kind.folder for kind in KINDS), "months", "events", *DATA_FOLDERS}
+    item_folders = ", ".join(f"{kind.folder}/" for kind in KINDS)
     for path in sorted(folder.iterdir()):
         if path.is_dir() and path.name not in known and not path.name.startswith("."):
-            problems.add(relative(path, root), 1, "", "workspace.unknown-folder",
-                         f"the folder `{path.name}` is not read: use posts/, contests/, "
-                         "curated/, months/, media/ or metrics/", Severity.WARNING)
+            problems.add(
+                relative(path, root),
+                1,
+                "",
+                "workspace.unknown-folder",
+                f"the folder `{path.name}` is not read: use {item_folders}, "
+                "months/, media/ or metrics/",
+                Severity.WARNING,
+            )
 
 
 def load_events(folder: Path, root: Path, problems: ProblemList) -> list[AgencyEvent]:
@@ -197,9 +237,15 @@ def load_events(folder: Path, root: Path, problems: ProblemList) -> list[AgencyE
         for index, e in enumerate(doc.meta.events):
             events.append(
                 AgencyEvent(
-                    e.date.isoformat(), e.title, e.end.isoformat() if e.end else None,
-                    kind=e.kind.value, time=e.time, location=e.location, blackout=e.blackout,
-                    post_expected=e.post_expected, rel=doc.source.rel,
+                    e.date.isoformat(),
+                    e.title,
+                    e.end.isoformat() if e.end else None,
+                    kind=e.kind.value,
+                    time=e.time,
+                    location=e.location,
+                    blackout=e.blackout,
+                    post_expected=e.post_expected,
+                    rel=doc.source.rel,
                     line=doc.source.line_of("events", index),
                 )
             )
@@ -222,8 +268,11 @@ def holidays_of(client: ClientData) -> list[AgencyEvent]:
 
 def client_folders(content: Path) -> list[str]:
     """Names of the client folders under content/ (not `_events` or hidden folders)."""
-    return [p.name for p in sorted(content.iterdir())
-            if p.is_dir() and not p.name.startswith(("_", "."))]
+    return [
+        p.name
+        for p in sorted(content.iterdir())
+        if p.is_dir() and not p.name.startswith(("_", "."))
+    ]
 
 
 def load_workspace(root: Path, only_client: str | None = None) -> tuple[Workspace, ProblemList]:
@@ -233,8 +282,13 @@ def load_workspace(root: Path, only_client: str | None = None) -> tuple[Workspac
     ws = Workspace(root=root, settings=settings, source=source)
     content = root / "content"
     if not content.is_dir():
-        problems.add("content", 1, "", "workspace.no-content",
-                     "there is no content/ folder: create it with one folder per client")
+        problems.add(
+            "content",
+            1,
+            "",
+            "workspace.no-content",
+            "there is no content/ folder: create it with one folder per client",
+        )
         return ws, problems
     ws.events = load_events(content / "_events", root, problems)
     for name in client_folders(content):
@@ -246,8 +300,10 @@ def load_workspace(root: Path, only_client: str | None = None) -> tuple[Workspac
             warn_unknown_files(folder, root, problems)
             ws.clients[client.slug] = client
     if only_client is not None and only_client not in ws.clients and not problems.errors():
-        raise AlmanacError(f"no client `{only_client}` in content/ (clients: "
-                           f"{', '.join(client_folders(content))})",
-                           exit_code=2)
+        raise AlmanacError(
+            f"no client `{only_client}` in content/ (clients: "
+            f"{', '.join(client_folders(content))})",
+            exit_code=2,
+        )
     check_references(ws, problems)
     return ws, problems

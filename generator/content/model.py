@@ -5,12 +5,17 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Generic, TypeAlias, TypeVar
 
-from generator.schema import Client, Contest, Curated, MonthNotes, Post, Settings
+from generator.schema import Client, MonthNotes, Settings
+from generator.schema.items import Media
 from generator.yamlread import Path_
 
-ItemKind = Literal["post", "contest", "curated"]
+if TYPE_CHECKING:
+    from generator.content.kinds import ItemMeta, Kind
+
+# covariant: an Item[Post] is usable wherever any item is
+M_co = TypeVar("M_co", bound="ItemMeta", covariant=True)
 
 
 @dataclass
@@ -30,15 +35,23 @@ class Source:
 
 
 @dataclass
-class Item:
-    """A post, contest or curated item of one client, validated."""
+class Item(Generic[M_co]):
+    """A planned item of one client (post, contest, curated…), validated against its schema.
 
-    kind: ItemKind
+    `spec` is its entry in the kind registry (generator.content.kinds); `Item[Post]` is a post.
+    """
+
+    spec: Kind[M_co]
     client: str
     slug: str
-    meta: Post | Contest | Curated
+    meta: M_co
     body: str
     source: Source
+
+    @property
+    def kind(self) -> str:
+        """The kind's name: post, contest, curated."""
+        return self.spec.name
 
     @property
     def title(self) -> str:
@@ -55,16 +68,40 @@ class Item:
     @property
     def when(self) -> datetime | None:
         """The moment the item lands on the calendar (publication, contest start, share)."""
-        if isinstance(self.meta, Post):
-            return self.meta.publish_at
-        if isinstance(self.meta, Contest):
-            return self.meta.starts
-        return self.meta.share_at
+        return self.spec.when(self.meta)
+
+    @property
+    def category(self) -> str:
+        """Its editorial category (promo, education…) as the content mix and approvers see it."""
+        return self.spec.category_of(self.meta)
+
+    @property
+    def media(self) -> list[Media]:
+        """Its images and videos (none for kinds without media)."""
+        return self.spec.media_of(self.meta)
+
+    @property
+    def milestones(self) -> list[tuple[str, datetime | None]]:
+        """Its moments on the calendar, each named (a contest's starts, ends, draw…)."""
+        return self.spec.milestones(self.meta)
+
+    @property
+    def files(self) -> list[tuple[tuple[str | int, ...], str]]:
+        """Every file it refers to, with the field that names it: media, then visuals."""
+        found: list[tuple[tuple[str | int, ...], str]] = [
+            (("media", index, "file"), medium.file) for index, medium in enumerate(self.media)
+        ]
+        found += [(("visuals", stage), name) for stage, name in self.spec.visuals_of(self.meta)]
+        return found
 
     @property
     def uid(self) -> str:
         """Stable identifier across builds: client/kind/slug."""
         return f"{self.client}/{self.kind}/{self.slug}"
+
+
+# An item of any kind: the fields every kind shares are typed, the others need `Kind.narrow`.
+AnyItem: TypeAlias = "Item[ItemMeta]"
 
 
 @dataclass
@@ -88,22 +125,13 @@ class ClientData:
     folder: Path
     locale: str
     timezone: str
-    items: list[Item] = field(default_factory=list)
+    items: list[AnyItem] = field(default_factory=list)
     months: dict[str, MonthNote] = field(default_factory=dict)
     events: list[AgencyEvent] = field(default_factory=list)  # its own and its public holidays
 
     @property
     def name(self) -> str:
         return self.config.name
-
-    def posts(self) -> list[Item]:
-        return [i for i in self.items if i.kind == "post"]
-
-    def contests(self) -> list[Item]:
-        return [i for i in self.items if i.kind == "contest"]
-
-    def curated(self) -> list[Item]:
-        return [i for i in self.items if i.kind == "curated"]
 
 
 @dataclass
@@ -143,5 +171,5 @@ class Workspace:
     def content_dir(self) -> Path:
         return self.root / "content"
 
-    def items(self) -> list[Item]:
+    def items(self) -> list[AnyItem]:
         return [item for client in self.clients.values() for item in client.items]

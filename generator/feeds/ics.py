@@ -10,7 +10,8 @@ from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from generator.captions import network_name, plain_caption
-from generator.content.model import ClientData, Item, Workspace
+from generator.content.kinds import CONTEST, CURATED, POST
+from generator.content.model import AnyItem, ClientData, Item, Workspace
 from generator.feeds.ics_format import (
     escape_list,
     escape_text,
@@ -50,7 +51,7 @@ WORDS = {
     },
 }
 
-UrlFor = Callable[[Item], str | None]
+UrlFor = Callable[[AnyItem], str | None]
 
 
 @dataclass
@@ -132,19 +133,18 @@ def default_url(workspace: Workspace, client: ClientData) -> str | None:
 
 
 def item_events(
-    item: Item, client: ClientData, platform: str | None, url: str | None
+    item: AnyItem, client: ClientData, platform: str | None, url: str | None
 ) -> list[FeedEvent]:
-    meta = item.meta
-    if isinstance(meta, Post):
-        return [post_event(item, meta, client, platform, url)]
-    if isinstance(meta, Contest):
-        return contest_events(item, meta, client, platform, url)
-    if isinstance(meta, Curated) and meta.share_at is not None:
-        return [curated_event(item, meta, client, platform, url)]
+    if (post := POST.narrow(item)) is not None:
+        return [post_event(post, client, platform, url)]
+    if (contest := CONTEST.narrow(item)) is not None:
+        return contest_events(contest, client, platform, url)
+    if (curated := CURATED.narrow(item)) is not None and curated.meta.share_at is not None:
+        return [curated_event(curated, client, platform, url)]
     return []
 
 
-def event_uid(item: Item, platform: str | None, part: str | None = None) -> str:
+def event_uid(item: AnyItem, platform: str | None, part: str | None = None) -> str:
     """`<client>/<kind>/<slug>[/<platform>][/<part>]@almanac`: stable across builds."""
     pieces = [item.uid, platform, part]
     return "/".join(p for p in pieces if p) + "@almanac"
@@ -156,7 +156,7 @@ def ical_status(status: str) -> str:
     return "TENTATIVE" if status in TENTATIVE else "CONFIRMED"
 
 
-def summary_of(title: str, item: Item, platform: str | None) -> str:
+def summary_of(title: str, item: AnyItem, platform: str | None) -> str:
     networks = [platform] if platform else item.platforms
     return f"{title} ({', '.join(network_name(p) for p in networks)})"
 
@@ -166,7 +166,7 @@ def excerpt(text: str, limit: int = EXCERPT_CHARS) -> str:
 
 
 def describe(
-    item: Item, client: ClientData, platform: str | None, extra: list[str] | None = None
+    item: AnyItem, client: ClientData, platform: str | None, extra: list[str] | None = None
 ) -> str:
     words = WORDS.get(client.locale, WORDS["en"])
     parts = [
@@ -177,15 +177,15 @@ def describe(
     return "\n\n".join(p for p in parts if p)
 
 
-def categories_of(item: Item, kind: str) -> list[str]:
+def categories_of(item: AnyItem, kind: str) -> list[str]:
     values = [kind, *item.meta.tags]
     return list(dict.fromkeys(v for v in values if v))
 
 
 def post_event(
-    item: Item, meta: Post, client: ClientData, platform: str | None, url: str | None
+    item: Item[Post], client: ClientData, platform: str | None, url: str | None
 ) -> FeedEvent:
-    start = meta.publish_at
+    start = item.meta.publish_at
     return FeedEvent(
         uid=event_uid(item, platform),
         start=start,
@@ -193,14 +193,15 @@ def post_event(
         summary=summary_of(item.title, item, platform),
         description=describe(item, client, platform),
         status=ical_status(item.status),
-        categories=categories_of(item, meta.kind),
+        categories=categories_of(item, item.meta.kind),
         url=url,
     )
 
 
 def contest_events(
-    item: Item, meta: Contest, client: ClientData, platform: str | None, url: str | None
+    item: Item[Contest], client: ClientData, platform: str | None, url: str | None
 ) -> list[FeedEvent]:
+    meta = item.meta
     words = WORDS.get(client.locale, WORDS["en"])
     status = ical_status(item.status)
     text = describe(item, client, platform, _prize(meta))
@@ -240,8 +241,9 @@ def _prize(meta: Contest) -> list[str]:
 
 
 def curated_event(
-    item: Item, meta: Curated, client: ClientData, platform: str | None, url: str | None
+    item: Item[Curated], client: ClientData, platform: str | None, url: str | None
 ) -> FeedEvent:
+    meta = item.meta
     assert meta.share_at is not None
     words = WORDS.get(client.locale, WORDS["en"])
     source = " · ".join(p for p in (meta.source_name, meta.source_url) if p)

@@ -10,7 +10,8 @@ from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
 from generator.captions import caption_with_hashtags, network_name
-from generator.content.model import ClientData, Item, Workspace
+from generator.content.kinds import POST
+from generator.content.model import AnyItem, ClientData, Workspace
 from generator.schema import Post
 from generator.schema.common import Platform
 
@@ -32,7 +33,7 @@ SHEET_HEADER = [
     "First comment",
     "Title",
     "Status",
-    "Item",
+    "AnyItem",
 ]
 
 
@@ -42,7 +43,7 @@ class ScheduleRow:
 
     when: datetime
     platform: str
-    item: Item
+    item: AnyItem
     meta: Post
 
 
@@ -61,9 +62,9 @@ def build_rows(
     wanted = set(statuses)
     zone = ZoneInfo(client.timezone)
     rows: list[ScheduleRow] = []
-    for item in client.posts():
+    for item in POST.items(client.items):
         meta = item.meta
-        if not isinstance(meta, Post) or item.status not in wanted:
+        if item.status not in wanted:
             continue
         if after is not None and meta.publish_at <= after:
             continue

@@ -106,7 +106,7 @@ def in_zone(row: PostMetrics, zone: ZoneInfo) -> PostMetrics:
 
 
 def count_rows(export: ExportFile) -> int:
-    if export.kind == "json":
+    if export.file_type == "json":
         items = export.data.get("orderedItems") if isinstance(export.data, dict) else None
         return len(items) if isinstance(items, list) else 0
     return sum(len(t.rows) for t in export.tables)

@@ -8,10 +8,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
-from generator.content.model import ClientData, Item, Workspace
+from generator.content.kinds import POST
+from generator.content.model import AnyItem, ClientData, Workspace
 from generator.metrics.store import METRICS_FOLDER, POSTS_FILE, ClientMetrics, PostMetrics
 from generator.problems import AlmanacError, Problem, Severity
-from generator.schema.items import Post
 
 # Hosts that serve the same posts under two names
 HOST_ALIASES = {
@@ -54,14 +54,13 @@ def youtube_path(netloc: str, path: str, video: list[str]) -> str:
 class PostIndex:
     """One client's published posts, by (platform, id) and (platform, address)."""
 
-    ids: dict[tuple[str, str], Item] = field(default_factory=dict)
-    urls: dict[tuple[str, str], Item] = field(default_factory=dict)
+    ids: dict[tuple[str, str], AnyItem] = field(default_factory=dict)
+    urls: dict[tuple[str, str], AnyItem] = field(default_factory=dict)
 
 
 def build_post_index(client: ClientData) -> PostIndex:
     index = PostIndex()
-    for item in client.posts():
-        assert isinstance(item.meta, Post)
+    for item in POST.items(client.items):
         for platform, live in item.meta.published.items():
             name = platform.value
             if live.id:
@@ -81,7 +80,7 @@ def id_variants(post_id: str) -> list[str]:
     return variants
 
 
-def match_post(row: PostMetrics, index: PostIndex) -> Item | None:
+def match_post(row: PostMetrics, index: PostIndex) -> AnyItem | None:
     """The post a metrics row belongs to, or None."""
     for candidate in id_variants(row.post_id):
         if (row.platform, candidate) in index.ids:
@@ -94,7 +93,7 @@ def match_post(row: PostMetrics, index: PostIndex) -> Item | None:
     return None
 
 
-def match_segment(platform: str, segments: set[str], index: PostIndex) -> Item | None:
+def match_segment(platform: str, segments: set[str], index: PostIndex) -> AnyItem | None:
     """The post whose id is one part of the address: looked up by part rather than by
     walking every post for every row; the first post listed wins when several match."""
     hits = [index.ids[(platform, part)] for part in segments if (platform, part) in index.ids]

@@ -103,7 +103,7 @@ def limit_text(setting: str, limits: ImportLimits) -> str:
 
 def describe_header(export: ExportFile) -> str:
     """What the file starts with, for the unknown-format message."""
-    if export.kind == "json":
+    if export.file_type == "json":
         keys = list(export.data)[:8] if isinstance(export.data, dict) else ["(a list)"]
         return "JSON with keys " + ", ".join(f"`{k}`" for k in keys)
     for table in export.tables:

@@ -40,7 +40,7 @@ class ExportFile:
 
     path: Path
     name: str
-    kind: str  # csv, xlsx or json
+    file_type: str  # csv, xlsx or json
     tables: list[Table] = field(default_factory=list)
     data: Any = None
     size: int = 0

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from generator.content import Workspace
-from generator.content.model import Item
+from generator.content.model import AnyItem
 from generator.frontmatter import SourceError, read_text
 from generator.problems import Problem, Severity
 from generator.repo.history import EDIT_FIELDS, Change, History, ItemHistory, Person, read_facets
@@ -98,20 +98,20 @@ def audit_approvals(
             continue
         data = ws.clients[slug]
         for item in sorted(data.items, key=lambda i: i.uid):
-            if item.kind != "curated" and item.status in APPROVED:
+            if item.spec.needs_approval and item.status in APPROVED:
                 records[item.uid] = audit_item(item, data.config.approvers, history, since)
     return records
 
 
 def audit_item(
-    item: Item, approvers: list[Approver], history: History, since: date | None = None
+    item: AnyItem, approvers: list[Approver], history: History, since: date | None = None
 ) -> ApprovalRecord:
     rel = item.source.rel
     record = ApprovalRecord(
         item.uid,
         rel,
         item.status,
-        _kind(item),
+        item.category,
         history=history.item(rel),
         lines={
             name: item.source.line_of(name)
@@ -143,7 +143,7 @@ def audit_item(
         )
         return record
     validate_approver(record, approvers)
-    validate_claim(record, list(getattr(item.meta, "approved_by", [])))
+    validate_claim(record, list(item.meta.approved_by))
     record.edits_after = edits_after(record.history, record.approval, history)
     report_edits(record)
     return record
@@ -157,10 +157,10 @@ def approved_before(history: ItemHistory, since: date) -> bool:
 
 
 def audit_declared(
-    record: ApprovalRecord, item: Item, approvers: list[Approver], since: date
+    record: ApprovalRecord, item: AnyItem, approvers: list[Approver], since: date
 ) -> None:
     """An approval given before git: the `approved_by` field is the record; later edits count."""
-    claimed = [str(c) for c in getattr(item.meta, "approved_by", [])]
+    claimed = [str(c) for c in item.meta.approved_by]
     record.declared_by = tuple(claimed)
     matched = [a for a in approvers if any(_names_match(c, a) for c in claimed)]
     record.approver = matched[0] if matched else None
@@ -199,10 +199,6 @@ def _names_match(claim: str, approver: Approver) -> bool:
     }
 
 
-def _kind(item: Item) -> str:
-    return str(getattr(item.meta, "kind", item.kind))
-
-
 def find_approval(history: ItemHistory) -> Change | None:
     """The last change that moved the item from before approval to approved or later."""
     found = None
@@ -223,7 +219,7 @@ def edits_after(history: ItemHistory, approval: Change, graph: History) -> list[
     ]
 
 
-def uncommitted_fields(item: Item, history: ItemHistory) -> tuple[str, ...]:
+def uncommitted_fields(item: AnyItem, history: ItemHistory) -> tuple[str, ...]:
     """Parts of the item that differ between the working copy and the last commit."""
     try:
         current = read_facets(read_text(item.source.path))

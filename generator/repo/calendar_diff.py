@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 
 from generator.checking import check_workspace
 from generator.content import Workspace
-from generator.content.model import Item
+from generator.content.model import AnyItem
 from generator.problems import Problem
 from generator.repo.git_repo import export_workspace, shallow_note
 
@@ -23,7 +23,7 @@ MARKER = "<!-- almanac-diff -->"
 WORD_CONTEXT = 4
 WORD_LIMIT = 40
 
-DeltaKind = Literal["added", "removed", "changed"]
+Change = Literal["added", "removed", "changed"]
 
 
 @dataclass(frozen=True)
@@ -43,7 +43,7 @@ class ItemState:
 class ItemDelta:
     """One item added, removed or changed between the two sides."""
 
-    kind: DeltaKind
+    change: Change
     before: ItemState | None
     after: ItemState | None
 
@@ -70,7 +70,7 @@ class ItemDelta:
 
     def _differs(self, name: str) -> bool:
         return (
-            self.kind == "changed"
+            self.change == "changed"
             and self.before is not None
             and self.after is not None
             and getattr(self.before, name) != getattr(self.after, name)
@@ -88,8 +88,8 @@ class CalendarDiff:
     fixed: list[Problem] = field(default_factory=list)
     note: str | None = None
 
-    def of_kind(self, kind: DeltaKind) -> list[ItemDelta]:
-        return [d for d in self.deltas if d.kind == kind]
+    def of_change(self, change: Change) -> list[ItemDelta]:
+        return [d for d in self.deltas if d.change == change]
 
 
 def build_diff(
@@ -138,7 +138,7 @@ def read_states(ws: Workspace) -> dict[str, ItemState]:
     return states
 
 
-def item_state(item: Item, zone: str) -> ItemState:
+def item_state(item: AnyItem, zone: str) -> ItemState:
     when = item.when.astimezone(ZoneInfo(zone)) if item.when else None
     return ItemState(
         item.uid,
@@ -243,9 +243,9 @@ def render_markdown(diff: CalendarDiff, github: bool = False) -> str:
     lines += [f"## Calendar changes: {escape(diff.base)} → {escape(diff.head)}", "", counts, ""]
     if diff.note:
         lines += [f"> **Note:** {escape(diff.note)}", ""]
-    lines += render_section("Added", diff.of_kind("added"), github, render_item_row)
-    lines += render_section("Removed", diff.of_kind("removed"), github, render_item_row)
-    changed = diff.of_kind("changed")
+    lines += render_section("Added", diff.of_change("added"), github, render_item_row)
+    lines += render_section("Removed", diff.of_change("removed"), github, render_item_row)
+    changed = diff.of_change("changed")
     lines += render_section(
         "Rescheduled",
         [d for d in changed if d.rescheduled],
@@ -265,10 +265,10 @@ def render_markdown(diff: CalendarDiff, github: bool = False) -> str:
 
 
 def summary_counts(diff: CalendarDiff) -> str:
-    changed = diff.of_kind("changed")
+    changed = diff.of_change("changed")
     parts = [
-        f"{len(diff.of_kind('added'))} added",
-        f"{len(diff.of_kind('removed'))} removed",
+        f"{len(diff.of_change('added'))} added",
+        f"{len(diff.of_change('removed'))} removed",
         f"{sum(d.rescheduled for d in changed)} rescheduled",
         f"{sum(d.status_changed for d in changed)} status change(s)",
         f"{sum(d.caption_diff is not None for d in changed)} caption edit(s)",
@@ -287,7 +287,7 @@ def render_section(
     columns = header.get(title, ("From", "To"))
     body = [f"| {escape(d.state.uid)} | {escape(d.state.title)} | {row(d)} |" for d in deltas]
     table = [
-        f"| Item | Title | {' | '.join(columns)} |",
+        f"| AnyItem | Title | {' | '.join(columns)} |",
         "|" + " --- |" * (2 + len(columns)),
         *body,
     ]
@@ -352,7 +352,7 @@ def render_json(diff: CalendarDiff) -> str:
             "note": diff.note,
             "items": [
                 {
-                    "change": d.kind,
+                    "change": d.change,
                     "before": state(d.before),
                     "after": state(d.after),
                     "rescheduled": d.rescheduled,

@@ -17,6 +17,7 @@ from typing import Any, Literal
 
 import yaml
 
+from generator.content.kinds import KINDS
 from generator.frontmatter import MAX_BYTES, SourceError, split_front_matter
 from generator.problems import AlmanacError
 from generator.repo.git_repo import (
@@ -34,8 +35,8 @@ try:  # versions are only compared, never validated: all scalars as strings, no 
 except ImportError:  # pragma: no cover - libyaml is in the PyYAML wheels
     from yaml import BaseLoader as _BaseLoader  # type: ignore[assignment]
 
-ITEM_FOLDERS = {"posts": "post", "contests": "contest", "curated": "curated"}
-WHEN_FIELDS = ("publish_at", "starts", "share_at")
+ITEM_FOLDERS = {kind.folder: kind.name for kind in KINDS}
+WHEN_FIELDS = tuple(kind.date_field for kind in KINDS)
 # parts of an item whose change after approval means the approver did not see it
 EDIT_FIELDS = ("caption", "media", "when", "platforms")
 _LOG_FORMAT = "%x1e%P%x1f%H%x1f%aN%x1f%aE%x1f%aI%x1f%cN%x1f%cE%x1f%cI%x1f%s"

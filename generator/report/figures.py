@@ -158,9 +158,9 @@ def build_network(
     )
 
 
-def is_published_in(item: Item, month: Month, zone: str) -> bool:
+def is_published_in(item: Item[Post], month: Month, zone: str) -> bool:
     meta = item.meta
-    if not isinstance(meta, Post) or meta.status is not Status.PUBLISHED:
+    if meta.status is not Status.PUBLISHED:
         return False
     day = local_day(meta.publish_at, zone)
     return day is not None and month.contains(day)
@@ -168,7 +168,7 @@ def is_published_in(item: Item, month: Month, zone: str) -> bool:
 
 def build_month_figures(
     metrics: ClientMetrics,
-    posts: list[Item],
+    posts: list[Item[Post]],
     month: Month,
     zone: str,
     coverage: Coverage | None = None,
@@ -258,14 +258,13 @@ def week_is_partial(week: Week, coverage: Coverage) -> bool:
 
 
 def build_weekly_posts(
-    posts: list[Item], weeks: list[Week], zone: str
+    posts: list[Item[Post]], weeks: list[Week], zone: str
 ) -> tuple[list[int], list[int]]:
     """Planned (every post of the week but ideas) and published posts per week."""
     planned = [0] * len(weeks)
     published = [0] * len(weeks)
     for item in posts:
         meta = item.meta
-        assert isinstance(meta, Post)
         day = local_day(meta.publish_at, zone)
         if day is None or meta.status is Status.IDEA:
             continue

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from generator.content.model import ClientData, Item, MonthNote
+from generator.content.kinds import CONTEST, CURATED, POST
+from generator.content.model import AnyItem, ClientData, Item, MonthNote
 from generator.metrics.store import ClientMetrics, PostMetrics
 from generator.months import Month, Week, local_day
 from generator.report.figures import (
@@ -31,7 +32,7 @@ from generator.report.measures import (
     paid_rows,
 )
 from generator.sanitise import strip_comments
-from generator.schema import Contest, Curated, Post
+from generator.schema import Post
 from generator.schema.common import CuratedStatus, Status
 
 TOP_POSTS = 5
@@ -192,34 +193,33 @@ class Report:
     @property
     def promo_share(self) -> float | None:
         total = sum(count for _, count in self.content_mix)
-        promo = sum(count for kind, count in self.content_mix if kind == "promo")
+        promo = sum(count for category, count in self.content_mix if category == "promo")
         return promo / total if total else None
 
 
 # --- plan items ----------------------------------------------------------------------------
 
 
-def post_day(item: Item, zone: str) -> date | None:
+def post_day(item: AnyItem, zone: str) -> date | None:
     return local_day(item.when, zone)
 
 
-def posts_of_month(client: ClientData, month: Month) -> list[Item]:
+def posts_of_month(client: ClientData, month: Month) -> list[Item[Post]]:
     return [
         i
-        for i in client.posts()
+        for i in POST.items(client.items)
         if (day := post_day(i, client.timezone)) is not None and month.contains(day)
     ]
 
 
-def build_content_mix(posts: list[Item]) -> list[tuple[str, int]]:
+def build_content_mix(posts: list[Item[Post]]) -> list[tuple[str, int]]:
     """Posts published (or planned, if none is marked published) per kind, largest first."""
     counted = [i for i in posts if i.meta.status is Status.PUBLISHED] or [
         i for i in posts if i.meta.status not in NOT_PLANNED
     ]
     counts: dict[str, int] = {}
     for item in counted:
-        assert isinstance(item.meta, Post)
-        counts[item.meta.kind] = counts.get(item.meta.kind, 0) + 1
+        counts[item.category] = counts.get(item.category, 0) + 1
     return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
 
 
@@ -271,12 +271,11 @@ def _total(values: list[int | None]) -> int | None:
 
 
 def build_top_posts(
-    client: ClientData, posts: list[Item], index: dict[tuple[str, str], PostMetrics]
+    client: ClientData, posts: list[Item[Post]], index: dict[tuple[str, str], PostMetrics]
 ) -> list[TopPost]:
     ranked = []
     for item in posts:
         meta = item.meta
-        assert isinstance(meta, Post)
         rows = metrics_of(meta, index)
         if meta.status is not Status.PUBLISHED or not rows:
             continue
@@ -286,7 +285,7 @@ def build_top_posts(
             TopPost(
                 meta.title,
                 day,
-                meta.kind,
+                item.category,
                 tuple(item.platforms),
                 excerpt(item.body),
                 thumbnail_of(client, meta),
@@ -303,9 +302,8 @@ def build_top_posts(
 def build_contests(client: ClientData, month: Month) -> list[ContestRow]:
     rows = []
     zone = client.timezone
-    for item in client.contests():
+    for item in CONTEST.items(client.items):
         meta = item.meta
-        assert isinstance(meta, Contest)
         starts, ends = local_day(meta.starts, zone), local_day(meta.ends, zone)
         draw = local_day(meta.draw_at or meta.announce_at, zone)
         assert starts is not None and ends is not None
@@ -331,9 +329,8 @@ def build_contests(client: ClientData, month: Month) -> list[ContestRow]:
 
 def build_curated(client: ClientData, month: Month) -> list[CuratedRow]:
     rows = []
-    for item in client.curated():
+    for item in CURATED.items(client.items):
         meta = item.meta
-        assert isinstance(meta, Curated)
         day = local_day(meta.share_at, client.timezone)
         if meta.status is CuratedStatus.SHARED and day is not None and month.contains(day):
             rows.append(
@@ -353,9 +350,8 @@ def build_boosts(
     client: ClientData, index: dict[tuple[str, str], PostMetrics], month: Month
 ) -> list[BoostRow]:
     rows = []
-    for item in client.posts():
+    for item in POST.items(client.items):
         meta = item.meta
-        assert isinstance(meta, Post)
         day = post_day(item, client.timezone)
         if meta.boost is None or day is None or meta.status is Status.CANCELLED:
             continue
@@ -419,8 +415,9 @@ def build_plan(client: ClientData, month: Month) -> list[PlanWeek]:
             or status is CuratedStatus.REJECTED
         ):
             continue
-        kind = item.meta.kind if isinstance(item.meta, (Post, Curated)) else "contest"
-        entries.append(PlanEntry(day, item.title, kind, tuple(item.platforms), status.value))
+        entries.append(
+            PlanEntry(day, item.title, item.category, tuple(item.platforms), status.value)
+        )
     entries.sort(key=lambda e: (e.day, e.title))
     weeks = [PlanWeek(w, tuple(e for e in entries if w.contains(e.day))) for w in month.weeks()]
     return [w for w in weeks if w.entries]
@@ -454,7 +451,7 @@ def build_report(
     A month is closed (objectives met or missed) when it ended before `today`; without
     `today` every month is taken as closed."""
     zone = client.timezone
-    posts = client.posts()
+    posts = POST.items(client.items)
     closed = today is None or month.last < today
     coverage = coverage_of(metrics.account, month)
     figures = build_month_figures(metrics, posts, month, zone, coverage)

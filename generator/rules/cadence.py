@@ -6,16 +6,16 @@ from collections.abc import Iterator
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from generator.content.model import Item
+from generator.content.model import AnyItem
 from generator.problems import Severity
 from generator.rules.registry import Entry, FieldPath, Finding, Option, RuleContext, rule
 from generator.schema.client import Account
 from generator.schema.common import parse_clock
 
 
-def time_field(item: Item) -> FieldPath:
+def time_field(item: AnyItem) -> FieldPath:
     """The field that puts an item on the calendar."""
-    return {"post": ("publish_at",), "contest": ("starts",), "curated": ("share_at",)}[item.kind]
+    return (item.spec.date_field,)
 
 
 def accounts(ctx: RuleContext) -> Iterator[tuple[str, Account]]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from generator.content.kinds import CONTEST
 from generator.content.model import Item
 from generator.problems import Severity
 from generator.rules.registry import Finding, Option, RuleContext, rule
@@ -21,12 +22,12 @@ class ChecklistEntry:
     done: bool
 
 
-def _after_post(contest: Contest, posts: list[Item]) -> bool:
+def _after_post(contest: Contest, posts: list[Item[Post]]) -> bool:
     end = contest.draw_at or contest.ends
-    return any(isinstance(p.meta, Post) and p.meta.publish_at >= end for p in posts)
+    return any(p.meta.publish_at >= end for p in posts)
 
 
-def contest_checklist(contest: Contest, posts: list[Item]) -> list[ChecklistEntry]:
+def contest_checklist(contest: Contest, posts: list[Item[Post]]) -> list[ChecklistEntry]:
     """The checklist of a contest; `posts` are the posts that name it in `contest:`."""
     prize = contest.prize
     checks = [
@@ -96,9 +97,9 @@ def check_contest_checklist(ctx: RuleContext) -> Iterator[Finding]:
     """
     first = WORKFLOW.index(Status(ctx.options["from_status"]))
     skip = set(ctx.options["skip"])
-    for item in ctx.plan.live_items:
+    for item in CONTEST.items(ctx.plan.live_items):
         meta = item.meta
-        if not isinstance(meta, Contest) or WORKFLOW.index(meta.status) < first:
+        if WORKFLOW.index(meta.status) < first:
             continue
         entries = contest_checklist(meta, ctx.plan.contest_posts.get(item.slug, []))
         missing = [e.label for e in entries if not e.done and e.name not in skip]

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from datetime import datetime
 from typing import Any
 
-from generator.content.model import ClientData, Item, Workspace
+from generator.content.model import AnyItem, ClientData, Workspace
 from generator.problems import Problem, Severity
 from generator.rules import (
     cadence,
@@ -168,7 +168,7 @@ def _unknown_rule(client: ClientData, rule_id: str) -> Problem:
     )
 
 
-def read_ignores(item: Item, out: list[Problem]) -> set[str]:
+def read_ignores(item: AnyItem, out: list[Problem]) -> set[str]:
     """The rules an item silences with a reason; empty reasons and unknown ids are reported."""
     silenced: set[str] = set()
     for rule_id, reason in item.meta.ignore.items():

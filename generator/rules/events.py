@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date, timedelta
 
+from generator.content.kinds import CONTEST
 from generator.content.model import AgencyEvent, Source
 from generator.problems import Severity
 from generator.rules.cadence import time_field
-from generator.rules.registry import Finding, Option, RuleContext, item_kind, rule
-from generator.schema import Contest
+from generator.rules.registry import Finding, Option, RuleContext, rule
 
 
 def client_events(ctx: RuleContext) -> list[AgencyEvent]:
@@ -32,7 +32,7 @@ def check_promo_on_blackout(ctx: RuleContext) -> Iterator[Finding]:
     days = {day: e.title for e in client_events(ctx) if e.blackout for day in e.days}
     for item in ctx.plan.posts:
         when = item.when
-        if when is None or not ctx.plan.ahead(when) or item_kind(item) != "promo":
+        if when is None or not ctx.plan.ahead(when) or item.category != "promo":
             continue
         day = ctx.plan.local(when).date()
         if day in days:
@@ -84,10 +84,8 @@ def check_draw_on_holiday(ctx: RuleContext) -> Iterator[Finding]:
     the client's `country:` (and `region:`) in `client.yml`.
     """
     holidays = {day: e.title for e in ctx.client.events if e.kind == "holiday" for day in e.days}
-    for item in ctx.client.contests():
+    for item in CONTEST.items(ctx.client.items):
         meta = item.meta
-        if not isinstance(meta, Contest):
-            continue
         for name, moment in (("draw_at", meta.draw_at), ("announce_at", meta.announce_at)):
             if moment is None or not ctx.plan.ahead(moment):
                 continue

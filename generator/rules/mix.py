@@ -34,7 +34,7 @@ def check_promo_streak(ctx: RuleContext) -> Iterator[Finding]:
     for platform, entries in feeds(ctx):
         streak = 0
         for entry in entries:
-            streak = streak + 1 if entry.kind in kinds else 0
+            streak = streak + 1 if entry.category in kinds else 0
             if streak == limit + 1 and ctx.plan.ahead(entry.when):
                 yield at(
                     entry,
@@ -94,7 +94,7 @@ def check_promo_share(ctx: RuleContext) -> Iterator[Finding]:
     """
     kinds = set(ctx.options["kinds"])
     yield from _share_findings(
-        ctx, lambda e: e.kind in kinds, 0.0, ctx.options["max_share"], "promotional"
+        ctx, lambda e: e.category in kinds, 0.0, ctx.options["max_share"], "promotional"
     )
 
 
@@ -114,7 +114,7 @@ def check_curated_share(ctx: RuleContext) -> Iterator[Finding]:
     """
     yield from _share_findings(
         ctx,
-        lambda e: e.kind == "curated",
+        lambda e: e.category == "curated",
         ctx.options["min_share"],
         ctx.options["max_share"],
         "curated",

@@ -7,10 +7,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from generator.captions import network_caption
-from generator.content.model import Item
+from generator.content.kinds import variants_of
+from generator.content.model import AnyItem
 from generator.problems import Severity
 from generator.rules.registry import ClientPlan, FieldPath, Finding, Option, RuleContext, rule
-from generator.schema import Contest, Post
 from generator.schema.common import APPROVED_OR_LATER
 from generator.schema.items import Media
 
@@ -37,7 +37,7 @@ def normalise_tag(tag: str) -> str:
     return tag.strip().lstrip("#").casefold()
 
 
-def caption_for(plan: ClientPlan, item: Item, platform: str) -> Caption:
+def caption_for(plan: ClientPlan, item: AnyItem, platform: str) -> Caption:
     """The network's variant caption if there is one, else the body (computed once)."""
     key = ("caption", id(item), platform)
     if key not in plan.memo:
@@ -45,9 +45,9 @@ def caption_for(plan: ClientPlan, item: Item, platform: str) -> Caption:
     return plan.memo[key]
 
 
-def _build_caption(item: Item, platform: str) -> Caption:
+def _build_caption(item: AnyItem, platform: str) -> Caption:
     counted = network_caption(item, platform)
-    variants = getattr(item.meta, "variants", {})
+    variants = variants_of(item)
     variant = next((v for p, v in variants.items() if p.value == platform), None)
     if variant is not None and variant.caption:
         field: FieldPath = ("variants", platform, "caption")
@@ -58,9 +58,9 @@ def _build_caption(item: Item, platform: str) -> Caption:
     return Caption(counted.text, field, line, tags, counted.length)
 
 
-def captioned(ctx: RuleContext) -> Iterator[tuple[Item, str, Caption]]:
+def captioned(ctx: RuleContext) -> Iterator[tuple[AnyItem, str, Caption]]:
     for item in ctx.plan.live_items:
-        if item.kind == "contest":
+        if not item.spec.posted:
             continue
         for platform in ctx.plan.platforms_of(item):
             yield item, platform, caption_for(ctx.plan, item, platform)
@@ -131,8 +131,8 @@ def check_hashtags(ctx: RuleContext) -> Iterator[Finding]:
             )
 
 
-def _media(item: Item) -> list[Media]:
-    return list(item.meta.media) if isinstance(item.meta, Post | Contest) else []
+def _media(item: AnyItem) -> list[Media]:
+    return item.media
 
 
 @rule("platform.media-count", Severity.ERROR)
@@ -216,7 +216,7 @@ def check_variants(ctx: RuleContext) -> Iterator[Finding]:
     either the post should also go there, or the variant is dead text nobody will review.
     """
     for item in ctx.plan.posts:
-        for platform in getattr(item.meta, "variants", {}):
+        for platform in item.meta.variants:
             if platform.value not in item.platforms:
                 yield Finding(
                     item.source,

@@ -10,10 +10,12 @@ from functools import cached_property
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from generator.content.model import ClientData, Item, Source, Workspace
+from generator.content.kinds import POST
+from generator.content.model import AnyItem, ClientData, Item, Source, Workspace
 from generator.problems import Severity
 from generator.rules.limits import PlatformLimits
 from generator.schema.common import CuratedStatus, Status
+from generator.schema.items import Post
 from generator.yamlread import field_name
 
 FieldPath = tuple[str | int, ...]
@@ -44,7 +46,7 @@ class Finding:
     source: Source
     field: FieldPath
     message: str
-    item: Item | None = None
+    item: AnyItem | None = None
     line: int | None = None
 
     @property
@@ -61,12 +63,13 @@ class Entry:
     """One item going out on one network at one moment (the unit of cadence and mix)."""
 
     when: datetime
-    item: Item
+    item: AnyItem
     local: datetime
 
     @property
-    def kind(self) -> str:
-        return item_kind(self.item)
+    def category(self) -> str:
+        """The item's editorial category (promo, education…, contest, curated)."""
+        return self.item.category
 
 
 @dataclass
@@ -83,13 +86,13 @@ class ClientPlan:
         return ZoneInfo(self.client.timezone)
 
     @cached_property
-    def live_items(self) -> list[Item]:
+    def live_items(self) -> list[AnyItem]:
         """Items that are still meant to happen (not cancelled or rejected)."""
         return [i for i in self.client.items if is_live(i)]
 
     @cached_property
-    def posts(self) -> list[Item]:
-        return [i for i in self.live_items if i.kind == "post"]
+    def posts(self) -> list[Item[Post]]:
+        return POST.items(self.live_items)
 
     @cached_property
     def feeds(self) -> dict[str, list[Entry]]:
@@ -97,7 +100,7 @@ class ClientPlan:
         feeds: dict[str, list[Entry]] = {}
         for item in self.live_items:
             when = item.when
-            if item.kind == "contest" or when is None:
+            if not item.spec.posted or when is None:
                 continue
             local = self.local(when)
             for platform in self.platforms_of(item):
@@ -107,15 +110,15 @@ class ClientPlan:
         return feeds
 
     @cached_property
-    def contest_posts(self) -> dict[str, list[Item]]:
-        out: dict[str, list[Item]] = {}
+    def contest_posts(self) -> dict[str, list[Item[Post]]]:
+        out: dict[str, list[Item[Post]]] = {}
         for item in self.posts:
-            slug = getattr(item.meta, "contest", None)
+            slug = item.meta.contest
             if slug:
                 out.setdefault(slug, []).append(item)
         return out
 
-    def platforms_of(self, item: Item) -> list[str]:
+    def platforms_of(self, item: AnyItem) -> list[str]:
         key = ("platforms", id(item))
         if key not in self.memo:
             self.memo[key] = item.platforms
@@ -129,12 +132,7 @@ class ClientPlan:
         return moment >= self.today
 
 
-def item_kind(item: Item) -> str:
-    """The post kind (promo, education…); contests and curated items are their own kind."""
-    return str(getattr(item.meta, "kind", item.kind))
-
-
-def is_live(item: Item) -> bool:
+def is_live(item: AnyItem) -> bool:
     status = item.meta.status
     return status not in (Status.CANCELLED, CuratedStatus.REJECTED)
 

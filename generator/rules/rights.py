@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 
+from generator.content.kinds import CURATED
 from generator.problems import Severity
 from generator.rules.registry import Finding, RuleContext, rule
-from generator.schema import Contest, Curated, Post
 from generator.schema.common import CuratedStatus
 from generator.schema.items import Permission, Rights
 
@@ -24,9 +24,7 @@ def check_credit(ctx: RuleContext) -> Iterator[Finding]:
     carry a `credit`.
     """
     for item in ctx.plan.live_items:
-        if not isinstance(item.meta, Post | Contest):
-            continue
-        for index, medium in enumerate(item.meta.media):
+        for index, medium in enumerate(item.media):
             credit = (medium.credit or "").strip()
             if medium.rights is None and not credit:
                 yield Finding(
@@ -65,19 +63,19 @@ def check_permission(ctx: RuleContext) -> Iterator[Finding]:
     for item in ctx.plan.live_items:
         when = item.when
         day = ctx.plan.local(when).date() if when else None
-        if isinstance(item.meta, Post | Contest):
-            for index, medium in enumerate(item.meta.media):
-                if medium.rights is Rights.PERMISSION:
-                    why = _granted_late(medium.permission, day)
-                    if why:
-                        yield Finding(
-                            item.source,
-                            ("media", index, "permission"),
-                            f"permission for `{medium.file}` {why}",
-                            item,
-                        )
-        elif isinstance(item.meta, Curated) and item.meta.permission is not None:
-            why = _granted_late(item.meta.permission, day)
+        for index, medium in enumerate(item.media):
+            if medium.rights is Rights.PERMISSION:
+                why = _granted_late(medium.permission, day)
+                if why:
+                    yield Finding(
+                        item.source,
+                        ("media", index, "permission"),
+                        f"permission for `{medium.file}` {why}",
+                        item,
+                    )
+        curated = CURATED.narrow(item)
+        if curated is not None and curated.meta.permission is not None:
+            why = _granted_late(curated.meta.permission, day)
             if why:
                 yield Finding(item.source, ("permission",), f"permission to share {why}", item)
 
@@ -90,10 +88,8 @@ def check_curated_source(ctx: RuleContext) -> Iterator[Finding]:
     the agency's veille impossible to trace back. Candidates need a `source_url`; selected
     and shared items also a `credit`.
     """
-    for item in ctx.plan.live_items:
+    for item in CURATED.items(ctx.plan.live_items):
         meta = item.meta
-        if not isinstance(meta, Curated):
-            continue
         if not (meta.source_url or "").strip():
             yield Finding(item.source, ("title",), "no `source_url`: link the original", item)
         if meta.status is not CuratedStatus.CANDIDATE and not (meta.credit or "").strip():

@@ -4,17 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from generator.content.model import Item
+from generator.content.kinds import POST
+from generator.content.model import AnyItem
 from generator.problems import Severity
-from generator.rules.registry import Finding, Option, RuleContext, item_kind, rule
-from generator.schema import Post
+from generator.rules.registry import Finding, Option, RuleContext, rule
 from generator.schema.client import Approver
 from generator.schema.common import APPROVED_OR_LATER
 
 
-def approved_items(ctx: RuleContext) -> Iterator[Item]:
+def approved_items(ctx: RuleContext) -> Iterator[AnyItem]:
     for item in ctx.plan.live_items:
-        if item.kind != "curated" and item.meta.status in APPROVED_OR_LATER:
+        if item.spec.needs_approval and item.meta.status in APPROVED_OR_LATER:
             yield item
 
 
@@ -26,9 +26,7 @@ def check_cited(ctx: RuleContext) -> Iterator[Finding]:
     before it goes out: it is their name and often their image. Set `validated: true` (with
     `validated_at` and `proof`) for each entry of `cited` before approving the item.
     """
-    for item in approved_items(ctx):
-        if not isinstance(item.meta, Post):
-            continue
+    for item in POST.items(approved_items(ctx)):
         for index, person in enumerate(item.meta.cited):
             if not person.validated:
                 yield Finding(
@@ -66,7 +64,7 @@ def check_approval_policy(ctx: RuleContext) -> Iterator[Finding]:
     keys = [(a, _keys(a)) for a in approvers]
     for item in approved_items(ctx):
         given = [name.strip().lstrip("@").casefold() for name in item.meta.approved_by]
-        kind = item_kind(item)
+        kind = item.category
         for index, name in enumerate(given):
             if not any(name in k for _, k in keys):
                 yield Finding(

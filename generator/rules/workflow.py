@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import timedelta
 
-from generator.content.model import Item
+from generator.content.kinds import CONTEST
+from generator.content.model import AnyItem, Item
 from generator.problems import Severity
 from generator.rules.cadence import time_field
 from generator.rules.registry import Finding, Option, RuleContext, rule
@@ -14,13 +15,13 @@ from generator.schema.common import APPROVED_OR_LATER, CuratedStatus, Status
 from generator.schema.items import ShippingStatus
 
 
-def is_ready(item: Item) -> bool:
+def is_ready(item: AnyItem) -> bool:
     """Approved or later (posts, contests), or picked for sharing (curated)."""
     status = item.meta.status
     return status in APPROVED_OR_LATER or status in (CuratedStatus.SELECTED, CuratedStatus.SHARED)
 
 
-def is_out(item: Item) -> bool:
+def is_out(item: AnyItem) -> bool:
     return item.meta.status in (Status.PUBLISHED, CuratedStatus.SHARED)
 
 
@@ -80,7 +81,7 @@ def check_missed(ctx: RuleContext) -> Iterator[Finding]:
         when = item.when
         if when is None or is_out(item) or when + grace > ctx.today:
             continue
-        if isinstance(item.meta, Contest) and item.meta.status in APPROVED_OR_LATER:
+        if CONTEST.narrow(item) is not None and item.meta.status in APPROVED_OR_LATER:
             continue  # a launched contest stays `scheduled` until its results are out
         due = f"{ctx.plan.local(when):%Y-%m-%d %H:%M}"
         yield Finding(
@@ -92,10 +93,9 @@ def check_missed(ctx: RuleContext) -> Iterator[Finding]:
         )
 
 
-def contests(ctx: RuleContext) -> Iterator[tuple[Item, Contest]]:
-    for item in ctx.plan.live_items:
-        if isinstance(item.meta, Contest):
-            yield item, item.meta
+def contests(ctx: RuleContext) -> Iterator[tuple[Item[Contest], Contest]]:
+    for item in CONTEST.items(ctx.plan.live_items):
+        yield item, item.meta
 
 
 @rule("workflow.contest-no-winners", Severity.ERROR)

@@ -48,20 +48,20 @@ def _clean_loc(loc: tuple[Any, ...]) -> tuple[str | int, ...]:
 
 
 def _message(err: Any, loc: tuple[str | int, ...]) -> str:
-    kind = err["type"]
+    error_type = err["type"]
     name = field_name(loc) or "this file"
     given = err.get("input")
-    if kind == "missing":
+    if error_type == "missing":
         return f"`{name}` is required and missing"
-    if kind == "enum":
+    if error_type == "enum":
         return f"`{given}` is not allowed for `{name}`: use one of {err['ctx']['expected']}"
-    if kind in ("value_error", "assertion_error"):
+    if error_type in ("value_error", "assertion_error"):
         return str(err["ctx"]["error"])
-    if kind in _TYPE_WORDS:
-        return f"`{name}` should be {_TYPE_WORDS[kind]}, not `{given}`"
-    if kind == "too_short":
+    if error_type in _TYPE_WORDS:
+        return f"`{name}` should be {_TYPE_WORDS[error_type]}, not `{given}`"
+    if error_type == "too_short":
         return f"`{name}` must not be empty"
-    if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
+    if error_type in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
         return f"`{name}` is `{given}`: {err['msg'].lower()}"
     return f"`{name}`: {err['msg']}"
 

@@ -23,10 +23,11 @@ def render_entry(ctx: SiteContext, entry: Entry, page: str, with_day: bool = Fal
     item = entry.item
     target = href(page, ctx.item_page(item), ctx.item_anchor(item))
     title = esc(item.title)
+    mark = item.spec.site_mark
     if entry.milestone:
-        title = f"★ {title} <small>({esc(t(entry.milestone, ctx.locale))})</small>"
-    elif item.kind == "curated":
-        title = f"↗ {title}"
+        title = f"{mark} {title} <small>({esc(t(entry.milestone, ctx.locale))})</small>"
+    elif mark:
+        title = f"{mark} {title}"
     day = (
         f'<span class="al-date">{esc(format_day(entry.day, ctx.locale))}</span> '
         if with_day

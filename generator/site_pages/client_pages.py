@@ -9,7 +9,6 @@ from babel.numbers import format_decimal
 
 from generator.calendar_model import ClientCalendar
 from generator.captions import network_name
-from generator.schema import Contest
 from generator.schema.client import Objective
 from generator.site_pages.calendar_pages import (
     client_open,
@@ -53,10 +52,10 @@ def render_month_links(ctx: SiteContext, cal: ClientCalendar, page: str) -> str:
 
 def render_timeline(ctx: SiteContext, cal: ClientCalendar, page: str) -> str:
     """Each contest as a bar from opening to closing, with the draw marked."""
-    contests = [c for c in cal.contests if isinstance(c.meta, Contest)]
+    contests = cal.contests
     if not contests:
         return f'<p class="al-empty">{esc(t("none", ctx.locale))}</p>'
-    metas = [c.meta for c in contests if isinstance(c.meta, Contest)]
+    metas = [c.meta for c in contests]
     first = min(m.starts for m in metas)
     last = max(m.announce_at or m.draw_at or m.ends for m in metas)
     span = max((last - first).total_seconds(), 1.0)
@@ -68,7 +67,6 @@ def render_timeline(ctx: SiteContext, cal: ClientCalendar, page: str) -> str:
     rows = []
     for item in contests:
         meta = item.meta
-        assert isinstance(meta, Contest)
         left, right = pos(meta.starts), pos(meta.ends)
         draw = meta.draw_at or meta.announce_at
         mark = (
@@ -99,7 +97,7 @@ def render_curated_queue(ctx: SiteContext, cal: ClientCalendar, page: str) -> st
         meta = item.meta
         when = item.when
         share = format_day(when.astimezone(zone).date(), ctx.locale) if when else "—"
-        source = esc(getattr(meta, "source_name", None) or "")
+        source = esc(meta.source_name or "")
         rows.append(
             f'<tr><td>{status_chip(item.status, ctx.locale)}</td><td><a href="'
             f'{href(page, ctx.item_page(item), ctx.item_anchor(item))}">{esc(item.title)}</a>'

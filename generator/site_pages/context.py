@@ -7,7 +7,7 @@ from typing import Literal
 from zoneinfo import ZoneInfo
 
 from generator.calendar_model import CalendarModel, Entry
-from generator.content.model import Item
+from generator.content.model import AnyItem
 from generator.rules.health import ClientHealth, build_health
 from generator.rules.limits import PlatformLimits, build_limits
 from generator.site_pages.history_section import SiteHistory
@@ -54,7 +54,7 @@ class SiteContext:
     def month_page(self, slug: str, key: str) -> str:
         return f"{slug}/{key}"
 
-    def item_page(self, item: Item) -> str:
+    def item_page(self, item: AnyItem) -> str:
         """Where an item is shown: its own page, or a card in its month's page."""
         if self.granularity == "card":
             when = item.when
@@ -64,7 +64,7 @@ class SiteContext:
             return self.month_page(item.client, f"{when.astimezone(zone):%Y-%m}")
         return f"{item.client}/items/{item.slug}"
 
-    def item_anchor(self, item: Item) -> str:
+    def item_anchor(self, item: AnyItem) -> str:
         return item.slug if self.granularity == "card" else ""
 
     def media_file(self, client: str, name: str) -> str | None:

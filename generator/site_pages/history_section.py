@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from generator.content.model import Item
+from generator.content.model import AnyItem
 from generator.repo.approvals import ApprovalRecord
 from generator.repo.history import EDIT_FIELDS, Change, ItemHistory
 from generator.site_pages.html import esc
@@ -154,7 +154,7 @@ def render_changes(
     return f'{title}<ul class="al-list al-history-list">{"".join(rows)}</ul>'
 
 
-def render_history_section(ctx: SiteContext, item: Item) -> str:
+def render_history_section(ctx: SiteContext, item: AnyItem) -> str:
     """The approval record and the history; one sentence when git has nothing to say."""
     site = ctx.history
     if site is None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import timedelta
 
 from generator.calendar_model import ClientCalendar, Entry
-from generator.schema import Contest
 from generator.site_pages.calendar_pages import render_entry, render_entry_list
 from generator.site_pages.context import Page, SiteContext
 from generator.site_pages.html import esc, href
@@ -72,7 +71,6 @@ def render_client_card(ctx: SiteContext, cal: ClientCalendar, page: str) -> str:
         f'<li><a href="{href(page, ctx.item_page(c), ctx.item_anchor(c))}">★ {esc(c.title)}</a>'
         f" <small>→ {esc(format_moment(c.meta.ends, ctx.locale))}</small></li>"
         for c in cal.running_contests
-        if isinstance(c.meta, Contest)
     )
     month = cal.month(cal.current_month)
     month_link = (

@@ -6,7 +6,8 @@ from zoneinfo import ZoneInfo
 
 from generator.calendar_model import ClientCalendar
 from generator.captions import network_name
-from generator.content.model import Item
+from generator.content.kinds import CONTEST, CURATED, POST, contest_of
+from generator.content.model import AnyItem, Item
 from generator.problems import Problem
 from generator.rules.contest import contest_checklist
 from generator.schema import Contest, Curated, Post
@@ -46,18 +47,19 @@ def render_problems(ctx: SiteContext, problems: list[Problem]) -> str:
     )
 
 
-def render_head(ctx: SiteContext, cal: ClientCalendar, item: Item, page: str, level: int) -> str:
+def render_head(ctx: SiteContext, cal: ClientCalendar, item: AnyItem, page: str, level: int) -> str:
     """Title, status and the facts everyone asks first."""
     zone = ZoneInfo(cal.client.timezone)
     when = item.when
     meta = item.meta
+    post = POST.narrow(item)
     anchor = f' id="{esc(item.slug)}"' if level > 1 else ""
     rows = [
         (t("status", ctx.locale), status_chip(item.status, ctx.locale)),
         (
             t("kind", ctx.locale),
-            f"{esc(t(item.kind, ctx.locale))}"
-            + (f" · {esc(meta.kind)}" if isinstance(meta, Post) else ""),
+            f"{esc(t(item.spec.label_key, ctx.locale))}"
+            + (f" · {esc(post.meta.kind)}" if post is not None else ""),
         ),
         (
             t("when", ctx.locale),
@@ -73,7 +75,7 @@ def render_head(ctx: SiteContext, cal: ClientCalendar, item: Item, page: str, le
             ),
         ),
         (t("campaign", ctx.locale), esc(meta.campaign or "")),
-        (t("author", ctx.locale), esc(getattr(meta, "author", None) or "")),
+        (t("author", ctx.locale), esc((post.meta.author if post is not None else None) or "")),
         (
             t("tags", ctx.locale),
             " ".join(f'<span class="al-tag">{esc(tag)}</span>' for tag in meta.tags),
@@ -114,9 +116,8 @@ def render_validations(ctx: SiteContext, cal: ClientCalendar, meta: Post) -> str
     return out
 
 
-def render_post(ctx: SiteContext, cal: ClientCalendar, item: Item, page: str) -> str:
+def render_post(ctx: SiteContext, cal: ClientCalendar, item: Item[Post], page: str) -> str:
     meta = item.meta
-    assert isinstance(meta, Post)
     mockups = "".join(render_mockup(ctx, cal.client, item, p, page) for p in item.platforms)
     out = (
         f'<h2 id="previews">{esc(t("previews", ctx.locale))}</h2>'
@@ -171,9 +172,8 @@ def checklist_details(meta: Contest) -> dict[str, str]:
     }
 
 
-def render_contest(ctx: SiteContext, cal: ClientCalendar, item: Item, page: str) -> str:
+def render_contest(ctx: SiteContext, cal: ClientCalendar, item: Item[Contest], page: str) -> str:
     meta = item.meta
-    assert isinstance(meta, Contest)
     zone = ZoneInfo(cal.client.timezone)
     moments = [
         ("starts", meta.starts),
@@ -186,14 +186,12 @@ def render_contest(ctx: SiteContext, cal: ClientCalendar, item: Item, page: str)
         for name, when in moments
         if when
     ]
-    related = [
-        e for e in cal.entries if isinstance(e.item.meta, Post) and e.item.meta.contest == item.slug
-    ]
+    related = [e for e in cal.entries if contest_of(e.item) == item.slug]
     # the list `almanac check` judges (contest.checklist), with what each line says
     details = checklist_details(meta)
     checks = [
         check_row(entry.done, t(f"ck_{entry.name}", ctx.locale), details.get(entry.name, ""))
-        for entry in contest_checklist(meta, [e.item for e in related])
+        for entry in contest_checklist(meta, POST.items(e.item for e in related))
     ]
     checks += [
         check_row(
@@ -232,9 +230,8 @@ def render_contest(ctx: SiteContext, cal: ClientCalendar, item: Item, page: str)
     return out
 
 
-def render_curated(ctx: SiteContext, cal: ClientCalendar, item: Item, page: str) -> str:
+def render_curated(ctx: SiteContext, cal: ClientCalendar, item: Item[Curated], page: str) -> str:
     meta = item.meta
-    assert isinstance(meta, Curated)
     source = (
         link(meta.source_url, meta.source_name or meta.source_url)
         if meta.source_url
@@ -264,14 +261,22 @@ def render_curated(ctx: SiteContext, cal: ClientCalendar, item: Item, page: str)
     return out
 
 
-RENDERERS = {"post": render_post, "contest": render_contest, "curated": render_curated}
+def render_kind(ctx: SiteContext, cal: ClientCalendar, item: AnyItem, page: str) -> str:
+    """What the item's own kind shows (previews, checklist, source), typed over its schema."""
+    if (post := POST.narrow(item)) is not None:
+        return render_post(ctx, cal, post, page)
+    if (contest := CONTEST.narrow(item)) is not None:
+        return render_contest(ctx, cal, contest, page)
+    if (curated := CURATED.narrow(item)) is not None:
+        return render_curated(ctx, cal, curated, page)
+    return ""
 
 
 def render_item(
-    ctx: SiteContext, cal: ClientCalendar, item: Item, page: str, level: int = 1
+    ctx: SiteContext, cal: ClientCalendar, item: AnyItem, page: str, level: int = 1
 ) -> str:
     """The item's article: head, its problems, what its kind needs, approval and history."""
-    body = RENDERERS[item.kind](ctx, cal, item, page)
+    body = render_kind(ctx, cal, item, page)
     problems = render_problems(ctx, cal.item_problems(item))
     history = render_history_section(ctx, item)
     return (
@@ -281,7 +286,7 @@ def render_item(
     )
 
 
-def render_item_page(ctx: SiteContext, cal: ClientCalendar, item: Item) -> Page:
+def render_item_page(ctx: SiteContext, cal: ClientCalendar, item: AnyItem) -> Page:
     page = ctx.item_page(item)
     back = (
         f'<nav class="al-crumbs" data-search-exclude><a href="'

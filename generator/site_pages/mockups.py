@@ -68,11 +68,10 @@ def render_meter(ctx: SiteContext, platform: str, length: int, tags: int) -> str
 
 
 def render_mockup(
-    ctx: SiteContext, client: ClientData, item: Item, platform: str, page: str
+    ctx: SiteContext, client: ClientData, item: Item[Post], platform: str, page: str
 ) -> str:
     """One network's preview of a post."""
     meta = item.meta
-    assert isinstance(meta, Post)
     caption = network_caption(item, platform)
     account = client.config.platforms.get(Platform(platform))
     handle = account.handle if account else ""

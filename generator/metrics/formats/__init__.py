@@ -53,7 +53,7 @@ class Format:
     platform: str
     file: str
     languages: str
-    kind: str
+    file_type: str  # csv, xlsx or json: only files of that type are tried
     detect: Callable[[ExportFile], tuple[int, Any] | None]
     parse: Callable[[Any, ExportFile, ImportContext], Parsed]
 
@@ -71,7 +71,7 @@ def detect_format(export: ExportFile) -> tuple[Format, Any] | None:
     """The format whose detector scores the file highest, with what the detector found."""
     best: tuple[int, Format, Any] | None = None
     for fmt in load_formats():
-        if fmt.kind != export.kind:
+        if fmt.file_type != export.file_type:
             continue
         found = fmt.detect(export)
         if found and (best is None or found[0] > best[0]):

@@ -1,0 +1,192 @@
+"""The registry of item kinds: what each kind of planned item is, declared in one place.
+
+A kind is a folder of Markdown files under a client (`posts/`), the schema its front matter is
+validated against, the field that puts it on the calendar, and how the rest of Almanac sees it:
+whether it goes out on the networks as itself (feeds, captions), whether it needs an approval,
+its editorial category for the content mix, its media, the label and page the site gives it,
+and the skeleton `almanac new` writes. The loader, the git history, the rules, the site and the
+reports read this table; nothing else lists kinds or their folders.
+
+Typed access: an item is an `Item[M]` over its schema. `POST.narrow(item)` gives an
+`Item[Post]` (or None), `POST.items(items)` keeps the posts of a list, each typed; the fields
+every kind has (title, status, platforms, approved_by) are read from any item directly.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast
+
+from generator.schema.common import Platform
+from generator.schema.items import Contest, Curated, Media, Post, Variant
+
+if TYPE_CHECKING:
+    from generator.content.model import Item
+
+# Every schema an item can have: the loader validates against one of these, and an item whose
+# kind is not known yet (`Item[ItemMeta]`) can still be read for the fields they all share.
+ItemMeta = Post | Contest | Curated
+M = TypeVar("M", bound=ItemMeta)
+
+
+def _no_visuals(_meta: object) -> list[tuple[str, str]]:
+    return []
+
+
+def _no_media(_meta: object) -> list[Media]:
+    return []
+
+
+@dataclass(frozen=True)
+class Kind(Generic[M]):
+    """One kind of planned item and how every stage of Almanac sees it."""
+
+    name: str  # the word in uids (`client/post/slug`), `almanac new` and `almanac schema`
+    folder: str  # its folder under content/<client>/
+    schema: type[M]
+    date_field: str  # the field that puts it on the calendar
+    label_key: str  # the vocabulary key of its name (site labels, report words)
+    posted: bool  # goes out on the networks as itself: feeds, captions, cadence
+    needs_approval: bool  # approved_by / git approvals apply to it
+    category_of: Callable[[M], str]  # editorial category for the content mix and approvers
+    starter: Callable[[datetime, str], list[str]]  # its lines in a new file (when, category)
+    starter_body: str  # the body of a new file
+    dated_file_name: bool = False  # `almanac new` puts the day in front of the file name
+    site_mark: str = ""  # the sign before its title on the site's calendars
+    media_of: Callable[[M], list[Media]] = _no_media
+    visuals_of: Callable[[M], list[tuple[str, str]]] = _no_visuals  # (field, file) pairs
+    # named moments on the calendar (a contest's opening, closing, draw…); None: its date once
+    milestones_of: Callable[[M], list[tuple[str, datetime | None]]] | None = None
+
+    def narrow(self, item: Item[Any]) -> Item[M] | None:
+        """The item typed over this kind's schema, or None if it is of another kind."""
+        return cast("Item[M]", item) if item.spec is self else None
+
+    def items(self, items: Iterable[Item[Any]]) -> list[Item[M]]:
+        """The items of this kind, in the order given, typed over its schema."""
+        return [cast("Item[M]", i) for i in items if i.spec is self]
+
+    def when(self, meta: M) -> datetime | None:
+        """The moment an item of this kind lands on the calendar."""
+        return cast("datetime | None", getattr(meta, self.date_field))
+
+    def milestones(self, meta: M) -> list[tuple[str, datetime | None]]:
+        """Its moments on the calendar, each named; unnamed at its date for most kinds."""
+        if self.milestones_of is not None:
+            return self.milestones_of(meta)
+        return [("", self.when(meta))]
+
+
+def _post_starter(when: datetime, category: str) -> list[str]:
+    return [
+        f"publish_at: {when:%Y-%m-%d %H:%M}",
+        "status: idea",
+        f"kind: {category}",
+        "tags: []",
+        "media: []",
+    ]
+
+
+def _contest_starter(when: datetime, _category: str) -> list[str]:
+    ends = when + timedelta(days=14)
+    return [
+        "status: idea",
+        f"starts: {when:%Y-%m-%d %H:%M}",
+        f"ends: {ends:%Y-%m-%d %H:%M}",
+        "organizers: []",
+        "rules: null",
+        "mechanics: null",
+    ]
+
+
+def _curated_starter(when: datetime, _category: str) -> list[str]:
+    return [
+        "status: candidate",
+        f"share_at: {when:%Y-%m-%d %H:%M}",
+        "source_url: null",
+        "source_name: null",
+        "credit: null",
+        "why: null",
+    ]
+
+
+def _contest_milestones(meta: Contest) -> list[tuple[str, datetime | None]]:
+    return [
+        ("starts", meta.starts),
+        ("ends", meta.ends),
+        ("draw", meta.draw_at),
+        ("announce", meta.announce_at),
+    ]
+
+
+def _contest_visuals(meta: Contest) -> list[tuple[str, str]]:
+    return [(stage, name) for stage, name in meta.visuals.model_dump().items() if name]
+
+
+POST: Kind[Post] = Kind(
+    name="post",
+    folder="posts",
+    schema=Post,
+    date_field="publish_at",
+    label_key="post",
+    posted=True,
+    needs_approval=True,
+    category_of=lambda meta: meta.kind,
+    starter=_post_starter,
+    starter_body="Write the caption here.\n",
+    dated_file_name=True,
+    media_of=lambda meta: list(meta.media),
+)
+CONTEST: Kind[Contest] = Kind(
+    name="contest",
+    folder="contests",
+    schema=Contest,
+    date_field="starts",
+    label_key="contest",
+    posted=False,  # a contest goes out through the posts that announce it
+    needs_approval=True,
+    category_of=lambda _meta: "contest",
+    starter=_contest_starter,
+    starter_body="Announce the contest here.\n",
+    site_mark="★",
+    media_of=lambda meta: list(meta.media),
+    visuals_of=_contest_visuals,
+    milestones_of=_contest_milestones,
+)
+CURATED: Kind[Curated] = Kind(
+    name="curated",
+    folder="curated",
+    schema=Curated,
+    date_field="share_at",
+    label_key="curated",
+    posted=True,
+    needs_approval=False,  # someone else's work, picked: the agency's own approval is moot
+    category_of=lambda meta: meta.kind,
+    starter=_curated_starter,
+    starter_body="Say why this is worth sharing.\n",
+    site_mark="↗",
+)
+
+# The order is the order of the loader, the schema listings and the reference.
+KINDS: tuple[Kind[Any], ...] = (POST, CONTEST, CURATED)
+BY_NAME: dict[str, Kind[Any]] = {k.name: k for k in KINDS}
+BY_FOLDER: dict[str, Kind[Any]] = {k.folder: k for k in KINDS}
+
+
+def kind_named(name: str) -> Kind[Any]:
+    """The kind called `name` (post, contest, curated); KeyError for an unknown one."""
+    return BY_NAME[name]
+
+
+def contest_of(item: Item[Any]) -> str | None:
+    """The contest a post belongs to (launch, reminder, results), or None."""
+    post = POST.narrow(item)
+    return post.meta.contest if post is not None else None
+
+
+def variants_of(item: Item[Any]) -> dict[Platform, Variant]:
+    """Per-network variants of an item; only posts have them."""
+    post = POST.narrow(item)
+    return post.meta.variants if post is not None else {}
