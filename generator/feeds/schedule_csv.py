@@ -33,7 +33,7 @@ SHEET_HEADER = [
     "First comment",
     "Title",
     "Status",
-    "AnyItem",
+    "Item",
 ]
 
 

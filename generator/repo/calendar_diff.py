@@ -287,7 +287,7 @@ def render_section(
     columns = header.get(title, ("From", "To"))
     body = [f"| {escape(d.state.uid)} | {escape(d.state.title)} | {row(d)} |" for d in deltas]
     table = [
-        f"| AnyItem | Title | {' | '.join(columns)} |",
+        f"| Item | Title | {' | '.join(columns)} |",
         "|" + " --- |" * (2 + len(columns)),
         *body,
     ]

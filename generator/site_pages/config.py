@@ -76,7 +76,7 @@ def compose_config(
         config["site_url"] = url
     # No repo_url/edit_uri: with a GitHub or GitLab address the theme asks the forge's API for
     # stars and forks on every page view (a request leaving the machine), and its edit button
-    # would point at generated pages. AnyItem pages link to their source file themselves.
+    # would point at generated pages. Item pages link to their source file themselves.
     for key in ("repo_url", "edit_uri"):
         config.pop(key, None)
     return config
