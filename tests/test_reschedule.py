@@ -10,6 +10,7 @@ import pytest
 
 from generator.cli import main
 from generator.content import load_workspace
+from generator.content.kinds import POST
 from generator.publish_line import rewrite_publish_at
 
 PARIS = ZoneInfo("Europe/Paris")
@@ -58,7 +59,7 @@ def write_post(ws: Path, name: str, data: bytes) -> Path:
 def when_of(ws: Path, slug: str) -> datetime:
     workspace, problems = load_workspace(ws)
     assert not [p for p in problems.items if p.path.endswith(f"{slug}.md")], problems.items
-    (item,) = [i for i in workspace.clients[CLIENT].posts() if i.slug == slug]
+    (item,) = [i for i in POST.items(workspace.clients[CLIENT].items) if i.slug == slug]
     assert item.when is not None
     return item.when
 
@@ -142,7 +143,7 @@ def test_shift_moves_a_window_and_nothing_else(
     workspace, _ = load_workspace(example_ws)
     movable = {
         item.source.path: item.when
-        for item in workspace.clients[CLIENT].posts()
+        for item in POST.items(workspace.clients[CLIENT].items)
         if item.when is not None
         and datetime(2026, 12, 7, tzinfo=PARIS) <= item.when < datetime(2026, 12, 14, tzinfo=PARIS)
         and item.status not in ("published", "cancelled")
@@ -156,7 +157,7 @@ def test_shift_moves_a_window_and_nothing_else(
     changed = {p for p, data in snapshot.items() if p.read_bytes() != data}
     assert changed == set(movable)
     after, _ = load_workspace(example_ws)
-    for item in after.clients[CLIENT].posts():
+    for item in POST.items(after.clients[CLIENT].items):
         if item.source.path in movable:
             old = movable[item.source.path].astimezone(PARIS)
             assert item.when is not None
