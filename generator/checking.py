@@ -2,25 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 
+from generator.clock import parse_today
 from generator.content import Workspace, load_workspace
 from generator.metrics.joining import check_metrics
-from generator.problems import AlmanacError, Problem
+from generator.problems import Problem
 from generator.rules import run_rules
-from generator.schema.common import parse_datetime
 
-
-def parse_today(text: str | None) -> datetime:
-    """The reference time for deadline checks: `--today` (a date or date-time) or now."""
-    if text is None:
-        return datetime.now(UTC)
-    try:
-        moment = parse_datetime(text)
-    except ValueError as exc:
-        raise AlmanacError(f"--today: {exc}", exit_code=2) from None
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+__all__ = ["check_workspace", "parse_today"]  # parse_today lives in generator.clock
 
 
 def check_workspace(

@@ -22,13 +22,13 @@ def promote_warnings(problems: Iterable[Problem]) -> list[Problem]:
 
 
 def format_text(problems: list[Problem]) -> str:
+    """Each file's path once, then one line per problem in it (ESLint's "stylish" layout)."""
     lines: list[str] = []
     for path, group in groupby(problems, key=lambda p: p.path):
         lines.append(path)
         for p in group:
-            where = f"  {path}:{p.line}"
             field = f" {p.field}:" if p.field else ""
-            lines.append(f"{where}: {p.severity.value} [{p.rule}]{field} {p.message}")
+            lines.append(f"  line {p.line}: {p.severity.value} [{p.rule}]{field} {p.message}")
     return "\n".join(lines)
 
 

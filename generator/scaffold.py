@@ -6,6 +6,7 @@ import json
 import re
 import shutil
 import unicodedata
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from importlib import resources
 from pathlib import Path
@@ -48,7 +49,34 @@ def copy_template(target: Path) -> list[Path]:
     return written
 
 
-def init_workspace(target: Path, name: str | None, today: datetime) -> list[Path]:
+@dataclass(frozen=True)
+class WorkspaceOptions:
+    """What `almanac init` was asked for; None keeps the template's value."""
+
+    name: str | None = None
+    locale: str | None = None
+    timezone: str | None = None
+
+
+def fill_template(path: Path, replacements: dict[str, str]) -> None:
+    """Replace whole template lines such as `locale: fr` (each must be there)."""
+    text = path.read_text(encoding="utf-8")
+    for old, new in replacements.items():
+        assert f"\n{old}\n" in f"\n{text}", (path, old)  # the template is ours: a typo is a bug
+        text = text.replace(f"{old}\n", f"{new}\n", 1)
+    path.write_text(text, encoding="utf-8")
+
+
+def template_replacements(options: WorkspaceOptions) -> dict[str, str]:
+    out = {}
+    if options.locale:
+        out["locale: fr"] = f"locale: {options.locale}"
+    if options.timezone:
+        out["timezone: Europe/Paris"] = f"timezone: {options.timezone}"
+    return out
+
+
+def init_workspace(target: Path, options: WorkspaceOptions, today: datetime) -> list[Path]:
     """Create a workspace that passes `almanac check`, with one sample client and post."""
     if (target / "almanac.yml").exists():
         raise AlmanacError(
@@ -57,12 +85,13 @@ def init_workspace(target: Path, name: str | None, today: datetime) -> list[Path
         )
     target.mkdir(parents=True, exist_ok=True)
     written = copy_template(target)
-    if name:
-        settings = target / "almanac.yml"
-        text = settings.read_text(encoding="utf-8").replace(
-            "name: My Agency", f"name: {quoted(name)}"
-        )
-        settings.write_text(text, encoding="utf-8")
+    settings = template_replacements(options)
+    if options.name:
+        settings["name: My Agency"] = f"name: {quoted(options.name)}"
+    fill_template(target / "almanac.yml", settings)
+    fill_template(
+        target / "content" / "sample-client" / "client.yml", template_replacements(options)
+    )
     when = (today + timedelta(days=14)).replace(hour=12, minute=30, second=0, microsecond=0)
     written.append(
         write_new_item(
@@ -115,4 +144,71 @@ def write_new_item(
             "another title, nothing was overwritten",
             exit_code=1,
         ) from None
+    return path
+
+
+# Posting windows a new client starts with (local time), until the agency knows its audience:
+# the hours the networks' own guidance and the trade's studies keep pointing at.
+DEFAULT_WINDOWS = {
+    "linkedin": ["08:00-10:00", "12:00-13:30"],
+    "youtube": ["12:00-14:00", "17:00-20:00"],
+}
+COMMON_WINDOWS = ["07:30-09:30", "12:00-14:00", "18:00-21:00"]
+
+
+@dataclass(frozen=True)
+class NewClient:
+    """What `almanac new client` was asked for."""
+
+    slug: str
+    name: str
+    locale: str
+    timezone: str
+    platforms: dict[str, str | None]  # network -> handle (None: guessed from the slug)
+
+
+def guessed_handle(slug: str) -> str:
+    return "@" + slug.replace("-", "")
+
+
+def client_yaml(client: NewClient) -> str:
+    """client.yml of a new client: valid, with a cadence and posting windows per network."""
+    lines = [
+        '# A client of the agency. Reference: `almanac schema client`, README "Reference".',
+        f"name: {quoted(client.name)}",
+        f"locale: {client.locale}",
+        f"timezone: {client.timezone}",
+        "brand:",
+        '  colour: "#1d4e89"',
+        "platforms:",
+    ]
+    for network, handle in client.platforms.items():
+        note = "  # guessed from the folder name: check it" if handle is None else ""
+        windows = ", ".join(quoted(w) for w in DEFAULT_WINDOWS.get(network, COMMON_WINDOWS))
+        lines += [
+            f"  {network}:",
+            f"    handle: {quoted(handle or guessed_handle(client.slug))}{note}",
+            "    cadence: {max_per_week: 5, min_gap_hours: 12}",
+            f"    windows: [{windows}]",
+        ]
+    lines += [
+        "# people whose approval counts: name and email as in their git commits",
+        "approvers: []",
+        "review_lead_hours: 48",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def write_new_client(root: Path, client: NewClient) -> Path:
+    """content/<slug>/client.yml for a new client; refuse a client that exists."""
+    folder = root / "content" / client.slug
+    path = folder / "client.yml"
+    if folder.exists():
+        raise AlmanacError(
+            f"content/{client.slug}/ already exists: choose another slug, nothing was changed",
+            exit_code=1,
+        )
+    folder.mkdir(parents=True)
+    with path.open("x", encoding="utf-8", newline="\n") as handle:
+        handle.write(client_yaml(client))
     return path

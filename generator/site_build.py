@@ -23,6 +23,7 @@ from generator.checking import check_workspace
 from generator.content.model import Workspace
 from generator.feeds import render_ics, render_schedule_csv
 from generator.problems import AlmanacError, Problem, Severity
+from generator.progress import Steps, quiet_steps
 from generator.repo.approvals import audit_approvals
 from generator.repo.git_repo import head_commit, is_shallow, open_repo
 from generator.repo.history import load_history
@@ -345,9 +346,14 @@ def load_model(options: BuildOptions) -> tuple[CalendarModel, list[Problem], Sit
     return build_calendar(ws, options.today, problems), problems, history
 
 
-def build_site(options: BuildOptions) -> BuildResult:
+BUILD_STEPS = 5  # check, render, write, engine, verify: what the progress bar counts
+
+
+def build_site(options: BuildOptions, steps: Steps | None = None) -> BuildResult:
     """Build the calendar site into `site/` (or `options.output`); all or nothing."""
     started = time.perf_counter()
+    steps = steps or quiet_steps()
+    steps.start("checking the workspace")
     model, problems, history = load_model(options)
     engine = pick_engine(options, model.workspace)
     output = (options.output or options.root / "site").resolve()
@@ -355,12 +361,17 @@ def build_site(options: BuildOptions) -> BuildResult:
     definition = calendar_folder(options.root)
     staging = Path(tempfile.mkdtemp(prefix=f".{output.name}-build-", dir=output.parent))
     try:
+        steps.advance("rendering the pages")
         project = render_project(model, options, definition, history)
+        steps.advance(f"writing {len(project.pages)} pages")
         write_project(project, staging / "project", definition)
+        steps.advance(f"running {engine}")
         run_engine(engine, staging / "project" / "mkdocs.yml")
+        steps.advance("checking the built site")
         tidy_sitemap(staging / "project" / BUILT)
         verify_site(staging / "project" / BUILT, project)
         swap_into_place(staging / "project" / BUILT, output, staging)
+        steps.advance("done")
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     seconds = time.perf_counter() - started

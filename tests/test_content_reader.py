@@ -267,7 +267,9 @@ def test_text_and_github_formats(tmp_path: Path) -> None:
     base = [sys.executable, "-m", "generator", "-w", str(root), "check"]
     text = subprocess.run(base, capture_output=True, text=True, check=False)
     assert text.returncode == 1
-    assert "content/acme/posts/bad.md:5: error [schema.invalid] status:" in text.stdout
+    # the path once, then each of its problems by line (it used to repeat the path per line)
+    assert text.stdout.count("content/acme/posts/bad.md") == 1
+    assert "content/acme/posts/bad.md\n  line 5: error [schema.invalid] status:" in text.stdout
     github = subprocess.run(
         [*base, "--format", "github"], capture_output=True, text=True, check=False
     )

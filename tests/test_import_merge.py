@@ -9,7 +9,7 @@ import pytest
 from generator.checking import check_workspace, parse_today
 from generator.metrics import load_metrics
 from generator.metrics.decode import decode_bytes, parse_count, parse_number, sniff_delimiter
-from generator.metrics.progress import Progress
+from generator.progress import RowProgress
 from tests.import_helpers import FIXTURES, canonical, make_workspace, run_import
 
 
@@ -136,23 +136,32 @@ def test_decimal_comma_and_encodings() -> None:
     assert sniff_delimiter("a\tb\n1\t2\n") == "\t"
 
 
-def test_progress_bar_only_for_large_files() -> None:
-    class Tty:
-        def __init__(self) -> None:
-            self.text = ""
+def test_progress_bar_only_for_large_files_on_a_terminal() -> None:
+    """rich draws the bar for a large file on a terminal; a log (CI, a pipe) gets nothing."""
+
+    class Stream:
+        def __init__(self, tty: bool) -> None:
+            self.text, self.tty = "", tty
 
         def isatty(self) -> bool:
-            return True
+            return self.tty
 
-        def write(self, text: str) -> None:
+        def write(self, text: str) -> int:
             self.text += text
+            return len(text)
 
         def flush(self) -> None:
             pass
 
-    small, large = Tty(), Tty()
-    Progress("a.csv", 10, small).update(5)
-    bar = Progress("b.csv", 100_000, large)
+    small, large, log = Stream(True), Stream(True), Stream(False)
+    tiny = RowProgress("a.csv", 10, small)  # type: ignore[arg-type]
+    tiny.update(5)
+    tiny.finish()
+    bar = RowProgress("b.csv", 100_000, large)  # type: ignore[arg-type]
     bar.update(50_000)
     bar.finish()
-    assert small.text == "" and "50%" in large.text and "100%" in large.text
+    logged = RowProgress("c.csv", 100_000, log)  # type: ignore[arg-type]
+    logged.update(50_000)
+    logged.finish()
+    assert small.text == "" and log.text == ""
+    assert "b.csv" in large.text and "100000/100000" in large.text

@@ -8,7 +8,8 @@ import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
-from generator.commands.new import parse_when
+from generator.content import load_workspace
+from generator.posting_slots import next_free_slot
 from generator.scaffold import slugify
 
 
@@ -118,10 +119,16 @@ def test_schema_prints_json_schema() -> None:
     assert "platforms" in schema["required"]
 
 
-def test_new_without_at_is_tomorrow_in_the_clients_zone() -> None:
-    """Late evening in New York is already tomorrow in UTC: `new` counts days where the
-    client is, not where the machine is."""
+def test_new_without_at_counts_days_where_the_client_is(tmp_path: Path) -> None:
+    """Late evening in New York is already tomorrow in UTC: the default slot (the next free
+    posting window after the review lead time) is counted where the client is. It used to be
+    "tomorrow 12:30", which `workflow.review-due` flagged at once."""
+    target = tmp_path / "agency"
+    almanac("init", str(target), "--timezone", "America/New_York")
+    ws, _ = load_workspace(target)
+    client = ws.clients["sample-client"]
     evening_in_new_york = datetime(2026, 11, 21, 3, 0, tzinfo=UTC)  # 22:00 on the 20th there
-    assert parse_when(None, "America/New_York", evening_in_new_york) == datetime(
-        2026, 11, 21, 12, 30
+    # 48 h of review lead: 22:00 on the 22nd there, so the first window is the 23rd, 07:30
+    assert next_free_slot(client, ["instagram"], client.timezone, evening_in_new_york) == (
+        datetime(2026, 11, 23, 7, 30)
     )

@@ -6,8 +6,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from generator.checking import parse_today
-from generator.site_build import ENGINES, BuildOptions, build_site, count_errors
+from generator.clock import add_today_argument, resolve_today
+from generator.progress import Steps
+from generator.site_build import BUILD_STEPS, ENGINES, BuildOptions, build_site, count_errors
 
 NAME = "build"
 HELP = "build the calendar site into site/ (all clients, or one with --client)"
@@ -26,12 +27,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         default=None,
         help="site engine (default: `engine` in almanac.yml, else mkdocs)",
     )
-    parser.add_argument(
-        "--today",
-        metavar="DATETIME",
-        default=None,
-        help="the day the home page is seen from, e.g. 2026-11-21 (default: now)",
-    )
+    add_today_argument(parser, "the day the home page is seen from")
     parser.add_argument(
         "--output",
         "-o",
@@ -54,7 +50,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def options_from(args: argparse.Namespace) -> BuildOptions:
     return BuildOptions(
         root=args.workspace_root,
-        today=parse_today(args.today),
+        today=resolve_today(args.workspace_root, args.today).moment,
         output=args.output,
         engine=args.engine,
         client=args.client,
@@ -64,7 +60,9 @@ def options_from(args: argparse.Namespace) -> BuildOptions:
 
 
 def run(args: argparse.Namespace) -> int:
-    result = build_site(options_from(args))
+    options = options_from(args)
+    with Steps("build", BUILD_STEPS) as steps:
+        result = build_site(options, steps)
     errors = count_errors(result.problems)
     note = (
         f"; {len(result.problems)} problem(s) ({errors} error(s)) are shown on the site"
@@ -76,4 +74,14 @@ def run(args: argparse.Namespace) -> int:
         f"{result.seconds:.1f} s{note}",
         file=sys.stderr,
     )
+    print(how_to_view(options), file=sys.stderr)
     return 0
+
+
+def how_to_view(options: BuildOptions) -> str:
+    """Opening index.html from disk breaks links and search: the site needs a web server."""
+    client = f" --client {options.client}" if options.client else ""
+    return (
+        f"to view it: `almanac serve{client}` (then open http://127.0.0.1:8000/); the pages "
+        "need a web server, so opening index.html from the folder breaks links and search"
+    )

@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-from generator.checking import check_workspace, parse_today
+from generator.checking import check_workspace
+from generator.clock import add_today_argument, resolve_today
 from generator.problem_output import FORMATS, format_problems, promote_warnings, summary_line
 from generator.problems import Severity
 
@@ -25,13 +26,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         default="text",
         help="text for people, json for tools, github for PR annotations",
     )
-    parser.add_argument(
-        "--today",
-        metavar="DATETIME",
-        default=None,
-        help="reference time for deadline rules, e.g. 2026-11-21 or "
-        "'2026-11-21 09:00' (default: now)",
-    )
+    add_today_argument(parser, "reference time for deadline rules")
     parser.add_argument("--client", metavar="SLUG", default=None, help="check one client only")
     parser.add_argument(
         "--summary", action="store_true", help="print the calendar health summary per client"
@@ -39,7 +34,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    today = parse_today(args.today)
+    when = resolve_today(args.workspace_root, args.today)
+    today = when.moment
     ws, problems = check_workspace(args.workspace_root, today, args.client)
     if args.strict:
         problems = promote_warnings(problems)
@@ -51,5 +47,8 @@ def run(args: argparse.Namespace) -> int:
 
         print(format_health(ws, problems, today))
     if args.format == "text":
+        note = when.note()
+        if note:
+            print(note, file=sys.stderr)
         print(summary_line(problems), file=sys.stderr)
     return 1 if any(p.severity is Severity.ERROR for p in problems) else 0

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from generator.checking import parse_today
+from generator.clock import add_today_argument, resolve_today
 from generator.repo.calendar_diff import FORMATS, build_diff, render_diff
 
 NAME = "diff"
@@ -32,17 +32,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="markdown, github (job summary or PR comment) or json",
     )
     parser.add_argument("--client", metavar="SLUG", default=None, help="one client only")
-    parser.add_argument(
-        "--today",
-        metavar="DATETIME",
-        default=None,
-        help="reference time for deadline rules (default: now)",
-    )
+    add_today_argument(parser, "reference time for deadline rules")
 
 
 def run(args: argparse.Namespace) -> int:
     diff = build_diff(
-        args.workspace_root, args.base, args.head, parse_today(args.today), args.client
+        args.workspace_root,
+        args.base,
+        args.head,
+        resolve_today(args.workspace_root, args.today).moment,
+        args.client,
     )
     print(render_diff(diff, args.format), end="")
     return 0

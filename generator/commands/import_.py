@@ -6,9 +6,10 @@ import argparse
 import sys
 from pathlib import Path
 
+from generator.clock import add_today_argument, resolve_today
 from generator.content.model import ClientData
 from generator.metrics.audience import AudienceRow
-from generator.metrics.importing import ImportResult, import_exports, today_local
+from generator.metrics.importing import ImportResult, import_exports
 from generator.metrics.joining import summarize_join
 from generator.metrics.store import PostMetrics
 from generator.metrics.tables import ImportContext
@@ -53,6 +54,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="YYYY",
         help="year of the most recent row, for exports that write dates without a year (TikTok)",
     )
+    add_today_argument(parser, "the day the exports were downloaded, for dates without a year")
     parser.add_argument(
         "--dry-run", action="store_true", help="show what would change; write nothing"
     )
@@ -117,7 +119,7 @@ def run(args: argparse.Namespace) -> int:
     folder, zone, client, limits = load_client(args.workspace_root, args.client)
     ctx = ImportContext(
         timezone=zone,
-        today=today_local(zone),
+        today=resolve_today(args.workspace_root, args.today).local_date(zone),
         year=args.year,
         platform=args.platform,
         limits=limits,

@@ -1,38 +1,56 @@
-"""`almanac new post|contest|curated`: write a valid, dated item file for a client."""
+"""`almanac new post|contest|curated|client`: write a valid new item, or a new client."""
 
 from __future__ import annotations
 
 import argparse
-from datetime import UTC, datetime, timedelta
+import re
+import sys
+from datetime import datetime
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
+from generator.clock import add_today_argument, resolve_today
+from generator.commands.init import zone_argument
 from generator.content.kinds import KINDS
-from generator.content.loader import read_document, relative
+from generator.content.loader import load_settings, relative
+from generator.content.model import ClientData
+from generator.posting_slots import first_slot_of_day, next_free_slot
 from generator.problems import AlmanacError, ProblemList
-from generator.scaffold import write_new_item
-from generator.schema import Client
-from generator.schema.common import Platform, is_slug, localise, parse_datetime
+from generator.scaffold import NewClient, write_new_client, write_new_item
+from generator.schema.common import Locale, Platform, is_slug, localise, parse_datetime
 
 NAME = "new"
-HELP = "write a new post, contest or curated item for a client (never overwrites)"
+HELP = (
+    "write a new post, contest or curated item for a client, or a new client "
+    "(`almanac new client SLUG`); never overwrites"
+)
+ITEM_KINDS = tuple(kind.name for kind in KINDS)  # post, contest, curated: the registry
+DAY_ONLY = re.compile(r"^\d{4}-\d{2}-\d{2}$")  # `--at 2026-12-20`: a day, not its midnight
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("kind", choices=[kind.name for kind in KINDS])
-    parser.add_argument("--client", required=True, metavar="SLUG", help="client folder name")
-    parser.add_argument("--title", required=True, help="the item's title (gives the file name)")
+    parser.add_argument("kind", choices=[*ITEM_KINDS, "client"])
+    parser.add_argument(
+        "slug",
+        nargs="?",
+        default=None,
+        metavar="SLUG",
+        help="`new client` only: the new client's folder name, e.g. boulangerie-martin",
+    )
+    parser.add_argument("--client", metavar="SLUG", help="the item's client (folder name)")
+    parser.add_argument("--title", help="the item's title (gives the file name)")
     parser.add_argument(
         "--at",
         default=None,
         metavar="DATETIME",
-        help="when, e.g. '2026-12-03 12:30' (default: tomorrow 12:30)",
+        help="when, e.g. '2026-12-03 12:30'; a day alone means that day's first free posting "
+        "window (default: the client's next free posting window after its review lead time)",
     )
     parser.add_argument(
         "--platforms",
         default=None,
         metavar="a,b",
-        help="networks, comma-separated (default: the client's first)",
+        help="networks, comma-separated (default: the client's first); for `new client`, "
+        "network or network=@handle, e.g. instagram=@martin,facebook",
     )
     parser.add_argument(
         "--kind",
@@ -40,64 +58,151 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         default="education",
         help="post kind: promo, education, entertainment, community, news…",
     )
+    parser.add_argument(
+        "--force",
+        action="store_true",
+        help="write the post even on a network the client has no account on (warns instead)",
+    )
+    parser.add_argument("--name", default=None, help="`new client`: the client's name")
+    parser.add_argument(
+        "--locale",
+        choices=[locale.value for locale in Locale],
+        default=None,
+        help="`new client`: posts and reports language (default: almanac.yml's)",
+    )
+    parser.add_argument(
+        "--timezone",
+        type=zone_argument,
+        default=None,
+        metavar="ZONE",
+        help="`new client`: the audience's time zone (default: almanac.yml's)",
+    )
+    add_today_argument(parser, "the day the default time is counted from")
 
 
-def load_client_config(root: Path, slug: str) -> Client:
+def usage_error(message: str) -> AlmanacError:
+    return AlmanacError(message, exit_code=2)
+
+
+def load_client(root: Path, slug: str) -> ClientData:
+    """The client with its items (its posts decide which windows are free)."""
+    from generator.content import load_workspace
+
     if not is_slug(slug):
-        raise AlmanacError(
-            f"`{slug}` is not a client slug (a folder name under content/)", exit_code=2
-        )
+        raise usage_error(f"`{slug}` is not a client slug (a folder name under content/)")
     path = root / "content" / slug / "client.yml"
     if not path.is_file():
-        raise AlmanacError(
-            f"no client `{slug}`: content/{slug}/client.yml does not exist", exit_code=2
-        )
-    problems = ProblemList()
-    doc = read_document(path, root, Client, problems, front_matter=False)
-    if doc is None:
+        raise usage_error(f"no client `{slug}`: content/{slug}/client.yml does not exist")
+    ws, problems = load_workspace(root, only_client=slug)
+    client = ws.clients.get(slug)
+    if client is None:
         first = problems.sorted()[0]
         raise AlmanacError(
             f"fix {relative(path, root)} first: {first.message}", path=first.path, line=first.line
         )
-    config: Client = doc.meta
-    return config
+    return client
 
 
-def parse_platforms(text: str | None, config: Client) -> list[str]:
-    if text is None:
-        return [next(iter(config.platforms)).value] if config.platforms else ["instagram"]
+def split_names(text: str) -> list[str]:
     names = [name.strip() for name in text.split(",") if name.strip()]
     known = {p.value for p in Platform}
-    unknown = [name for name in names if name not in known]
+    unknown = [name.split("=")[0] for name in names if name.split("=")[0] not in known]
     if unknown or not names:
-        raise AlmanacError(
-            f"unknown network(s) {', '.join(unknown) or '(none)'}: use {', '.join(sorted(known))}",
-            exit_code=2,
+        raise usage_error(
+            f"unknown network(s) {', '.join(unknown) or '(none)'}: use {', '.join(sorted(known))}"
         )
     return names
 
 
-def parse_when(text: str | None, zone: str, now: datetime | None = None) -> datetime:
-    """`--at` as a local time, or else 12:30 tomorrow where the client is."""
+def parse_platforms(text: str | None, client: ClientData, force: bool) -> list[str]:
+    """The post's networks: known ones the client has an account on (or --force)."""
+    accounts = [p.value for p in client.config.platforms]
     if text is None:
-        local = (now or datetime.now(UTC)).astimezone(ZoneInfo(zone))
-        return (local + timedelta(days=1)).replace(
-            hour=12, minute=30, second=0, microsecond=0, tzinfo=None
+        return accounts[:1] or ["instagram"]
+    names = split_names(text)
+    missing = [name for name in names if name not in accounts]
+    if missing:
+        message = (
+            f"{client.config.name} has no account on {', '.join(missing)} (its networks: "
+            f"{', '.join(accounts) or 'none'}): add it under `platforms:` in "
+            f"content/{client.slug}/client.yml"
         )
+        if not force:
+            raise usage_error(message + ", or pass --force to write the post anyway")
+        print(f"almanac: warning: {message}", file=sys.stderr)
+    return names
+
+
+def parse_when(
+    text: str | None, client: ClientData, platforms: list[str], today: datetime
+) -> datetime:
+    """`--at` as a local time (a day alone: its first free window), else the next free window."""
+    zone = client.timezone
+    if text is None:
+        return next_free_slot(client, platforms, zone, today)
     try:
         moment = parse_datetime(text)
+        if DAY_ONLY.match(text.strip()):
+            return first_slot_of_day(client, platforms, zone, moment.date())
         localise(moment, zone)
     except ValueError as exc:
-        raise AlmanacError(f"--at: {exc}", exit_code=2) from None
+        raise usage_error(f"--at: {exc}") from None
     return moment
 
 
-def run(args: argparse.Namespace) -> int:
+def parse_client_platforms(text: str | None) -> dict[str, str | None]:
+    if text is None:
+        raise usage_error(
+            "`new client` needs --platforms, e.g. --platforms instagram=@martin,facebook"
+        )
+    out: dict[str, str | None] = {}
+    for name in split_names(text):
+        network, _, handle = name.partition("=")
+        out[network] = handle.strip() or None
+    return out
+
+
+def new_client(args: argparse.Namespace) -> int:
     root: Path = args.workspace_root
-    config = load_client_config(root, args.client)
-    zone = config.timezone or "Europe/Paris"
-    when = parse_when(args.at, zone)
-    platforms = parse_platforms(args.platforms, config)
+    if args.slug is None or not is_slug(args.slug):
+        raise usage_error(
+            f"`{args.slug or ''}` is not a client slug: give the folder name in lower case with "
+            'dashes, e.g. `almanac new client boulangerie-martin --name "Boulangerie Martin"`'
+        )
+    settings, _ = load_settings(root, ProblemList())
+    client = NewClient(
+        slug=args.slug,
+        name=args.name or args.slug.replace("-", " ").title(),
+        locale=args.locale or settings.locale.value,
+        timezone=args.timezone or settings.timezone,
+        platforms=parse_client_platforms(args.platforms),
+    )
+    path = write_new_client(root, client)
+    print(relative(path, root))
+    guessed = [network for network, handle in client.platforms.items() if handle is None]
+    if guessed:
+        print(
+            f"the {', '.join(guessed)} handle(s) were guessed from the slug: check them in "
+            f"{relative(path, root)}",
+            file=sys.stderr,
+        )
+    return 0
+
+
+def new_item(args: argparse.Namespace) -> int:
+    root: Path = args.workspace_root
+    if args.slug is not None:
+        raise usage_error(f"`new {args.kind}` takes --client and --title, not a SLUG")
+    if not args.client or not args.title:
+        raise usage_error(f"`new {args.kind}` needs --client SLUG and --title TITLE")
+    client = load_client(root, args.client)
+    platforms = parse_platforms(args.platforms, client, args.force)
+    today = resolve_today(root, args.today).moment
+    when = parse_when(args.at, client, platforms, today)
     path = write_new_item(root, args.client, args.kind, args.title, when, platforms, args.post_kind)
     print(relative(path, root))
     return 0
+
+
+def run(args: argparse.Namespace) -> int:
+    return new_client(args) if args.kind == "client" else new_item(args)

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from generator.checking import parse_today
+from generator.clock import add_today_argument, resolve_today
+from generator.library_notices import format_notices
 from generator.months import Month, parse_month
 
 if TYPE_CHECKING:  # WeasyPrint and matplotlib take a second to import: only when reporting
@@ -32,12 +34,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--client", metavar="SLUG", default=None, help="one client only (default: every client)"
     )
-    parser.add_argument(
-        "--today",
-        metavar="DATE",
-        default=None,
-        help="reference day, e.g. 2026-11-21 (default: today)",
-    )
+    add_today_argument(parser, "reference day (the default month is the one before it)")
     parser.add_argument(
         "--complete-only",
         action="store_true",
@@ -50,12 +47,18 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="N",
         help="reports rendered in parallel processes (default: 2)",
     )
+    parser.add_argument(
+        "--verbose",
+        "-v",
+        action="store_true",
+        help="also show the notices of the PDF and chart libraries (each once)",
+    )
 
 
 def build_tasks(args: argparse.Namespace) -> list[Task]:
     from generator.report.batch import Task, list_clients
 
-    today = parse_today(args.today).date()
+    today = resolve_today(args.workspace_root, args.today).moment.date()
     months: tuple[Month, ...] | None = None
     if not args.all_months:
         months = (parse_month(args.month) if args.month else Month.of(today).previous(),)
@@ -65,22 +68,37 @@ def build_tasks(args: argparse.Namespace) -> list[Task]:
     ]
 
 
-def print_summary(result: BatchResult) -> None:
+def print_summary(result: BatchResult, root: Path, verbose: bool) -> None:
     for outcome in result.written:
         state = "written" if outcome.changed else "unchanged"
         print(f"{outcome.path}: {state} ({outcome.seconds:.1f} s)")
-        for warning in outcome.warnings:
-            print(f"  warning: {warning}", file=sys.stderr)
     if not result.outcomes:
         print("no report to write: no finished month has month notes or metrics", file=sys.stderr)
     for failure in result.failures:
         month = f" {failure.month}" if failure.month else ""
         print(f"almanac: report {failure.client}{month} failed: {failure.error}", file=sys.stderr)
     if result.failures:
-        print(
-            f"{len(result.failures)} report(s) failed; previous PDFs were left in place",
-            file=sys.stderr,
-        )
+        kept = kept_pdfs(result, root)
+        note = f"; the previous PDF was kept for {', '.join(kept)}" if kept else ""
+        print(f"{len(result.failures)} report(s) failed{note}", file=sys.stderr)
+    notices = [note for outcome in result.outcomes for note in outcome.warnings]
+    if verbose and notices:
+        print("notices from the PDF and chart libraries (shown once):", file=sys.stderr)
+        print("\n".join(format_notices(notices, "reports")), file=sys.stderr)
+
+
+def kept_pdfs(result: BatchResult, root: Path) -> list[str]:
+    """The failed reports (client/month) whose earlier PDF is still in reports/, untouched."""
+    from generator.report.batch import report_path
+
+    kept = []
+    for failure in result.failures:
+        if failure.month is not None:
+            if report_path(root, failure.client, parse_month(failure.month)).is_file():
+                kept.append(f"{failure.client} {failure.month}")
+        elif any((root / "reports" / failure.client).glob("*.pdf")):
+            kept.append(failure.client)
+    return kept
 
 
 def run(args: argparse.Namespace) -> int:
@@ -88,5 +106,5 @@ def run(args: argparse.Namespace) -> int:
 
     tasks = build_tasks(args)
     result = run_batch(tasks, jobs=max(1, args.jobs))
-    print_summary(result)
+    print_summary(result, args.workspace_root, args.verbose)
     return 1 if result.failures else 0

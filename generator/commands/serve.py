@@ -15,6 +15,7 @@ from typing import Any
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
+from generator.clock import add_today_argument
 from generator.commands.build import options_from
 from generator.problems import AlmanacError
 from generator.site_build import ENGINES, BuildOptions, build_site
@@ -31,12 +32,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--client", metavar="SLUG", default=None, help="preview one client")
     parser.add_argument("--engine", choices=ENGINES, default=None, help="site engine")
-    parser.add_argument(
-        "--today",
-        metavar="DATETIME",
-        default=None,
-        help="the day the home page is seen from (default: now)",
-    )
+    add_today_argument(parser, "the day the home page is seen from")
     parser.add_argument(
         "--reports",
         action="store_true",

@@ -6,13 +6,11 @@ import gc
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from generator.metrics.formats import Format, Parsed, detect_format, load_formats
 from generator.metrics.merge import MergeCount, merge_metrics
-from generator.metrics.progress import Progress
 from generator.metrics.reading import describe_header, export_from_bytes
 from generator.metrics.repeats import KeyedRow, check_repeats
 from generator.metrics.sources import Input, gather
@@ -25,6 +23,7 @@ from generator.metrics.store import (
 )
 from generator.metrics.tables import ExportFile, ImportContext
 from generator.problems import AlmanacError
+from generator.progress import RowProgress
 
 
 @dataclass
@@ -117,7 +116,7 @@ def read_input(item: Input, ctx: ImportContext) -> ExportFile:
 
 
 def import_one(
-    item: Input, ctx: ImportContext, progress: Callable[[str, int], Progress]
+    item: Input, ctx: ImportContext, progress: Callable[[str, int], RowProgress]
 ) -> tuple[Format, Parsed] | str:
     """The file parsed, or, for a file found in a folder or ZIP that is no known export, the
     reason it is passed over."""
@@ -145,7 +144,7 @@ def import_exports(
     client_folder: Path,
     ctx: ImportContext,
     dry_run: bool = False,
-    progress: Callable[[str, int], Progress] = Progress,
+    progress: Callable[[str, int], RowProgress] = RowProgress,
 ) -> ImportResult:
     """Parse every file first (any error stops everything), then merge in order and write."""
     with collector_paused():
@@ -171,7 +170,7 @@ def import_all(
     client_folder: Path,
     ctx: ImportContext,
     dry_run: bool,
-    progress: Callable[[str, int], Progress],
+    progress: Callable[[str, int], RowProgress],
 ) -> ImportResult:
     gathered = gather(paths, client_folder, ctx.limits)
     skipped = list(gathered.skipped)
@@ -193,7 +192,3 @@ def import_all(
     if not dry_run:
         outcome.written = write_metrics(client_folder, metrics)
     return outcome
-
-
-def today_local(zone: str) -> date:
-    return datetime.now(ZoneInfo(zone)).date()

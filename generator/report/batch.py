@@ -6,7 +6,6 @@ listed at the end, the previous PDF stays in place, and the other reports go on.
 
 from __future__ import annotations
 
-import sys
 import time
 from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -18,9 +17,11 @@ from typing import TextIO
 from generator.atomic import write_atomic
 from generator.content.loader import load_workspace
 from generator.content.model import ClientData
+from generator.library_notices import capture_notices
 from generator.metrics.store import ClientMetrics, load_metrics
 from generator.months import Month
 from generator.problems import AlmanacError, Severity
+from generator.progress import Steps
 from generator.report.months import finished_months
 from generator.report.pdf import render_pdf
 from generator.report.report_html import render_html, template_roots
@@ -49,7 +50,8 @@ class Outcome:
     month: str | None
     path: Path | None = None
     error: str | None = None
-    warnings: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = ()  # about the data (an incomplete month): always shown
+    notices: tuple[str, ...] = ()  # from the PDF and chart libraries: shown with --verbose
     seconds: float = 0.0
     changed: bool = False
 
@@ -116,22 +118,30 @@ def render_one(
 ) -> Outcome:
     start = time.perf_counter()
     try:
-        report = build_report(client, agency, metrics, month, today)
-        incomplete = incomplete_warning(report)
-        if incomplete and complete_only:
-            return Outcome(client.slug, month.key, error=f"refused (--complete-only): {incomplete}")
-        html = render_html(report, root)
-        roots = [client.folder, *template_roots(root)]
-        pdf, warnings = render_pdf(html, client.folder, roots, f"{client.slug}/{month.key}")
+        with capture_notices() as notices:
+            report = build_report(client, agency, metrics, month, today)
+            incomplete = incomplete_warning(report)
+            if incomplete and complete_only:
+                error = f"refused (--complete-only): {incomplete}"
+                return Outcome(client.slug, month.key, error=error)
+            html = render_html(report, root)
+            roots = [client.folder, *template_roots(root)]
+            pdf, warnings = render_pdf(html, client.folder, roots, f"{client.slug}/{month.key}")
+        notices += [f"weasyprint: {warning}" for warning in warnings]
         target = report_path(root, client.slug, month)
         changed = write_pdf(target, pdf)
     except AlmanacError as exc:
         return Outcome(client.slug, month.key, error=str(exc))
     except Exception as exc:  # a bug must not stop the other reports; it is listed at the end
         return Outcome(client.slug, month.key, error=f"internal error: {type(exc).__name__}: {exc}")
-    shown = ([incomplete] if incomplete else []) + warnings
     return Outcome(
-        client.slug, month.key, target, None, tuple(shown), time.perf_counter() - start, changed
+        client.slug,
+        month.key,
+        target,
+        warnings=(incomplete,) if incomplete else (),
+        notices=tuple(notices),
+        seconds=time.perf_counter() - start,
+        changed=changed,
     )
 
 
@@ -170,30 +180,6 @@ def list_clients(root: Path, only: str | None = None) -> list[str]:
     return [only]
 
 
-class Progress:
-    """A progress bar on stderr (a line per step when stderr is not a terminal)."""
-
-    def __init__(self, total: int, stream: TextIO | None = None) -> None:
-        self.total = total
-        self.done = 0
-        self.stream = stream or sys.stderr
-        self.live = self.stream.isatty()
-
-    def step(self, label: str) -> None:
-        self.done += 1
-        if self.live:
-            filled = int(30 * self.done / max(self.total, 1))
-            self.stream.write(
-                f"\rreports [{'#' * filled}{'.' * (30 - filled)}] "
-                f"{self.done}/{self.total} {label[:40]:<40}"
-            )
-            if self.done == self.total:
-                self.stream.write("\n")
-        else:
-            self.stream.write(f"reports {self.done}/{self.total}: {label}\n")
-        self.stream.flush()
-
-
 def describe(outcomes: list[Outcome]) -> str:
     client = outcomes[0].client if outcomes else "?"
     failed = sum(not o.ok for o in outcomes)
@@ -204,13 +190,18 @@ def describe(outcomes: list[Outcome]) -> str:
 def run_batch(tasks: Iterable[Task], jobs: int = 2, stream: TextIO | None = None) -> BatchResult:
     """Run every task (in `jobs` processes when there is more than one task)."""
     todo = list(tasks)
-    progress = Progress(len(todo), stream)
+    with Steps("reports", len(todo), stream) as progress:
+        return run_steps(todo, jobs, progress)
+
+
+def run_steps(todo: list[Task], jobs: int, progress: Steps) -> BatchResult:
     result = BatchResult()
     if jobs <= 1 or len(todo) <= 1:
         for task in todo:
+            progress.start(task.client)
             outcomes = run_task(task)
             result.outcomes.extend(outcomes)
-            progress.step(describe(outcomes) if outcomes else task.client)
+            progress.advance(describe(outcomes) if outcomes else task.client)
         return result
     with ProcessPoolExecutor(max_workers=min(jobs, len(todo))) as pool:
         futures = {pool.submit(run_task, task): task for task in todo}
@@ -221,6 +212,6 @@ def run_batch(tasks: Iterable[Task], jobs: int = 2, stream: TextIO | None = None
             except Exception as exc:  # the worker died: say so for this client, go on
                 outcomes = [Outcome(task.client, None, error=f"worker failed: {exc}")]
             result.outcomes.extend(outcomes)
-            progress.step(describe(outcomes) if outcomes else task.client)
+            progress.advance(describe(outcomes) if outcomes else task.client)
     result.outcomes.sort(key=lambda o: (o.client, o.month or ""))
     return result

@@ -78,7 +78,8 @@ class Locale(str, Enum):
     EN = "en"
 
 
-def _zone(value: str) -> str:
+def check_zone_name(value: str) -> str:
+    """An IANA time zone name as given, or a ValueError saying what to write."""
     try:
         ZoneInfo(value)
     except (ZoneInfoNotFoundError, ValueError):
@@ -89,7 +90,7 @@ def _zone(value: str) -> str:
     return value
 
 
-TimeZoneName = Annotated[str, AfterValidator(_zone)]
+TimeZoneName = Annotated[str, AfterValidator(check_zone_name)]
 
 _HEX = re.compile(r"^#[0-9a-fA-F]{6}$")
 

@@ -75,6 +75,14 @@ class Settings(Strict):
         "field; edits after that day still need a new approval.",
         default=None,
     )
+    as_of: Day | None = doc(
+        "The day an archived or demo workspace is seen from: `check`, `build`, `serve`, "
+        "`report`, `new`, `import` and `diff` take it as today instead of the clock, so "
+        "deadlines, the home page's week and the default report month stay as they were on "
+        "that day. `--today` on the command line overrides it. Leave it unset in a live "
+        "workspace.",
+        default=None,
+    )
     engine: Literal["mkdocs", "zensical"] = doc(
         "Site engine used by `almanac build`.", default="mkdocs"
     )
