@@ -43,10 +43,8 @@ def clock_now() -> datetime:
     return datetime.now(UTC)
 
 
-def parse_today(text: str | None) -> datetime:
-    """`--today` text (a date or date-time; naive means UTC) as an aware time; None is now."""
-    if text is None:
-        return clock_now()
+def parse_today(text: str) -> datetime:
+    """`--today` text (a date or date-time; naive means UTC) as an aware time."""
     try:
         moment = parse_datetime(text)
     except ValueError as exc:

@@ -105,3 +105,32 @@ def test_report_default_month_follows_as_of(example_ws: Path) -> None:
     assert {t.months for t in tasks} == {(Month(2026, 10),)}
     args.today = "2027-03-10"
     assert {t.months for t in build_tasks(args)} == {(Month(2027, 2),)}
+
+
+def test_nothing_else_reads_the_clock(repo_root: Path) -> None:
+    """ "Today" has one source: a module calling the clock itself would ignore --today and as_of."""
+    readers = [
+        path.relative_to(repo_root).as_posix()
+        for path in sorted((repo_root / "generator").rglob("*.py"))
+        if path.name != "clock.py"
+        and any(
+            call in path.read_text(encoding="utf-8")
+            for call in ("datetime.now(", "date.today(", "datetime.today(", "time.time(")
+        )
+    ]
+    assert readers == []
+
+
+def test_every_today_option_says_where_today_comes_from() -> None:
+    from generator.cli import build_parser
+
+    parser = build_parser()
+    sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    helps = {
+        name: action.help
+        for name, command in sub.choices.items()
+        for action in command._actions
+        if "--today" in action.option_strings
+    }
+    assert {"check", "build", "serve", "report", "new", "import", "diff"} <= set(helps)
+    assert all("`as_of` in almanac.yml, else now" in str(h) for h in helps.values()), helps

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from generator.checking import parse_today
+from generator.clock import add_today_argument, resolve_today
 from generator.reschedule import find_post, plan_move, run_moves
 
 NAME = "move"
@@ -27,12 +27,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="new local time, e.g. '2026-12-09 18:30'; a date alone keeps the time of day",
     )
     parser.add_argument("--dry-run", action="store_true", help="show the move, change no file")
-    parser.add_argument(
-        "--today", metavar="DATETIME", default=None, help="reference time for deadline rules"
-    )
+    add_today_argument(parser, "reference time for deadline rules")
 
 
 def run(args: argparse.Namespace) -> int:
-    today = parse_today(args.today)
+    today = resolve_today(args.workspace_root, args.today).moment
     ws, item = find_post(args.workspace_root, args.item)
     return run_moves(ws, [plan_move(ws, item, args.to)], today, dry_run=args.dry_run)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from datetime import date
 
-from generator.checking import parse_today
+from generator.clock import add_today_argument, resolve_today
 from generator.content import load_workspace
 from generator.problems import AlmanacError
 from generator.reschedule import plan_shift, run_moves
@@ -29,9 +29,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--until", default=None, metavar="DAY", help="last day (default: every later post)"
     )
     parser.add_argument("--dry-run", action="store_true", help="show the moves, change no file")
-    parser.add_argument(
-        "--today", metavar="DATETIME", default=None, help="reference time for deadline rules"
-    )
+    add_today_argument(parser, "reference time for deadline rules")
 
 
 def parse_day(text: str, option: str) -> date:
@@ -44,7 +42,7 @@ def parse_day(text: str, option: str) -> date:
 
 
 def run(args: argparse.Namespace) -> int:
-    today = parse_today(args.today)
+    today = resolve_today(args.workspace_root, args.today).moment
     first = parse_day(args.first, "--from")
     last = parse_day(args.until, "--until") if args.until else None
     if last is not None and last < first:
