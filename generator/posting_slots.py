@@ -4,7 +4,8 @@
 once (reviewers need `review_lead_hours`) and which is often outside every posting window. A
 slot here is the start of a posting window (`windows:` in client.yml) that is:
 
-- at least the review lead time after today, so the post can still be reviewed;
+- at least a day to write it plus the review lead time after today, so the post is not due
+  for review the moment it is created;
 - inside the windows of every chosen network that has windows;
 - not on a blackout day, and free: no other live post on those networks within the network's
   `min_gap_hours` (or in the same window when no gap is set), and the week's `max_per_week`
@@ -23,6 +24,7 @@ from generator.schema.common import CuratedStatus, Platform, Status, parse_clock
 
 DEFAULT_START = time(12, 30)  # when no chosen network has posting windows
 SEARCH_DAYS = 120
+WRITING_TIME = timedelta(days=1)  # an idea needs writing before the reviewers' lead time starts
 
 
 def window_bounds(account: Account | None) -> list[tuple[time, time]]:
@@ -93,9 +95,9 @@ def candidates(day: date, starts: list[time], zone: ZoneInfo) -> Iterator[dateti
 def next_free_slot(
     client: ClientData, platforms: list[str], zone_name: str, today: datetime
 ) -> datetime:
-    """The first free slot at least the review lead time after `today` (naive, local)."""
+    """The first free slot a day plus the review lead time after `today` (naive, local)."""
     zone = ZoneInfo(zone_name)
-    earliest = today + timedelta(hours=client.config.review_lead_hours)
+    earliest = today + WRITING_TIME + timedelta(hours=client.config.review_lead_hours)
     starts = slot_starts(client, platforms)
     first_day = earliest.astimezone(zone).date()
     fallback: datetime | None = None

@@ -128,7 +128,7 @@ def test_new_without_at_counts_days_where_the_client_is(tmp_path: Path) -> None:
     ws, _ = load_workspace(target)
     client = ws.clients["sample-client"]
     evening_in_new_york = datetime(2026, 11, 21, 3, 0, tzinfo=UTC)  # 22:00 on the 20th there
-    # 48 h of review lead: 22:00 on the 22nd there, so the first window is the 23rd, 07:30
+    # a day to write it and 48 h of review lead: 22:00 on the 23rd there, so the 24th, 07:30
     assert next_free_slot(client, ["instagram"], client.timezone, evening_in_new_york) == (
-        datetime(2026, 11, 23, 7, 30)
+        datetime(2026, 11, 24, 7, 30)
     )

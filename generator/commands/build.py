@@ -82,6 +82,6 @@ def how_to_view(options: BuildOptions) -> str:
     """Opening index.html from disk breaks links and search: the site needs a web server."""
     client = f" --client {options.client}" if options.client else ""
     return (
-        f"to view it: `almanac serve{client}` (then open http://127.0.0.1:8000/); the pages "
-        "need a web server, so opening index.html from the folder breaks links and search"
+        f"to view it: `almanac serve{client}`, then open http://127.0.0.1:8000/ (opened "
+        "from the folder, index.html loses its links and search)"
     )
