@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -92,7 +93,9 @@ def test_as_of_must_be_a_real_day(example_ws: Path) -> None:
         timeout=120,
     )
     assert result.returncode == 1
-    assert "almanac.yml:" in result.stdout and "as_of" in result.stdout
+    assert re.search(
+        r"^almanac.yml\n  line \d+: error \[schema.invalid\] as_of:", result.stdout, re.M
+    )
 
 
 def test_report_default_month_follows_as_of(example_ws: Path) -> None:
