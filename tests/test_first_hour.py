@@ -87,6 +87,8 @@ def test_init_counts_the_files_it_writes_and_commits_them(first_hour: FirstHour)
     first_commit = git(first_hour.agency, "ls-tree", "-r", "--name-only", "HEAD~0").split()
     assert count == len(first_commit) == 17  # it used to say 10 while writing 17
     assert "made a git repository with a first commit" in said
+    # on `main`, the branch the workflows `init` writes run on
+    assert git(first_hour.agency, "branch", "--show-current").strip() == "main"
     settings = (first_hour.agency / "almanac.yml").read_text(encoding="utf-8")
     assert "locale: en" in settings and "timezone: Europe/London" in settings
     sample = (first_hour.agency / "content/sample-client/client.yml").read_text(encoding="utf-8")

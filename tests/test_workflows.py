@@ -167,8 +167,8 @@ def test_pull_request_steps_run_locally(tmp_path: Path) -> None:
     """A workspace from `almanac init`, pushed to main, and a PR branch: run the PR job."""
     main_repo = tmp_path / "origin"
     assert main(["init", str(main_repo), "--name", "Agence Test"]) == 0
-    origin = GitRepo(main_repo)
-    origin.commit("Workspace from almanac init")
+    origin = GitRepo(main_repo)  # `almanac init` made the repository and its first commit
+    assert origin.git("log", "--format=%s").strip() == "Start the workspace with almanac init"
     clone = tmp_path / "checkout"
     origin.git("clone", "-q", f"file://{main_repo}", str(clone))
     pr = GitRepo(clone)

@@ -48,7 +48,8 @@ def init_repository(folder: Path) -> GitOutcome:
             f"{folder} is inside the git repository {outer}: nothing was "
             "committed; add and commit the new files there when ready"
         )
-    made = git(folder, "init", "--quiet")
+    # the workflows `init` writes (.github/workflows/) run on pushes to `main`
+    made = git(folder, "init", "--quiet", "--initial-branch=main")
     if made.returncode != 0:
         return GitOutcome(f"git init failed: {made.stderr.strip()}")
     git(folder, "add", "--all")
