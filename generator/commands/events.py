@@ -6,7 +6,7 @@ import argparse
 from datetime import date, timedelta
 from pathlib import Path
 
-from generator.checking import parse_today
+from generator.clock import add_today_argument, resolve_today
 from generator.content.loader import relative
 from generator.events.event_files import previous_records, render_events, write_events
 from generator.events.ics_read import expand, read_calendar
@@ -49,7 +49,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="DAY",
         help="last day to import (default: a year after --from)",
     )
-    imp.add_argument("--today", default=None, metavar="DATE", help="reference day")
+    add_today_argument(imp, "reference day (the first day imported when --from is not given)")
 
 
 def parse_day(text: str, option: str) -> date:
@@ -73,16 +73,19 @@ def target_folder(root: Path, client: str | None) -> tuple[Path, str]:
         raise AlmanacError(
             f"no client `{client}` (a folder under content/ with client.yml)", exit_code=2
         )
-    from generator.commands.new import load_client_config
+    from generator.commands.new import load_client
 
-    config = load_client_config(root, client)
-    return root / "content" / client / "events", config.timezone or settings.timezone
+    return root / "content" / client / "events", load_client(root, client).timezone
 
 
 def run(args: argparse.Namespace) -> int:
     if not args.file.is_file():
         raise AlmanacError(f"no file {args.file}", exit_code=2)
-    first = parse_day(args.first, "--from") if args.first else parse_today(args.today).date()
+    first = (
+        parse_day(args.first, "--from")
+        if args.first
+        else resolve_today(args.workspace_root, args.today).moment.date()
+    )
     last = parse_day(args.until, "--until") if args.until else first + timedelta(days=365)
     if last < first:
         raise AlmanacError("--until is before --from", exit_code=2)

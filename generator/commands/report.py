@@ -72,6 +72,8 @@ def print_summary(result: BatchResult, root: Path, verbose: bool) -> None:
     for outcome in result.written:
         state = "written" if outcome.changed else "unchanged"
         print(f"{outcome.path}: {state} ({outcome.seconds:.1f} s)")
+        for warning in outcome.warnings:  # about the client's data: the user can act on it
+            print(f"  warning: {warning}", file=sys.stderr)
     if not result.outcomes:
         print("no report to write: no finished month has month notes or metrics", file=sys.stderr)
     for failure in result.failures:
@@ -81,7 +83,7 @@ def print_summary(result: BatchResult, root: Path, verbose: bool) -> None:
         kept = kept_pdfs(result, root)
         note = f"; the previous PDF was kept for {', '.join(kept)}" if kept else ""
         print(f"{len(result.failures)} report(s) failed{note}", file=sys.stderr)
-    notices = [note for outcome in result.outcomes for note in outcome.warnings]
+    notices = [note for outcome in result.outcomes for note in outcome.notices]
     if verbose and notices:
         print("notices from the PDF and chart libraries (shown once):", file=sys.stderr)
         print("\n".join(format_notices(notices, "reports")), file=sys.stderr)
