@@ -101,7 +101,12 @@ def test_as_of_must_be_a_real_day(example_ws: Path) -> None:
 def test_report_default_month_follows_as_of(example_ws: Path) -> None:
     """`almanac report` with no --month reports the month before `as_of`, not before the clock."""
     args = argparse.Namespace(
-        workspace_root=example_ws, today=None, all_months=False, month=None, client=None
+        workspace_root=example_ws,
+        today=None,
+        all_months=False,
+        month=None,
+        client=None,
+        complete_only=False,
     )
     tasks = build_tasks(args)
     assert tasks and {t.today for t in tasks} == {date(2026, 11, 21)}
