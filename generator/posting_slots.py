@@ -47,7 +47,8 @@ def slot_starts(client: ClientData, platforms: list[str]) -> list[time]:
 
 
 def is_live_post(item: Item) -> bool:
-    return item.kind == "post" and item.meta.status not in (
+    """An item that goes out on the networks as itself (the kind registry's `posted`)."""
+    return item.spec.posted and item.meta.status not in (
         Status.CANCELLED,
         CuratedStatus.REJECTED,
     )
