@@ -116,3 +116,18 @@ def test_repeated_video_on_one_day_of_a_chart_is_refused(
     code, _, err = run_import(ws, export, "--client", "acme", capsys=capsys)
     assert code == 1 and "rows 2 and 4 both give dQw4w9WgXcQ on 2026-10-01" in err
     assert not metrics_folder(ws).exists()
+
+
+def test_ad_rows_of_one_post_sum_spend_but_not_reach(
+    ws: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Two ad sets boosting one post: spend and impressions add up, reach (people) does not."""
+    name = "meta_ads_ads_level.csv"
+    code, out, _ = run_import(ws, FIXTURES / name, "--client", "acme", capsys=capsys)
+    assert code == 0
+    source = [r for r in read_fixture_rows(name) if r["Instagram post ID"] == "17984512345678901"]
+    assert len(source) == 2
+    post = next(p for p in canonical(ws, "posts.csv") if p["post_id"] == "17984512345678901")
+    assert float(post["ad_spend"]) == sum(float(r["Amount spent (EUR)"]) for r in source)
+    assert int(post["impressions"]) == sum(int(r["Impressions"]) for r in source)
+    assert post["reach"] == "" and "reach does not add up" in out

@@ -115,7 +115,12 @@ def add_record(
 
 
 def build_row(entry: AdTotal, source: str) -> PostMetrics:
+    """Spend, impressions and clicks add up over the rows of one post; reach does not (a
+    person reached by two ads, or on two days, is one person), so it is kept only when a
+    single row gives it."""
     impressions, reach, clicks = (total(*entry.figures.get(name, [])) for name in SUMMED)
+    if len(entry.figures.get("reach", [])) > 1:
+        reach = None
     return PostMetrics(
         platform=entry.platform,
         post_id=entry.post_id,
@@ -144,6 +149,12 @@ def parse(table: HeaderedTable, export: ExportFile, ctx: ImportContext) -> Parse
         f"{r.platform} post {r.post_id}: not --platform {ctx.platform}"
         for r in rows
         if r not in parsed.spend
+    )
+    parsed.notes.extend(
+        f"{e.platform} post {e.post_id}: {len(e.figures['reach'])} rows; reach does not add "
+        "up over ads or days, so it is left empty"
+        for e in totals.values()
+        if len(e.figures.get("reach", [])) > 1
     )
     parsed.notes.extend(
         f"`{r.post_id[3:]}` names no post (no post id column or cell): its "
