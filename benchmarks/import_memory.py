@@ -126,6 +126,16 @@ def write_long_cell(path: Path) -> None:
     path.write_text("Date,impressions\n2026-10-01," + "9" * (60 * MB) + "\n", encoding="utf-8")
 
 
+def write_short_cells(path: Path) -> None:
+    """Just under the size limit, with as many cells as it can hold: two-digit cells in rows
+    of 1,999 columns (every cell a separate string once read)."""
+    row = ",".join(["12"] * 1999) + "\n"
+    with path.open("w", encoding="utf-8") as handle:
+        handle.write("Date,impressions," + ",".join(f"c{n}" for n in range(1997)) + "\n")
+        for _ in range(int(63.5 * MB) // len(row)):
+            handle.write(row)
+
+
 def write_odd_utf16(path: Path) -> None:
     text = "Date\tImpressions\n" + "".join(f"2026-10-{d:02d}\t{d}\n" for d in range(1, 29))
     path.write_bytes(b"\xff\xfe" + text.encode("utf-16-le") + b"x")
@@ -170,6 +180,7 @@ def main() -> None:
         ("xlsx declaring a million rows", "rows.xlsx", write_million_rows),
         ("JSON nested a million deep", "deep.json", write_deep_json),
         ("CSV cell of 60 MB", "cell.csv", write_long_cell),
+        ("CSV of 63 MB, 2-digit cells", "cells.csv", write_short_cells),
         ("UTF-16 with an odd byte count", "odd.csv", write_odd_utf16),
     ]
     with tempfile.TemporaryDirectory() as tmp:

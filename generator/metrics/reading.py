@@ -84,7 +84,9 @@ def read_csv_table(text: str, encoding: str, name: str, where: Path, limits: Imp
     with csv_cell_limit(limits):
         delimiter = sniff_delimiter(text)
         try:
-            rows = split_rows(text, delimiter, limits.max_rows, limits.max_columns)
+            rows = split_rows(
+                text, delimiter, limits.max_rows, limits.max_columns, limits.max_cells
+            )
         except LimitProblem as exc:
             raise over_limit(
                 where, exc.found, limit_text(exc.setting, limits), exc.setting, exc.line
@@ -97,7 +99,8 @@ def read_csv_table(text: str, encoding: str, name: str, where: Path, limits: Imp
 
 def limit_text(setting: str, limits: ImportLimits) -> str:
     value = getattr(limits, setting)
-    unit = {"max_rows": " rows", "max_columns": " columns", "max_cell_kb": " KB"}.get(setting, "")
+    units = {"max_rows": " rows", "max_columns": " columns", "max_cells": " cells"}
+    unit = {**units, "max_cell_kb": " KB"}.get(setting, "")
     return f"{value}{unit}"
 
 

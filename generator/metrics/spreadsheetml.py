@@ -53,7 +53,7 @@ def row_cells(row: Element, where: Path | str, limits: ImportLimits, number: int
 
 def sheet_table(sheet: Element, name: str, where: Path | str, limits: ImportLimits) -> Table:
     rows: list[tuple[int, list[str]]] = []
-    number = 0
+    number = cells = 0
     for row in sheet.iter(SS + "Row"):
         index = row.get(SS + "Index")
         number = int(index) if index and index.isdigit() and int(index) > number else number + 1
@@ -65,6 +65,14 @@ def sheet_table(sheet: Element, name: str, where: Path | str, limits: ImportLimi
                 "max_rows",
             )
         rows.append((number, row_cells(row, where, limits, number)))
+        cells += len(rows[-1][1])
+        if cells > limits.max_cells:
+            raise over_limit(
+                where,
+                f"a sheet has more than {limits.max_cells} cells",
+                f"{limits.max_cells}",
+                "max_cells",
+            )
     title = sheet.get(SS + "Name", "Sheet")
     return Table(f"{name} [{title}]", rows, strict_width=False)
 

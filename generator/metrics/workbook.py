@@ -105,7 +105,16 @@ def sheet_rows(
     declaring `A1:XFD1048576` would take half an hour to read."""
     sheet.reset_dimensions()  # type: ignore[attr-defined]
     rows = sheet.iter_rows(values_only=True)  # type: ignore[attr-defined]
+    cells = 0
     for number, values in enumerate(rows, start=1):
+        cells += len(values)
+        if cells > limits.max_cells:
+            raise over_limit(
+                where,
+                f"sheet `{name}` has more than {limits.max_cells} cells",
+                f"{limits.max_cells} cells",
+                "max_cells",
+            )
         if number > limits.max_rows:
             raise over_limit(
                 where,

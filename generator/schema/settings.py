@@ -41,6 +41,11 @@ class ImportLimits(Strict):
     )
     max_rows: int = doc("Most rows in one table (a CSV file or a sheet).", default=200_000, ge=1)
     max_columns: int = doc("Most columns in one row.", default=2_000, ge=1)
+    max_cells: int = doc(
+        "Most cells in one table: each cell read is held in memory, about 60 bytes each.",
+        default=8_000_000,
+        ge=1,
+    )
     max_cell_kb: int = doc(
         "Longest cell of a CSV file, in kilobytes.", default=128, ge=1, le=1_048_576
     )

@@ -133,3 +133,16 @@ def test_a_named_pipe_is_refused_not_read(
     os.mkfifo(fifo)
     err = refused(ws, fifo, capsys)
     assert "not a regular file" in err
+
+
+def test_cells_are_bounded(ws: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Each cell read is held in memory: a file of many short cells is bounded by its count."""
+    path = tmp_path / "daily.csv"
+    rows = "".join(f"2026-10-{day:02d},{day * 10},{day}\n" for day in range(1, 11))
+    path.write_text("Date,Views,Subscribers\n" + rows, encoding="utf-8")
+    settings = ws / "almanac.yml"
+    settings.write_text(
+        settings.read_text(encoding="utf-8") + "import_limits:\n  max_cells: 20\n", encoding="utf-8"
+    )
+    err = refused(ws, path, capsys)
+    assert "more than 20 cells" in err and "import_limits.max_cells" in err
