@@ -118,3 +118,16 @@ def test_xml_spreadsheet_with_entities_is_refused(
     path.write_text(bomb, encoding="utf-8")
     code, _, err = run_import(ws, path, "--client", "acme", capsys=capsys)
     assert code == 1 and "declares a DTD or entities" in err and "Traceback" not in err
+
+
+def test_platform_option_passes_over_other_networks_in_a_folder(
+    ws: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = youtube_download(tmp_path / "download")
+    shutil.copy2(FIXTURES / "tiktok_FollowerGender_2026-11-20.csv", folder / "FollowerGender.csv")
+    code, out, err = run_import(
+        ws, folder, "--client", "acme", "--platform", "tiktok", capsys=capsys
+    )
+    assert code == 0, err
+    assert "FollowerGender.csv: TikTok Studio follower gender" in out
+    assert "Totals.csv: skipped: a YouTube Studio totals export (youtube)" in out

@@ -111,6 +111,17 @@ def count_rows(export: ExportFile) -> int:
     return sum(len(t.rows) for t in export.tables)
 
 
+def pass_over(export: ExportFile, ctx: ImportContext) -> str | None:
+    """Why a file found in a folder or ZIP is not imported, or None to import it."""
+    found = detect_format(export)
+    if found is None:
+        return f"not an export Almanac reads ({describe_header(export)})"
+    fmt = found[0]
+    if ctx.platform and fmt.platform not in (ctx.platform, "meta"):
+        return f"a {fmt.label} export ({fmt.platform}), and --platform says {ctx.platform}"
+    return None
+
+
 def read_input(item: Input, ctx: ImportContext) -> ExportFile:
     return export_from_bytes(item.read(), Path(item.label), item.source, ctx.limits)
 
@@ -123,8 +134,10 @@ def import_one(
     name = item.source
     try:
         export = read_input(item, ctx)
-        if not item.explicit and detect_format(export) is None:
-            return f"not an export Almanac reads ({describe_header(export)})"
+        if not item.explicit:
+            reason = pass_over(export, ctx)
+            if reason:
+                return reason
         bar = progress(name, count_rows(export))
         ctx.file_day, ctx.tick = item.day, bar.update
         try:
