@@ -17,6 +17,12 @@ from generator.metrics.importing import import_exports
 from generator.metrics.tables import ImportContext
 from generator.problems import AlmanacError
 
+# on a failure hypothesis loads libcst to suggest a patch, which warns on import; as warnings
+# are errors here, the falsifying example would be lost in an internal error
+pytestmark = pytest.mark.filterwarnings(
+    "ignore:mypy_extensions.TypedDict is deprecated:DeprecationWarning"
+)
+
 START = date(2026, 9, 1)
 VIDEOS = ["dQw4w9WgXcQ", "a1B2c3D4e5F", "Zz9_-xY8wV7", "kJ8-pQ2rS4t"]
 counts = st.integers(min_value=0, max_value=50_000)
