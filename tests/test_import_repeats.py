@@ -89,8 +89,8 @@ def test_repeated_day_is_refused_with_the_rows_named(
     )
     code, _, err = run_import(ws, export, "--client", "acme", capsys=capsys)
     assert code == 1
-    assert "Totals.csv:2:" in err and "rows 2, 3 all give youtube 2026-10-01" in err
-    assert "rows 4, 5 all give youtube 2026-10-02" in err and "nothing was imported" in err
+    assert "Totals.csv:2:" in err and "rows 2 and 3 (youtube, 2026-10-01)" in err
+    assert "rows 4 and 5 (youtube, 2026-10-02)" in err and "nothing was imported" in err
     assert not metrics_folder(ws).exists()
 
 
@@ -104,7 +104,8 @@ def test_repeated_post_is_refused(
     export = write(tmp_path / "tweets.csv", out.getvalue())
     code, _, err = run_import(ws, export, "--client", "acme", capsys=capsys)
     assert code == 1 and "same post more than once" in err
-    assert f"all give x {rows[1][0]}" in err and not metrics_folder(ws).exists()
+    assert "rows 2 and " in err and f"(x, {rows[1][0]})" in err
+    assert not metrics_folder(ws).exists()
 
 
 def test_repeated_video_on_one_day_of_a_chart_is_refused(

@@ -45,13 +45,17 @@ def repeated_keys(rows: Iterable[Keyed]) -> dict[Hashable, list[int]]:
 
 
 def describe_lines(lines: Sequence[int]) -> str:
+    """`rows 2 and 3`, `rows 2, 3 and 5`, `rows 2, 3, … and 9 more`."""
     known = [str(n) for n in lines if n] or ["?"]
-    more = f" and {len(known) - SHOWN_LINES} more" if len(known) > SHOWN_LINES else ""
-    return ", ".join(known[:SHOWN_LINES]) + more
+    if len(known) > SHOWN_LINES:
+        known = [*known[:SHOWN_LINES], f"{len(known) - SHOWN_LINES} more"]
+    if len(known) == 1:
+        return f"row {known[0]}"
+    return "rows " + ", ".join(known[:-1]) + " and " + known[-1]
 
 
 def describe_key(key: Hashable) -> str:
-    return " ".join(str(part) for part in key) if isinstance(key, tuple) else str(key)
+    return ", ".join(str(part) for part in key) if isinstance(key, tuple) else str(key)
 
 
 def check_repeats(rows: Iterable[Keyed], what: str, where: str, hint: str) -> None:
@@ -61,8 +65,7 @@ def check_repeats(rows: Iterable[Keyed], what: str, where: str, hint: str) -> No
         return
     items = list(repeated.items())
     shown = "; ".join(
-        f"rows {describe_lines(lines)} all give {describe_key(key)}"
-        for key, lines in items[:SHOWN_KEYS]
+        f"{describe_lines(lines)} ({describe_key(key)})" for key, lines in items[:SHOWN_KEYS]
     )
     more = f" (and {len(items) - SHOWN_KEYS} more {what}s)" if len(items) > SHOWN_KEYS else ""
     first = next((n for n in items[0][1] if n), None)

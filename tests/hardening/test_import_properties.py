@@ -177,4 +177,4 @@ def test_a_repeated_day_is_refused_never_overwritten(
             import_batch(root, 1, {"Totals.csv": totals_file(repeated)})
         assert canonical_files(root) == before
     line = rows.index((day, views, subscribers)) + 2
-    assert f"rows {line}, {len(repeated) + 1} all give youtube" in str(refused.value)
+    assert f"rows {line} and {len(repeated) + 1} (youtube," in str(refused.value)
