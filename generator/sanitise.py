@@ -6,6 +6,7 @@ which addresses become links and which HTML survives.
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Mapping, Set
 from urllib.parse import urlsplit
@@ -63,4 +64,27 @@ def markdown_to_html(
         url_schemes=set(URL_SCHEMES),
         link_rel=link_rel,
         strip_comments=True,
+        attribute_filter=_absolute_addresses,
     )
+
+
+def _absolute_addresses(tag: str, name: str, value: str) -> str | None:
+    """Keep an address only when it is absolute: a relative one would be resolved against
+    the page or, in a PDF, against the agency's folder (`file:///home/…`)."""
+    if name in ("href", "src"):
+        return safe_url(value)
+    return value
+
+
+def plain_text(text: str) -> str:
+    """Text with no markup at all, for places that may render HTML (calendar descriptions).
+
+    Tags are removed (with the content of scripts and styles) and entities decoded, until
+    nothing changes: an escaped `&lt;script&gt;` cannot come back as a tag.
+    """
+    for _attempt in range(8):
+        cleaned = html.unescape(nh3.clean(text, tags=set(), strip_comments=True))
+        if cleaned == text:
+            return cleaned
+        text = cleaned
+    return text.replace("<", "‹").replace(">", "›")

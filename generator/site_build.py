@@ -334,8 +334,28 @@ def approval_problems(history: SiteHistory) -> list[Problem]:
     return found
 
 
+def refuse_unreadable_clients(ws: Workspace, problems: list[Problem]) -> None:
+    """Fail when a client's client.yml is invalid, rather than build a site without them."""
+    lost = [
+        p
+        for p in problems
+        if p.severity is Severity.ERROR
+        and p.path.startswith("content/")
+        and p.path.endswith("/client.yml")
+        and p.path.split("/")[1] not in ws.clients
+    ]
+    if lost:
+        details = "\n".join(f"  {p.path}:{p.line}: {p.field or 'file'}: {p.message}" for p in lost)
+        clients = sorted({p.path.split("/")[1] for p in lost})
+        raise AlmanacError(
+            f"the site was not built: the settings of {', '.join(clients)} cannot be read, so "
+            f"their calendar would be missing:\n{details}"
+        )
+
+
 def load_model(options: BuildOptions) -> tuple[CalendarModel, list[Problem], SiteHistory]:
     ws, problems = check_workspace(options.root, options.today, options.client)
+    refuse_unreadable_clients(ws, problems)
     if options.strict and problems:
         raise AlmanacError(
             f"{len(problems)} problem(s) and --strict: nothing was built "

@@ -47,6 +47,14 @@ _SEXAGESIMAL = re.compile(r"^[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?$")
 _INT = re.compile(r"^[-+]?(0|[1-9][0-9]*)$")
 _FLOAT = re.compile(r"^[-+]?([0-9]+\.[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?$")
 _STR_TAGS = {"tag:yaml.org,2002:str", "!"}
+# No field of the data contract is nested more than a few levels: deeper is a mistake or an
+# attack, refused before it can exhaust the stack.
+MAX_DEPTH = 32
+# No count, amount or threshold has more digits; longer is an id or a typo (and Python refuses
+# to read integers of over 4,300 digits).
+MAX_DIGITS = 30
+_NODE_START = (yaml.SequenceStartEvent, yaml.MappingStartEvent)
+_NODE_END = (yaml.SequenceEndEvent, yaml.MappingEndEvent)
 
 
 @dataclass(frozen=True)
@@ -119,9 +127,25 @@ class _Builder:
             return self.scalar(event, path)
         if event.tag and not event.implicit:
             self.issue(event, path, f"YAML tags such as `{event.tag}` are not allowed")
+        if len(path) >= MAX_DEPTH:
+            self.issue(
+                event,
+                path[:1],
+                f"the data is nested more than {MAX_DEPTH} levels deep: no field needs that many "
+                "(check the indentation and the brackets)",
+            )
+            self.skip()
+            return None
         if isinstance(event, yaml.SequenceStartEvent):
             return self.sequence(path)
         return self.mapping(path)
+
+    def skip(self) -> None:
+        """Consume the events of the list or mapping just opened, without building it."""
+        depth = 1
+        while depth:
+            event = next(self.events)
+            depth += isinstance(event, _NODE_START) - isinstance(event, _NODE_END)
 
     def sequence(self, path: Path_) -> list[Any]:
         out: list[Any] = []
@@ -193,10 +217,22 @@ class _Builder:
             )
             return value
         if _INT.match(value):
-            return int(value)
+            return self.integer(event, path, value)
         if _FLOAT.match(value):
             return float(value)
         return value
+
+    def integer(self, event: Any, path: Path_, value: str) -> Any:
+        digits = len(value.lstrip("+-"))
+        if digits > MAX_DIGITS:
+            self.issue(
+                event,
+                path,
+                f"this number has {digits:,} digits, more than the {MAX_DIGITS} any count or "
+                "amount needs: write it in quotes if it is text (an id, a code)",
+            )
+            return None
+        return int(value)
 
 
 def parse_yaml(text: str, first_line: int = 1) -> YamlDoc:
@@ -208,5 +244,21 @@ def parse_yaml(text: str, first_line: int = 1) -> YamlDoc:
         line = (mark.line + first_line) if mark else first_line
         reason = exc.problem or "this is not valid YAML"
         return YamlDoc(None, {}, [YamlIssue(line, "", f"YAML syntax error: {reason}")])
+    except yaml.reader.ReaderError as exc:
+        return YamlDoc(None, {}, [_reader_issue(exc, text, first_line)])
     except yaml.YAMLError as exc:
         return YamlDoc(None, {}, [YamlIssue(first_line, "", f"YAML error: {exc}")])
+
+
+def _reader_issue(exc: yaml.reader.ReaderError, text: str, first_line: int) -> YamlIssue:
+    """A character YAML refuses (a control character), on the line where it is."""
+    # libyaml counts in bytes, the pure-Python reader in characters: find the character again
+    found = yaml.reader.Reader.NON_PRINTABLE.search(text)
+    line = text[: found.start()].count("\n") + first_line if found else first_line
+    code = ord(found.group()[0]) if found else 0
+    return YamlIssue(
+        line,
+        "",
+        f"the character U+{code:04X} (a control character) is not allowed: remove it "
+        "(it is often pasted along with text)",
+    )

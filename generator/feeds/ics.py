@@ -20,7 +20,7 @@ from generator.feeds.ics_format import (
     utc_stamp,
 )
 from generator.feeds.vtimezone import render_vtimezone
-from generator.sanitise import safe_url
+from generator.sanitise import plain_text, safe_url
 from generator.schema import Contest, Curated, Post
 
 PRODID = "-//Almanac//Almanac editorial calendar//EN"
@@ -268,13 +268,14 @@ def render_event(event: FeedEvent, zone_name: str, stamp: datetime) -> list[str]
         f"DTSTAMP:{utc_stamp(stamp)}",
         f"DTSTART;TZID={zone_name}:{local_stamp(event.start.astimezone(zone))}",
         f"DTEND;TZID={zone_name}:{local_stamp(event.end.astimezone(zone))}",
-        f"SUMMARY:{escape_text(event.summary)}",
+        f"SUMMARY:{escape_text(plain_text(event.summary))}",
     ]
+    # captions are plain text on every network, and some calendar apps render HTML here
     if event.description:
-        lines.append(f"DESCRIPTION:{escape_text(event.description)}")
+        lines.append(f"DESCRIPTION:{escape_text(plain_text(event.description))}")
     lines.append(f"STATUS:{event.status}")
     if event.categories:
-        lines.append(f"CATEGORIES:{escape_list(event.categories)}")
+        lines.append(f"CATEGORIES:{escape_list([plain_text(c) for c in event.categories])}")
     if event.url:
         lines.append(f"URL:{event.url}")
     return [*lines, "TRANSP:TRANSPARENT", "END:VEVENT"]

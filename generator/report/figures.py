@@ -15,10 +15,10 @@ from generator.metrics.store import AccountDay, ClientMetrics, PostMetrics
 from generator.months import Month, Week, local_day
 from generator.report.measures import Coverage, Rate, coverage_of, engagement_rate
 from generator.schema import Post
-from generator.schema.client import Objective
+from generator.schema.client import OBJECTIVE_METRICS, Objective
 from generator.schema.common import Status
 
-METRIC_KEYS = ("followers_gained", "reach", "impressions", "engagement_rate", "posts_published")
+METRIC_KEYS = OBJECTIVE_METRICS  # the schema refuses objectives on any other metric
 
 
 @dataclass(frozen=True)

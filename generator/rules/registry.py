@@ -19,6 +19,9 @@ from generator.schema.items import Post
 from generator.yamlread import field_name
 
 FieldPath = tuple[str | int, ...]
+# Every tunable number is bounded: no threshold in days, hours or posts needs more, and a
+# bound keeps the dates a rule computes (now + N days) inside the calendar.
+OPTION_CEILING = 10_000
 
 
 @dataclass(frozen=True)
@@ -30,7 +33,7 @@ class Option:
     kind: type
     doc: str
     minimum: float | None = 0
-    maximum: float | None = None
+    maximum: float | None = OPTION_CEILING
     choices: tuple[str, ...] = ()
 
     def describe(self) -> str:

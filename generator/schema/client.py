@@ -15,7 +15,21 @@ from generator.schema.common import (
     Text,
     TimeWindow,
     TimeZoneName,
+    WebAddress,
     doc,
+)
+
+# Bounds of the client's settings: far above any real plan, low enough that the dates they
+# move (a review lead, a silence) stay inside the calendar's years.
+MAX_PER_WEEK = 1000
+MAX_HOURS = 24 * 366
+MAX_DAYS = 3660
+OBJECTIVE_METRICS = (
+    "followers_gained",
+    "reach",
+    "impressions",
+    "engagement_rate",
+    "posts_published",
 )
 
 
@@ -32,13 +46,17 @@ class Brand(Strict):
 class Cadence(Strict):
     """How often the client posts on one network."""
 
-    min_per_week: int | None = doc("Fewest posts in a calendar week.", default=None, ge=0)
-    max_per_week: int | None = doc("Most posts in a calendar week.", default=None, ge=0)
+    min_per_week: int | None = doc(
+        "Fewest posts in a calendar week.", default=None, ge=0, le=MAX_PER_WEEK
+    )
+    max_per_week: int | None = doc(
+        "Most posts in a calendar week.", default=None, ge=0, le=MAX_PER_WEEK
+    )
     min_gap_hours: float | None = doc(
-        "Shortest gap between two posts, in hours.", default=None, ge=0
+        "Shortest gap between two posts, in hours.", default=None, ge=0, le=MAX_HOURS
     )
     max_silence_days: int | None = doc(
-        "Longest stretch without any post, in days.", default=None, ge=1
+        "Longest stretch without any post, in days.", default=None, ge=1, le=MAX_DAYS
     )
 
 
@@ -46,7 +64,7 @@ class Account(Strict):
     """The client's presence on one network."""
 
     handle: Text = doc("Account name on the network, e.g. @maisonlumiere.")
-    url: str | None = doc("Profile address.", default=None)
+    url: WebAddress | None = doc("Profile address.", default=None)
     cadence: Cadence = doc("Posting frequency rules.", default_factory=Cadence)
     windows: list[TimeWindow] = doc(
         'Posting windows in local time, e.g. "07:30-09:00".', default_factory=list
@@ -72,9 +90,19 @@ class Objective(Strict):
     metric: Text = doc(
         "What is measured: followers_gained, reach, impressions, engagement_rate, posts_published."
     )
-    target: float = doc("Target value for a month.")
+    target: float = doc("Target value for a month.", ge=0, le=1e12)
     platform: Platform | None = doc("Network it applies to (empty: all networks).", default=None)
     label: str | None = doc("How the objective is called in the report.", default=None)
+
+    @field_validator("metric")
+    @classmethod
+    def _known_metric(cls, metric: str) -> str:
+        if metric not in OBJECTIVE_METRICS:
+            raise ValueError(
+                f"`{metric}` is not a metric the report measures: use one of "
+                f"{', '.join(OBJECTIVE_METRICS)}"
+            )
+        return metric
 
 
 class Blackout(Strict):
@@ -128,7 +156,10 @@ class Client(Strict):
     )
     approvers: list[Approver] = doc("People whose approval counts.", default_factory=list)
     review_lead_hours: int = doc(
-        "Hours before publication by which an item must be approved.", default=48, ge=0
+        "Hours before publication by which an item must be approved.",
+        default=48,
+        ge=0,
+        le=MAX_HOURS,
     )
     objectives: list[Objective] = doc("Monthly targets.", default_factory=list)
     blackout: list[Blackout] = doc("Days with no posting.", default_factory=list)

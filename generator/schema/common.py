@@ -6,18 +6,48 @@ import re
 from datetime import UTC, date, datetime, time, timedelta
 from enum import Enum
 from typing import Annotated, Any
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationInfo
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, model_validator
 from pydantic.functional_validators import AfterValidator, BeforeValidator
 
+from generator.sanitise import strip_comments
+
 SCHEMA_VERSION = 1
+# Dates outside these years are typing mistakes; inside them, date arithmetic cannot overflow.
+MIN_YEAR, MAX_YEAR = 2000, 2100
+INTERNAL_FIELD = "internal"
+
+
+def without_comments(value: Any) -> Any:
+    """Every text inside `value` with its HTML comments (internal notes) removed."""
+    if isinstance(value, str):
+        return strip_comments(value)
+    if isinstance(value, list):
+        return [without_comments(v) for v in value]
+    if isinstance(value, dict):
+        return {k: v if k == INTERNAL_FIELD else without_comments(v) for k, v in value.items()}
+    return value
 
 
 class Strict(BaseModel):
-    """Base of every schema: unknown fields are reported (as warnings) instead of kept."""
+    """Base of every schema: unknown fields are reported (as warnings) instead of kept.
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=True, use_enum_values=False)
+    Text is normalised here, once, for every stage after loading: an HTML comment is an
+    internal note wherever it is written (title, tag, alt text, client name…), so it is
+    removed before any page, feed, index or report can see it. Infinite and NaN numbers
+    are refused.
+    """
+
+    model_config = ConfigDict(
+        extra="forbid", populate_by_name=True, use_enum_values=False, allow_inf_nan=False
+    )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _drop_comments(cls, data: Any) -> Any:
+        return without_comments(data) if isinstance(data, dict) else data
 
 
 class Platform(str, Enum):
@@ -122,6 +152,7 @@ def parse_datetime(value: Any) -> Any:
             return datetime.combine(parse_date(text), time(0, 0))
         raise ValueError(f"`{value}` is not a date and time: write it as 2026-10-05 12:30")
     year, month, day, hour, minute, second = (int(g or 0) for g in match.groups()[:6])
+    check_year(year, value)
     try:
         moment = datetime(year, month, day, hour, minute, second)
     except ValueError as exc:
@@ -148,10 +179,19 @@ def parse_date(value: Any) -> date:
     text = str(value).strip()
     if not re.match(r"^\d{4}-\d{2}-\d{2}$", text):
         raise ValueError(f"`{value}` is not a date: write it as 2026-10-05")
+    check_year(int(text[:4]), value)
     try:
         return date.fromisoformat(text)
     except ValueError as exc:
         raise ValueError(f"`{value}` is not a real date ({exc})") from None
+
+
+def check_year(year: int, value: Any) -> None:
+    """Refuse a year far from any plan (0001, 9999): a typo, and out of range for time zones."""
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        raise ValueError(
+            f"`{value}` is in the year {year}: dates must be between {MIN_YEAR} and {MAX_YEAR}"
+        )
 
 
 def localise(moment: datetime, zone_name: str) -> datetime:
@@ -225,6 +265,59 @@ def _slug(value: str) -> str:
 Slug = Annotated[str, AfterValidator(_slug)]
 
 Text = Annotated[str, Field(min_length=1)]
+"""Text that must say something: blank, or only spaces and comments, is refused."""
+
+
+def _address(value: str) -> str:
+    """An address the URL parser can read, without spaces or control characters."""
+    try:
+        urlsplit(value)
+    except ValueError:
+        raise ValueError(f"`{value}` is not a valid web address") from None
+    if any(c.isspace() or ord(c) < 32 for c in value):
+        raise ValueError(f"`{value}` is not a valid web address: it contains spaces")
+    return value
+
+
+def _web_address(value: str) -> str:
+    parts = urlsplit(_address(value))
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise ValueError(f"`{value}` is not a web address: write it as https://…")
+    return value
+
+
+def _currency(value: str) -> str:
+    from babel.numbers import list_currencies
+
+    code = value.strip().upper()
+    if code not in list_currencies():
+        raise ValueError(f"`{value}` is not an ISO 4217 currency code: write e.g. EUR, GBP, USD")
+    return code
+
+
+Currency = Annotated[str, AfterValidator(_currency)]
+"""An ISO 4217 currency code (upper case), as Babel knows them."""
+
+MAX_MONEY = 1_000_000_000
+Money = Annotated[float, Field(ge=0, le=MAX_MONEY)]
+"""An amount of money: finite, not negative, at most a billion (anything above is a typo)."""
+
+
+def _distinct(value: list[Platform]) -> list[Platform]:
+    seen = [p for index, p in enumerate(value) if p in value[:index]]
+    if seen:
+        raise ValueError(f"`{seen[0].value}` is listed twice: name each network once")
+    return value
+
+
+Networks = Annotated[list[Platform], AfterValidator(_distinct)]
+"""A list of networks, each named once."""
+
+Address = Annotated[str, AfterValidator(_address)]
+"""An address the URL parser can read (links are filtered by scheme where they are shown)."""
+
+WebAddress = Annotated[str, AfterValidator(_web_address)]
+"""An http(s) address with a host, e.g. the address of a live post."""
 
 
 def doc(text: str, **kwargs: Any) -> Any:

@@ -2,19 +2,26 @@
 
 from __future__ import annotations
 
+from datetime import date, datetime
 from enum import Enum
+from typing import Any
 
-from pydantic import Field
+from pydantic import Field, ValidationInfo, field_validator
 
 from generator.schema.common import (
+    Address,
     CuratedStatus,
+    Currency,
     Day,
     LocalDateTime,
+    Money,
+    Networks,
     Platform,
     Slug,
     Status,
     Strict,
     Text,
+    WebAddress,
     doc,
 )
 
@@ -71,18 +78,23 @@ class Variant(Strict):
 class Boost(Strict):
     """Paid promotion of an item."""
 
-    budget: float = doc("Budget, in the currency below.", ge=0)
-    currency: str = doc("ISO currency code.", default="EUR")
+    budget: Money = doc("Budget, in the currency below.")
+    currency: Currency = doc("ISO 4217 currency code, e.g. EUR, GBP, USD.", default="EUR")
     start: Day | None = doc("First day of the boost.", default=None)
     end: Day | None = doc("Last day of the boost.", default=None)
     objective: str | None = doc("Ad objective: reach, traffic, engagement…", default=None)
-    platforms: list[Platform] = doc("Networks the boost runs on.", default_factory=list)
+    platforms: Networks = doc("Networks the boost runs on.", default_factory=list)
+
+    @field_validator("end")
+    @classmethod
+    def _end_after_start(cls, end: date | None, info: ValidationInfo) -> date | None:
+        return not_before(end, info, "end", "start")
 
 
 class Published(Strict):
     """Where an item went live on one network; joins it to its metrics."""
 
-    url: str | None = doc("Address of the live post.", default=None)
+    url: WebAddress | None = doc("Address of the live post.", default=None)
     id: str | None = doc("The network's id of the post.", default=None)
 
 
@@ -91,7 +103,7 @@ class ItemBase(Strict):
 
     title: Text = doc("Short internal title.")
     client: Slug | None = doc("Client slug; must match the folder if given.", default=None)
-    platforms: list[Platform] = doc("Networks it goes on.", min_length=1)
+    platforms: Networks = doc("Networks it goes on.", min_length=1)
     tags: list[str] = doc("Free tags, searchable on the site.", default_factory=list)
     campaign: str | None = doc("Campaign it belongs to.", default=None)
     internal: str | None = doc("Notes for the agency only; never published.", default=None)
@@ -123,7 +135,7 @@ class Post(ItemBase):
     variants: dict[Platform, Variant] = doc(
         "Per-network caption, hashtags, first comment.", default_factory=dict
     )
-    link: str | None = doc("Link promoted by the post.", default=None)
+    link: Address | None = doc("Link promoted by the post.", default=None)
     boost: Boost | None = doc("Ad budget, dates and objective.", default=None)
     published: dict[Platform, Published] = doc("Live url and id per network.", default_factory=dict)
     contest: Slug | None = doc(
@@ -135,9 +147,9 @@ class Prize(Strict):
     """What the winners get."""
 
     description: Text = doc("What the prize is.")
-    value: float | None = doc("Value of one prize.", default=None, ge=0)
-    currency: str = doc("ISO currency code.", default="EUR")
-    quantity: int = doc("How many prizes.", default=1, ge=1)
+    value: Money | None = doc("Value of one prize.", default=None)
+    currency: Currency = doc("ISO 4217 currency code, e.g. EUR, GBP, USD.", default="EUR")
+    quantity: int = doc("How many prizes.", default=1, ge=1, le=1_000_000)
 
 
 class Winner(Strict):
@@ -190,18 +202,25 @@ class Contest(ItemBase):
     eligibility: str | None = doc("Who may enter.", default=None)
     mechanics: str | None = doc("How to enter.", default=None)
     draw_method: str | None = doc("How winners are picked.", default=None)
-    participants: int | None = doc("Number of entries, once closed.", default=None, ge=0)
+    participants: int | None = doc(
+        "Number of entries, once closed.", default=None, ge=0, le=1_000_000_000
+    )
     winners: list[Winner] = doc("Winners, once drawn.", default_factory=list)
     shipping: Shipping | None = doc("Prize delivery.", default=None)
     visuals: Visuals = doc("Launch, reminder and results visuals.", default_factory=Visuals)
     media: list[Media] = doc("Other images.", default_factory=list)
+
+    @field_validator("ends")
+    @classmethod
+    def _ends_after_start(cls, ends: datetime, info: ValidationInfo) -> datetime:
+        return not_before(ends, info, "ends", "starts")
 
 
 class Curated(ItemBase):
     """A third-party item to share (`curated/*.md`); the body is our commentary."""
 
     status: CuratedStatus = doc("candidate, selected, rejected or shared.")
-    source_url: str | None = doc("Address of the original content.", default=None)
+    source_url: Address | None = doc("Address of the original content.", default=None)
     source_name: str | None = doc("Publication or account it comes from.", default=None)
     source_author: str | None = doc("Author of the original.", default=None)
     found_at: Day | None = doc("When it was found (veille).", default=None)
@@ -210,3 +229,14 @@ class Curated(ItemBase):
     permission: Permission | None = doc("Permission to reuse, when needed.", default=None)
     why: str | None = doc("Why it matters to the audience.", default=None)
     kind: str = Field(default="curated", description="Always curated (for the content mix).")
+
+
+def not_before(value: Any, info: ValidationInfo, name: str, start_name: str) -> Any:
+    """`value` (the end of a period) unless it comes before the period's start."""
+    start = info.data.get(start_name)
+    if value is not None and start is not None and value < start:
+        raise ValueError(
+            f"`{name}` ({value}) is before `{start_name}` ({start}): the period ends before "
+            "it starts"
+        )
+    return value

@@ -6,6 +6,8 @@ from enum import Enum
 
 from generator.schema.common import Platform, Strict, Text, doc
 
+COUNT_CEILING = 1_000_000_000  # a billion messages: above it, a typo
+
 
 class Tone(str, Enum):
     """The tone of what the community said."""
@@ -34,9 +36,9 @@ class Screenshot(Strict):
 class ToneCounts(Strict):
     """How many comments and messages of each tone were counted."""
 
-    positive: int = doc("Positive messages.", default=0, ge=0)
-    neutral: int = doc("Neutral messages.", default=0, ge=0)
-    negative: int = doc("Negative messages.", default=0, ge=0)
+    positive: int = doc("Positive messages.", default=0, ge=0, le=COUNT_CEILING)
+    neutral: int = doc("Neutral messages.", default=0, ge=0, le=COUNT_CEILING)
+    negative: int = doc("Negative messages.", default=0, ge=0, le=COUNT_CEILING)
 
 
 class MonthNotes(Strict):

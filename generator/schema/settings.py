@@ -4,17 +4,33 @@ from __future__ import annotations
 
 from typing import Literal
 
-from generator.schema.common import SCHEMA_VERSION, Day, Locale, Strict, Text, TimeZoneName, doc
+from generator.schema.common import (
+    SCHEMA_VERSION,
+    Address,
+    Day,
+    Locale,
+    Strict,
+    Text,
+    TimeZoneName,
+    doc,
+)
 
 ENGINES = ("mkdocs", "zensical")
+LIMIT_CEILING = 1_000_000  # far above any network's limit; keeps counts ordinary numbers
 
 
 class PlatformLimitOverride(Strict):
     """Overrides of one network's limits (see the platform limits table)."""
 
-    caption_max: int | None = doc("Longest caption, in characters.", default=None, ge=1)
-    hashtags_max: int | None = doc("Most hashtags in one post.", default=None, ge=0)
-    media_max: int | None = doc("Most images or videos in one post.", default=None, ge=0)
+    caption_max: int | None = doc(
+        "Longest caption, in characters.", default=None, ge=1, le=LIMIT_CEILING
+    )
+    hashtags_max: int | None = doc(
+        "Most hashtags in one post.", default=None, ge=0, le=LIMIT_CEILING
+    )
+    media_max: int | None = doc(
+        "Most images or videos in one post.", default=None, ge=0, le=LIMIT_CEILING
+    )
 
 
 class ImportLimits(Strict):
@@ -68,8 +84,8 @@ class Settings(Strict):
     locale: Locale = doc(
         "Default language (fr or en) for clients that do not set one.", default=Locale.FR
     )
-    site_url: str | None = doc("Public address of the hosted calendar site.", default=None)
-    repo_url: str | None = doc(
+    site_url: Address | None = doc("Public address of the hosted calendar site.", default=None)
+    repo_url: Address | None = doc(
         "Address of the git repository on its forge (GitHub, GitLab), for 'edit this item' links.",
         default=None,
     )

@@ -9,7 +9,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from generator.problems import Problem, Severity
-from generator.schema.common import DEPRECATED_PLATFORMS
+from generator.schema.common import DEPRECATED_PLATFORMS, INTERNAL_FIELD, without_comments
 from generator.yamlread import YamlDoc, field_name
 
 M = TypeVar("M", bound=BaseModel)
@@ -38,19 +38,48 @@ class Checked:
     problems: list[Problem] = field(default_factory=list)
 
 
-def _clean_loc(loc: tuple[Any, ...]) -> tuple[str | int, ...]:
-    return tuple(
-        p
-        for p in loc
-        if isinstance(p, int)
-        or (isinstance(p, str) and "[" not in p and p not in {"str", "int", "float", "none"})
-    )
+# pydantic adds the validator that failed to an error's location (`str`, `function-after[…]`)
+_VALIDATOR_STEPS = {"str", "int", "float", "none", "bool"}
+QUOTE_CHARS = 60
+
+
+def _clean_loc(loc: tuple[Any, ...], data: Any) -> tuple[str | int, ...]:
+    """The field path of an error: the steps found in the data, and the missing field's name.
+
+    A step is a real key when the data holds it, so a key written with `[` is kept, while
+    pydantic's names of validators are dropped.
+    """
+    out: list[str | int] = []
+    node = data
+    for part in loc:
+        holds = isinstance(node, dict) and part in node
+        indexes = isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)
+        if holds or indexes:
+            node = node[part]
+        elif isinstance(part, int) or part in _VALIDATOR_STEPS or "[" in str(part):
+            continue
+        else:
+            node = None
+        out.append(part)
+    return tuple(out)
+
+
+def quote(value: Any, loc: tuple[str | int, ...]) -> str | None:
+    """A value as shown in a message: without internal notes, short, on one line.
+
+    Messages are shown on the calendar site, which clients may see: the value of an
+    `internal` field is never quoted (None), nor an HTML comment inside any value.
+    """
+    if INTERNAL_FIELD in loc:
+        return None
+    text = " ".join(str(without_comments(value)).split())
+    return text if len(text) <= QUOTE_CHARS else text[: QUOTE_CHARS - 1] + "…"
 
 
 def _message(err: Any, loc: tuple[str | int, ...]) -> str:
     error_type = err["type"]
     name = field_name(loc) or "this file"
-    given = err.get("input")
+    given = quote(err.get("input"), loc)
     if error_type == "missing":
         return f"`{name}` is required and missing"
     if error_type == "enum":
@@ -58,9 +87,14 @@ def _message(err: Any, loc: tuple[str | int, ...]) -> str:
     if error_type in ("value_error", "assertion_error"):
         return str(err["ctx"]["error"])
     if error_type in _TYPE_WORDS:
-        return f"`{name}` should be {_TYPE_WORDS[error_type]}, not `{given}`"
+        shown = f", not `{given}`" if given is not None else " (its value is not shown)"
+        return f"`{name}` should be {_TYPE_WORDS[error_type]}{shown}"
     if error_type == "too_short":
         return f"`{name}` must not be empty"
+    if error_type == "string_too_short":
+        return f"`{name}` must not be empty (spaces and HTML comments do not count)"
+    if error_type == "finite_number":
+        return f"`{name}` must be a finite number, not `{given}`"
     if error_type in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
         return f"`{name}` is `{given}`: {err['msg'].lower()}"
     return f"`{name}`: {err['msg']}"
@@ -143,7 +177,7 @@ def validate_doc(
             errors = exc.errors(include_url=False)
         unknown = [e for e in errors if e["type"] == "extra_forbidden"]
         for err in unknown:
-            loc = _clean_loc(err["loc"])
+            loc = _clean_loc(err["loc"], data)
             problems.append(
                 Problem(
                     rel,
@@ -160,7 +194,7 @@ def validate_doc(
         for err in errors:
             if err["type"] == "extra_forbidden":
                 continue
-            loc = _clean_loc(err["loc"])
+            loc = _clean_loc(err["loc"], data)
             rule = "schema.missing" if err["type"] == "missing" else "schema.invalid"
             problems.append(
                 Problem(

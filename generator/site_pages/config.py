@@ -109,15 +109,28 @@ def render_brands(ctx: SiteContext) -> str:
         brand = cal.client.config.brand
         colour, accent = brand.colour, brand.accent or brand.colour
         ink = readable_ink(colour)
-        selector = f'[data-almanac-client="{cal.slug}"]'
+        slug = css_string(cal.slug)
+        selector = f"[data-almanac-client={slug}]"
         rules.append(
-            f'body:has([data-almanac-brand="{cal.slug}"]) {{ --md-primary-fg-color: {colour}; '
+            f"body:has([data-almanac-brand={slug}]) {{ --md-primary-fg-color: {colour}; "
             f"--md-primary-fg-color--dark: {colour}; --md-primary-bg-color: {ink}; "
             f"--md-accent-fg-color: {accent}; }}\n"
             f"{selector} {{ --al-brand: {colour}; --al-brand-ink: {ink}; "
             f"--al-accent: {accent}; }}\n"
         )
     return "".join(rules)
+
+
+def css_string(value: str) -> str:
+    """`value` as a quoted CSS string: every character but letters, digits, `-` and `_` escaped.
+
+    A folder name is written by people; quoted and escaped it cannot close the selector and
+    add rules (such as an `@import` of an outside address).
+    """
+    escaped = "".join(
+        c if c.isascii() and (c.isalnum() or c in "-_") else f"\\{ord(c):x} " for c in value
+    )
+    return f'"{escaped}"'
 
 
 def readable_ink(colour: str) -> str:
