@@ -88,7 +88,8 @@ def render_ics(
 
 def calendar_header(client: ClientData, platform: str | None) -> list[str]:
     words = WORDS.get(client.locale, WORDS["en"])
-    name = client.name if platform is None else f"{client.name} · {network_name(platform)}"
+    name = plain_text(client.name)
+    name = name if platform is None else f"{name} · {network_name(platform)}"
     return [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",

@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 from generator.captions import caption_with_hashtags, network_name
 from generator.content.kinds import POST
 from generator.content.model import AnyItem, ClientData, Workspace
+from generator.sanitise import safe_url
 from generator.schema import Post
 from generator.schema.common import Platform
 
@@ -93,7 +94,7 @@ def sheet_row(row: ScheduleRow, client: ClientData) -> list[str]:
     return [
         row.when.strftime(HOOTSUITE_DATE),
         caption_with_hashtags(row.item, row.platform),
-        meta.link or "",
+        safe_url(meta.link) or "",
         network_name(row.platform),
         account.handle if account else "",
         " | ".join(m.file for m in meta.media),
@@ -131,7 +132,7 @@ def render_hootsuite_csv(
         [
             row.when.strftime(HOOTSUITE_DATE),
             caption_with_hashtags(row.item, row.platform),
-            row.meta.link or "",
+            safe_url(row.meta.link) or "",
         ]
         for row in build_rows(client, statuses, platform, after)
     ]
