@@ -252,6 +252,8 @@ def test_unknown_field_is_warning_then_error_in_strict(tmp_path: Path) -> None:
 
 def test_deprecated_value_warns(tmp_path: Path) -> None:
     root = make_ws(tmp_path)
+    client = root / "content" / "acme" / "client.yml"  # a post on x needs an x account
+    client.write_text(client.read_text(encoding="utf-8") + "  x:\n    handle: '@acme'\n")
     write_post(
         root,
         "2026-10-05-old.md",
