@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from PIL import Image
 
 from generator.checking import check_workspace, parse_today
 from generator.problems import Problem
@@ -57,7 +58,7 @@ class Workspace:
     def touch(self, name: str) -> None:
         target = self.client_dir / name
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(b"\x89PNG fake")
+        Image.new("RGB", (8, 8), "#c08040").save(target, format="PNG")  # check reads media
 
     def post(self, slug: str, body: str = "A good post about bread.", **fields: Any) -> Path:
         """A clean post by default: scheduled, with an owned, described image."""

@@ -5,6 +5,8 @@ from __future__ import annotations
 import textwrap
 from pathlib import Path
 
+from PIL import Image
+
 from generator.content import kinds
 from generator.content.loader import load_workspace
 from generator.content.model import ClientData, Workspace
@@ -152,7 +154,7 @@ def make_workspace(root: Path, posts: dict[str, str] | None = None) -> Path:
     folder = root / "content" / "maison"
     write(folder / "client.yml", CLIENT_YML)
     (folder / "media").mkdir(parents=True)
-    (folder / "media" / "pain.jpg").write_bytes(b"\xff\xd8\xff")
+    Image.new("RGB", (8, 8), "#c08040").save(folder / "media" / "pain.jpg")  # check reads media
     for slug, text in (POSTS if posts is None else posts).items():
         write(folder / "posts" / f"{slug}.md", text)
     write(folder / "contests" / "grand-concours.md", CONTEST)

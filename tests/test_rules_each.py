@@ -134,7 +134,12 @@ class PerWeek:
         ws.post("next-mon", publish_at="2026-11-30 12:30")
 
 
-GAP = {"platforms": {"instagram": {"handle": "@a", "cadence": {"min_gap_hours": 4}}}}
+GAP = {  # a facebook account too: a post on a network without one is an error
+    "platforms": {
+        "instagram": {"handle": "@a", "cadence": {"min_gap_hours": 4}},
+        "facebook": {"handle": "@a"},
+    }
+}
 
 
 @case("cadence.min-gap", **GAP)
