@@ -81,10 +81,13 @@ class Planter:
     def fill(self, model: type[BaseModel], where: str, given: dict[str, Any]) -> dict[str, Any]:
         """A document for `model`: `given` values first, payloads in every free-text field."""
         out: dict[str, Any] = {}
+        checked = _fields_with_validators(model)
         for name, info in model.model_fields.items():
             path = f"{where}.{name}" if where else name
             if name in given:
                 out[name] = self.merge(info.annotation, given[name], path)
+                continue
+            if name in checked:  # a format of its own (a region code…): left to its default
                 continue
             value = self.sample(info.annotation, info.metadata, path)
             if value is not None:
@@ -126,6 +129,11 @@ def _without_none(annotation: Any) -> Any:
         rest = [a for a in typing.get_args(annotation) if a is not type(None)]
         return rest[0] if len(rest) == 1 else annotation
     return annotation
+
+
+def _fields_with_validators(model: type[BaseModel]) -> set[str]:
+    decorators = model.__pydantic_decorators__.field_validators.values()
+    return {name for decorator in decorators for name in decorator.info.fields}
 
 
 def _has_validator(metadata: list[Any]) -> bool:
