@@ -170,7 +170,7 @@ def _image(path: Path, colour: str) -> None:
 
 
 def write_client(root: Path, slug: str) -> Markers:
-    """One client's folder: client.yml, a post, a contest, a curated item, the month's notes."""
+    """One client's folder: client.yml, a post, a contest, a curated item, month notes, events."""
     planter = Planter(slug)
     folder = root / "content" / slug
     for name in ("logo", "photo", "launch", "shot"):
@@ -265,6 +265,8 @@ def write_client(root: Path, slug: str) -> Markers:
         + "\n\nVoir [le plan](notes/plan-interne.html) et [ceci](../../../etc/passwd).\n"
     )
     _write(folder / "months" / f"{MONTH}.md", _front(notes, month_body))
+    events = planter.fill(EventList, "events", {"events": [{"date": "2026-11-12"}]})
+    _write(folder / "events" / "salon.yml", dump(events))
     return planter.markers
 
 

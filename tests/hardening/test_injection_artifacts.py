@@ -32,7 +32,7 @@ def test_every_payload_is_accepted_as_text(hostile: Hostile) -> None:  # noqa: F
     assert [str(p) for p in problems if p.severity is Severity.ERROR] == []
     assert [p for p in problems if p.rule == "schema.unknown-field"] == []
     kinds = {where.split(".")[0] for where in hostile.markers["alpha"].public.values()}
-    assert kinds == {"client", "post", "contest", "curated", "month"}
+    assert kinds == {"client", "post", "contest", "curated", "month", "events"}
     assert len(hostile.markers["alpha"].public) >= 60
     assert len(ws.clients["alpha"].items) == 3
 
