@@ -83,3 +83,36 @@ def test_library_notices_only_with_verbose_and_once(
     assert main([*base, "--verbose"]) == 0
     loud = capsys.readouterr().err
     assert loud.count("almanac-unknown-property") == 1 and "(2 reports)" in loud
+
+
+def test_a_report_is_blocked_only_by_problems_in_the_data_it_reads(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Issue 12: a broken December draft blocked October's report; a month without any data
+    gave pages of "n. c." although --all-months said there was nothing to write."""
+    root = build_workspace(tmp_path / "ws")
+    broken = root / "content" / FR / "posts" / "2026-12-05-brouillon.md"
+    broken.write_text(
+        "---\ntitle: Brouillon\npublish_at: 2026-12-05 10:00\nplatforms: [instagram]\n"
+        "status: nonsense\nkind: promo\n---\nTexte\n",
+        encoding="utf-8",
+    )
+    argv = ["-w", str(root), "report", "--client", FR, "--today", "2026-11-21"]
+    assert main([*argv, "--month", "2026-10"]) == 0
+    out, err = capsys.readouterr()
+    assert "2026-10.pdf: written" in out
+    assert "warning: not in this report: content/boulangerie-test/posts/2026-12-05" in err
+    broken.rename(broken.with_name("2026-10-05-brouillon.md"))
+    broken.with_name("2026-10-05-brouillon.md").write_text(
+        broken.with_name("2026-10-05-brouillon.md")
+        .read_text(encoding="utf-8")
+        .replace("2026-12-05", "2026-10-05"),
+        encoding="utf-8",
+    )
+    assert main([*argv, "--month", "2026-10"]) == 1
+    err = capsys.readouterr().err
+    assert "problem(s) in the data this report reads" in err and "2026-10-05-brouillon" in err
+    assert main([*argv, "--month", "2025-01"]) == 1
+    err = capsys.readouterr().err
+    assert "nothing to report: no month notes" in err
+    assert not (root / "reports" / FR / "2025-01.pdf").exists()

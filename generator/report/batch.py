@@ -9,7 +9,7 @@ from __future__ import annotations
 import time
 from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor, as_completed
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import TextIO
@@ -20,15 +20,20 @@ from generator.content.model import ClientData
 from generator.library_notices import capture_notices
 from generator.metrics.store import ClientMetrics, load_metrics
 from generator.months import Month
-from generator.problems import AlmanacError, Severity
+from generator.problems import AlmanacError, Problem, Severity
 from generator.progress import Steps
-from generator.report.months import finished_months
+from generator.report.blocking import split_problems
+from generator.report.months import finished_months, months_with_data
 from generator.report.pdf import render_pdf
 from generator.report.report_html import render_html, template_roots
 from generator.report.report_model import Report, build_report
 
 REPORTS_FOLDER = "reports"
 SHOWN_PROBLEMS = 3
+NO_DATA = (
+    "nothing to report: no month notes (months/YYYY-MM.md) and no metrics for this month; "
+    "import the month's exports or write its notes first"
+)
 
 
 @dataclass(frozen=True)
@@ -82,18 +87,38 @@ def write_pdf(target: Path, data: bytes) -> bool:
     return write_atomic(target, data)
 
 
-def load_client(root: Path, slug: str) -> tuple[ClientData, str]:
-    """One client's validated data and the agency's name; errors fail the client's reports."""
+def describe_problems(problems: list[Problem]) -> str:
+    shown = "; ".join(f"{p.path}:{p.line}: {p.message}" for p in problems[:SHOWN_PROBLEMS])
+    more = f" (and {len(problems) - SHOWN_PROBLEMS} more)" if len(problems) > SHOWN_PROBLEMS else ""
+    return shown + more
+
+
+def load_client(root: Path, slug: str) -> tuple[ClientData, str, list[Problem]]:
+    """One client's validated data, the agency's name and the content's errors (each report
+    is blocked only by those in the data it reads); a client that cannot load at all fails."""
     ws, problems = load_workspace(root, only_client=slug)
     errors = [p for p in problems.sorted() if p.severity is Severity.ERROR]
-    if errors:
-        shown = "; ".join(f"{p.path}:{p.line}: {p.message}" for p in errors[:SHOWN_PROBLEMS])
-        more = f" (and {len(errors) - SHOWN_PROBLEMS} more)" if len(errors) > SHOWN_PROBLEMS else ""
+    if slug not in ws.clients:
         raise AlmanacError(
             f"{len(errors)} problem(s) in the content, run `almanac check "
-            f"--client {slug}`: {shown}{more}"
+            f"--client {slug}`: {describe_problems(errors)}"
         )
-    return ws.clients[slug], ws.settings.name
+    return ws.clients[slug], ws.settings.name, errors
+
+
+def month_problems(
+    root: Path, client: str, month: Month, errors: list[Problem]
+) -> tuple[str | None, list[str]]:
+    """The error that blocks this month's report (None) and the other problems as warnings."""
+    blocking, other = split_problems(errors, root, client, month)
+    warnings = [f"not in this report: {p.path}:{p.line}: {p.message}" for p in other]
+    if not blocking:
+        return None, warnings
+    return (
+        f"{len(blocking)} problem(s) in the data this report reads, run `almanac check "
+        f"--client {client}`: {describe_problems(blocking)}",
+        warnings,
+    )
 
 
 def incomplete_warning(report: Report) -> str | None:
@@ -148,15 +173,24 @@ def render_one(
 def run_task(task: Task) -> list[Outcome]:
     """Everything for one client (runs in a worker process)."""
     try:
-        client, agency = load_client(task.root, task.client)
+        client, agency, errors = load_client(task.root, task.client)
         metrics = load_metrics(client.folder)
     except AlmanacError as exc:
         return [Outcome(task.client, None, error=str(exc))]
     months = task.months or tuple(finished_months(client, metrics, task.today))
-    return [
-        render_one(task.root, agency, client, metrics, month, task.today, task.complete_only)
-        for month in months
-    ]
+    with_data = months_with_data(client, metrics)
+    outcomes = []
+    for month in months:
+        if month not in with_data:  # the same rule as --all-months: never pages of "n/a"
+            outcomes.append(Outcome(client.slug, month.key, error=NO_DATA))
+            continue
+        blocked, warnings = month_problems(task.root, client.slug, month, errors)
+        if blocked:
+            outcomes.append(Outcome(client.slug, month.key, error=blocked))
+            continue
+        done = render_one(task.root, agency, client, metrics, month, task.today, task.complete_only)
+        outcomes.append(replace(done, warnings=(*done.warnings, *warnings)))
+    return outcomes
 
 
 def list_clients(root: Path, only: str | None = None) -> list[str]:
