@@ -4,6 +4,7 @@ rendered in: two clones of one commit give the same PDF bytes."""
 from __future__ import annotations
 
 import os
+from html import unescape
 import subprocess
 import sys
 from pathlib import Path
@@ -54,3 +55,52 @@ def test_two_clones_in_other_folders_zones_and_languages_give_the_same_pdf(
     other = render(second, "Pacific/Auckland", "fr_FR.UTF-8")
     assert one == other
     assert str(tmp_path).encode() not in one
+
+
+def commit_at(root: Path, when: str, message: str) -> None:
+    env = {**os.environ, "GIT_AUTHOR_DATE": when, "GIT_COMMITTER_DATE": when}
+    subprocess.run(["git", "add", "-A"], cwd=root, check=True)
+    subprocess.run(
+        ["git", "-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-qm", message],
+        cwd=root,
+        check=True,
+        env=env,
+    )
+
+
+def test_a_closed_month_shows_next_month_as_it_stood_when_it_ended(tmp_path: Path) -> None:
+    """October's "next month" showed today's statuses: the report changed at each render."""
+    from datetime import date
+
+    from generator.content.loader import load_workspace
+    from generator.metrics.store import load_metrics
+    from generator.months import Month
+    from generator.report.as_of import plan_source
+    from generator.report.report_html import render_html
+    from generator.report.report_model import build_report
+
+    root = build_workspace(tmp_path / "ws")
+    git(root, "init", "-q", "-b", "main")
+    commit_at(root, "2026-10-20T10:00:00+02:00", "plan of November")
+    first = root / "content" / FR / "posts" / "2026-11-03-novembre-0.md"
+    first.write_text(
+        first.read_text(encoding="utf-8").replace("status: scheduled", "status: published"),
+        encoding="utf-8",
+    )
+    late = first.with_name("2026-11-20-ajout.md")
+    late.write_text(
+        first.read_text(encoding="utf-8").replace("Novembre 0", "Ajout tardif"), encoding="utf-8"
+    )
+    commit_at(root, "2026-11-10T10:00:00+01:00", "November goes on")
+    ws, _ = load_workspace(root)
+    client = ws.clients[FR]
+    october = Month(2026, 10)
+    source = plan_source(root, client, october)
+    assert source.day == date(2026, 10, 20) and source.commit is not None
+    report = build_report(
+        client, "Agence", load_metrics(client.folder), october, date(2026, 11, 21), source
+    )
+    plan = {e.title: e.status for week in report.plan for e in week.entries}
+    assert plan == {"Novembre 0": "scheduled", "Novembre 1": "approved", "Novembre 2": "draft"}
+    html = unescape(render_html(report, root))
+    assert "tels qu'ils étaient le 20 octobre 2026" in html and source.commit[:10] in html

@@ -22,6 +22,7 @@ from generator.metrics.store import ClientMetrics, load_metrics
 from generator.months import Month
 from generator.problems import AlmanacError, Problem, Severity
 from generator.progress import Steps
+from generator.report.as_of import plan_source
 from generator.report.blocking import split_problems
 from generator.report.months import finished_months, months_with_data
 from generator.report.pdf import render_pdf
@@ -144,7 +145,9 @@ def render_one(
     start = time.perf_counter()
     try:
         with capture_notices() as notices:
-            report = build_report(client, agency, metrics, month, today)
+            closed = today is not None and month.last < today
+            plan = plan_source(root, client, month) if closed else None
+            report = build_report(client, agency, metrics, month, today, plan)
             incomplete = incomplete_warning(report)
             if incomplete and complete_only:
                 error = f"refused (--complete-only): {incomplete}"

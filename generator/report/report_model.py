@@ -11,6 +11,7 @@ from generator.content.kinds import CONTEST, CURATED, POST
 from generator.content.model import AnyItem, ClientData, Item, MonthNote
 from generator.metrics.store import ClientMetrics, PostMetrics
 from generator.months import Month, Week, local_day
+from generator.report.as_of import PlanSource
 from generator.report.figures import (
     KeyFigure,
     MonthFigures,
@@ -172,6 +173,7 @@ class Report:
     plan: list[PlanWeek]
     logo: Path | None = None
     currency: str = "EUR"
+    plan_source: PlanSource | None = None
 
     @property
     def colour(self) -> str:
@@ -445,6 +447,7 @@ def build_report(
     metrics: ClientMetrics,
     month: Month,
     today: date | None = None,
+    plan_from: PlanSource | None = None,
 ) -> Report:
     """The whole report of `client` for `month`: a recipe, section by section.
 
@@ -483,7 +486,8 @@ def build_report(
         curated=build_curated(client, month),
         boosts=boosts,
         community=build_community(client, client.months.get(month.key)),
-        plan=build_plan(client, month.next()),
+        plan=build_plan(plan_from.client if plan_from else client, month.next()),
+        plan_source=plan_from,
         logo=logo,
         currency=main_currency(boosts),
     )

@@ -1,0 +1,75 @@
+"""A closed month's report shows the plan as it stood when the month ended, from git.
+
+"Next month's plan" of October's report must not change when November's posts are later
+published or moved: the client's items are read from the last commit (first-parent line of
+HEAD) made before the end of the reported month. A repository whose history starts later
+gives its first commit, said so by the date printed beside the plan. Without git the files
+as they are are used, and the report says that too.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from dataclasses import dataclass, replace
+from datetime import date, datetime, time
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from generator.content.loader import load_workspace
+from generator.content.model import ClientData
+from generator.months import Month
+from generator.problems import AlmanacError
+from generator.repo.git_repo import export_workspace, open_repo, run_git
+
+
+@dataclass(frozen=True)
+class PlanSource:
+    """Where next month's plan was read from: a commit and its date, or the files (None)."""
+
+    client: ClientData
+    commit: str | None = None
+    day: date | None = None
+
+
+def month_end(month: Month, zone: str) -> datetime:
+    """The first moment after `month` in the client's time zone."""
+    return datetime.combine(month.next().first, time(0, 0), ZoneInfo(zone))
+
+
+def commit_before(root: Path, moment: datetime) -> tuple[str, datetime] | None:
+    """The last first-parent commit of HEAD made before `moment` (else the first commit)."""
+    repo = open_repo(root)
+    stamp = moment.isoformat()
+    sha = run_git(
+        repo, "rev-list", "-1", "--first-parent", f"--before={stamp}", "HEAD", check=False
+    )
+    if not sha or not str(sha).strip():
+        sha = run_git(repo, "rev-list", "--max-parents=0", "--first-parent", "HEAD", check=False)
+    lines = str(sha or "").split()
+    if not lines:
+        return None
+    found = lines[-1]
+    when = str(run_git(repo, "show", "-s", "--format=%cI", found)).strip()
+    return found, datetime.fromisoformat(when)
+
+
+def plan_source(root: Path, client: ClientData, month: Month) -> PlanSource:
+    """The client as it stood at the end of `month` (or as it is, without git history)."""
+    try:
+        found = commit_before(root, month_end(month, client.timezone))
+    except AlmanacError:  # not a git repository, or git missing: the files as they are
+        return PlanSource(client)
+    if found is None:
+        return PlanSource(client)
+    sha, when = found
+    with tempfile.TemporaryDirectory(prefix="almanac-as-of-") as folder:
+        export_workspace(root, sha, Path(folder))
+        try:
+            ws, _ = load_workspace(Path(folder), only_client=client.slug)
+            then = ws.clients.get(client.slug)
+        except AlmanacError:  # the client did not exist yet
+            then = None
+    day = when.astimezone(ZoneInfo(client.timezone)).date()
+    if then is None:  # nothing was planned for a client that did not exist
+        then = replace(client, items=[], months={})
+    return PlanSource(then, sha, day)
