@@ -40,7 +40,10 @@ def test_all_months_for_one_client_and_bad_options(
         main(["-w", str(root), "report", "--all-months", "--client", EN, "--today", "2026-10-15"])
         == 0
     )
-    assert sorted(p.name for p in (root / "reports" / EN).iterdir()) == ["2026-09.pdf"]
+    assert sorted(p.name for p in (root / "reports" / EN).iterdir()) == [
+        "2026-09.pdf",
+        "2026-09.xlsx",  # the report's tables beside it (issue 12)
+    ]
     assert not (root / "reports" / FR).exists()
     assert main(["-w", str(root), "report", "--client", "nobody"]) == 2
     assert main(["-w", str(root), "report", "--month", "2026-13"]) == 2

@@ -4,9 +4,9 @@ rendered in: two clones of one commit give the same PDF bytes."""
 from __future__ import annotations
 
 import os
-from html import unescape
 import subprocess
 import sys
+from html import unescape
 from pathlib import Path
 
 from report_workspace import FR, build_workspace

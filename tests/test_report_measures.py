@@ -136,7 +136,7 @@ def test_an_incomplete_month_says_so_and_compares_the_same_days() -> None:
         int(r["reach"]) for r in account if "2026-10-01" <= r["date"] <= "2026-10-20" and r["reach"]
     )
     text = text_of(FOURNIL, "2026-11")
-    assert "s'arrêtent le 20 novembre 2026" in text
+    assert "statistiques de Facebook, Instagram, TikTok du 21 nov. au 30 novembre 2026" in text
     row = row_starting(FOURNIL, "2026-11", "Portée")
     assert "données jusqu'au 20 nov." in row[0]
     assert row[1] == f"{reach_now:,}".replace(",", " ")
@@ -204,7 +204,7 @@ def test_report_warns_about_an_incomplete_month_and_complete_only_refuses_it(
     client = workspace().clients[FOURNIL]
     report = build_report(client, "x", load_metrics(client.folder), Month(2026, 11))
     warning = incomplete_warning(report)
-    assert warning is not None and "end on 2026-11-20" in warning
+    assert warning is not None and "for 2026-11-21..2026-11-30" in warning
     assert "facebook, instagram, tiktok" in warning
     root = copy_workspace(tmp_path / "ws")
     argv = ["-w", str(root), "report", "--client", FOURNIL, "--month", "2026-11"]
@@ -212,3 +212,28 @@ def test_report_warns_about_an_incomplete_month_and_complete_only_refuses_it(
     err = capsys.readouterr().err
     assert "refused (--complete-only): incomplete month" in err
     assert not (root / "reports" / FOURNIL / "2026-11.pdf").exists()
+
+
+def test_the_workbook_beside_the_pdf_has_the_tables_numbers_and_stable_bytes() -> None:
+    import io
+
+    from openpyxl import load_workbook
+
+    from generator.metrics.store import load_metrics
+    from generator.months import Month
+    from generator.report.report_model import build_report
+    from generator.report.workbook import build_workbook
+
+    client = workspace().clients[FOURNIL]
+    report = build_report(client, "x", load_metrics(client.folder), Month(2026, 10))
+    data = build_workbook(report)
+    assert data == build_workbook(report)  # no clock in the bytes
+    book = load_workbook(io.BytesIO(data))
+    networks = {r[0]: r for r in book["Audience et portée"].iter_rows(min_row=2, values_only=True)}
+    instagram = networks["Instagram"]
+    assert instagram[4:7] == (7, 35610, 2349)  # the same cells as the PDF's table
+    assert round(instagram[7] * 100, 1) == 6.6
+    numbers = list(book["Le mois en chiffres"].iter_rows(min_row=2, values_only=True))
+    assert [r[1] for r in numbers] == [k.value for k in report.key_figures]
+    row = row_starting(FOURNIL, "2026-10", "Portée")
+    assert row[1] == f"{numbers[1][1]:,}".replace(",", " ")

@@ -28,6 +28,7 @@ from generator.report.months import finished_months, months_with_data
 from generator.report.pdf import render_pdf
 from generator.report.report_html import render_html, template_roots
 from generator.report.report_model import Report, build_report
+from generator.report.workbook import build_workbook
 
 REPORTS_FOLDER = "reports"
 SHOWN_PROBLEMS = 3
@@ -127,9 +128,13 @@ def incomplete_warning(report: Report) -> str | None:
     coverage, until = report.coverage, report.until
     if coverage is None or until is None:
         return None
+    spans = ", ".join(
+        a.isoformat() if a == b else f"{a.isoformat()}..{b.isoformat()}"
+        for a, b in coverage.missing_spans()
+    )
     return (
-        f"incomplete month: the metrics of {', '.join(coverage.incomplete)} end on "
-        f"{until.isoformat()}; the report says so and compares the same days of the previous month"
+        f"incomplete month: no metrics of {', '.join(coverage.incomplete)} for {spans}; "
+        "the report says so and compares the same days of the previous month"
     )
 
 
@@ -158,6 +163,7 @@ def render_one(
         notices += [f"weasyprint: {warning}" for warning in warnings]
         target = report_path(root, client.slug, month)
         changed = write_pdf(target, pdf)
+        write_atomic(target.with_suffix(".xlsx"), build_workbook(report))
     except AlmanacError as exc:
         return Outcome(client.slug, month.key, error=str(exc))
     except Exception as exc:  # a bug must not stop the other reports; it is listed at the end

@@ -111,17 +111,20 @@ PHRASES: dict[str, tuple[str, str]] = {
     "c_followers_gain_y": ("Abonnés gagnés", "Followers gained"),
     "c_no_data": ("pas de données", "no data"),
     "c_partial_week": (
-        "* semaine incomplète : données jusqu'au {date}",
-        "* incomplete week: data until {date}",
+        "* semaine incomplète : certains jours n'ont pas de données",
+        "* incomplete week: some of its days have no data",
     ),
     "vs_days": ("vs {span}", "vs {span}"),
     "data_until": ("données jusqu'au {date}", "data until {date}"),
     "partial_month": (
-        "Données incomplètes : les statistiques de {networks} s'arrêtent le {date}. "
-        "Les chiffres couvrent ces jours-là et sont comparés aux mêmes jours du mois précédent.",
-        "Incomplete data: the statistics of {networks} end on {date}. The figures cover "
-        "those days and are compared with the same days of the previous month.",
+        "Données incomplètes : pas de statistiques de {networks} {spans}. Les chiffres "
+        "couvrent les autres jours et sont comparés aux mêmes jours du mois précédent.",
+        "Incomplete data: no statistics of {networks} {spans}. The figures cover the "
+        "other days and are compared with the same days of the previous month.",
     ),
+    "partial_figure": ("données incomplètes", "incomplete data"),
+    "on_day": ("le {date}", "on {date}"),
+    "for_span": ("{span}", "for {span}"),
     "not_comparable": (
         "Le mois précédent n'a pas de données pour les mêmes jours : pas de comparaison.",
         "The previous month has no data for the same days: no comparison is shown.",

@@ -101,6 +101,17 @@ class Coverage:
         ends = [self.last_day(p) or self.month.first - timedelta(days=1) for p in self.incomplete]
         return min(ends) if ends else None
 
+    def missing_spans(self) -> list[tuple[date, date]]:
+        """Runs of consecutive days at least one network has no data for."""
+        missing = sorted({d for p in self.incomplete for d in self.missing(p)})
+        spans: list[tuple[date, date]] = []
+        for day in missing:
+            if spans and spans[-1][1] + timedelta(days=1) == day:
+                spans[-1] = (spans[-1][0], day)
+            else:
+                spans.append((day, day))
+        return spans
+
     def has_day(self, platform: str, day: date) -> bool:
         """Whether `platform` has data for `day`; a network without account rows is not judged."""
         return platform not in self.days or day in self.days[platform]

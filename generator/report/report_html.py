@@ -255,13 +255,20 @@ def coverage_texts(report: Report, words: Words) -> dict[str, str | None]:
     span = words.day_span(days[0], days[-1]) if days else words.month(before.first)
     partial = any(week.partial for week in report.audience_weeks)
     return {
-        "coverage_note": words.t("partial_month", networks=networks, date=words.date(until)),
+        "coverage_note": words.t(
+            "partial_month",
+            networks=networks,
+            spans=", ".join(
+                words.t("on_day", date=words.date(a))
+                if a == b
+                else words.t("for_span", span=words.span(a, b))
+                for a, b in coverage.missing_spans()
+            ),
+        ),
         "vs_label": words.t("vs_days", span=span),
         "previous_label": words.t("previous_month"),
         "previous_span": span,
-        "partial_week_note": words.t("c_partial_week", date=words.date(until, "short"))
-        if partial
-        else None,
+        "partial_week_note": words.t("c_partial_week") if partial else None,
     }
 
 
