@@ -80,3 +80,32 @@ def test_charts_leave_the_global_matplotlib_state_alone() -> None:
     charts.build_engagement({"instagram": 0.05}, COLOUR, WORDS)
     assert dict(matplotlib.rcParams) == before
     assert "matplotlib.pyplot" not in inspect.getsource(charts)
+
+
+def test_labels_are_kept_inside_the_chart() -> None:
+    """Issue 12: the English follower chart's "Followers" axis label was cut at the left edge
+    (wide tick labels pushed it out); every label is now moved inside, or the chart fails."""
+    figure = charts.new_figure(3, 2)
+    ax = figure.add_subplot()
+    ax.plot([1, 2], [135_000_000, 2])
+    ax.set_ylabel("Followers gained")
+    figure.subplots_adjust(left=0.05, bottom=0.02)
+    assert charts.texts_outside(figure)  # the detector sees a cut label
+    charts.keep_inside(figure)
+    assert charts.texts_outside(figure) == []
+    english = Words("en")
+    start, end = date(2026, 10, 1), date(2026, 10, 31)
+    big = {"instagram": tuple((start + timedelta(days=n), 13_000 + 18 * n) for n in range(31))}
+    for svg in (
+        charts.build_followers(big, {"instagram": 558}, COLOUR, english, days=(start, end)),
+        charts.build_weekly_bars(
+            [WeekValue(1_234_567), WeekValue(None), WeekValue(8_000, True)],
+            WEEKS[:3],
+            "Impressions per week",
+            "Impressions",
+            COLOUR,
+            english,
+        ),
+        charts.build_engagement({"linkedin": 0.08, "instagram": 0.062}, COLOUR, english),
+    ):
+        assert svg is not None  # render_svg raises ChartError for a label it cannot fit

@@ -12,7 +12,9 @@ from __future__ import annotations
 import csv
 import io
 import re
+import subprocess
 from datetime import date, datetime
+from html import unescape
 from pathlib import Path
 
 import pytest
@@ -118,14 +120,72 @@ def french(value: float, rate: bool) -> str:
 
 
 @pytest.fixture(scope="module")
-def texts(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+def rendered(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
+    """Fournil's October and November (French) and Northwind's October (English)."""
     from conftest import copy_workspace
 
     root = copy_workspace(tmp_path_factory.mktemp("oracle") / "ws")
     months = (Month(2026, 10), Month(2026, 11))
-    result = run_batch([Task(root, SLUG, months, date(2026, 12, 2))], jobs=1)
+    tasks = [
+        Task(root, SLUG, months, date(2026, 12, 2)),
+        Task(root, "northwind-outdoor", (Month(2026, 10),), date(2026, 12, 2)),
+    ]
+    result = run_batch(tasks, jobs=2)
     assert not result.failures, result.failures
-    return {m.key: pdf_text(root / "reports" / SLUG / f"{m.key}.pdf") for m in months}
+    return [
+        root / "reports" / SLUG / "2026-10.pdf",
+        root / "reports" / SLUG / "2026-11.pdf",
+        root / "reports" / "northwind-outdoor" / "2026-10.pdf",
+    ]
+
+
+@pytest.fixture(scope="module")
+def texts(rendered: list[Path]) -> dict[str, str]:
+    return {path.stem: pdf_text(path) for path in rendered[:2]}
+
+
+Box = tuple[float, float, float, float, str]
+WORD = re.compile(
+    r'<word xMin="([\d.-]+)" yMin="([\d.-]+)" xMax="([\d.-]+)" yMax="([\d.-]+)">(.*?)</word>'
+)
+
+
+def word_boxes(pdf: Path) -> list[tuple[float, float, list[Box]]]:
+    """Per page: its width, its height and every word with its box (pdftotext -bbox)."""
+    out = subprocess.run(
+        ["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    pages = []
+    for page in re.finditer(r'<page width="([\d.]+)" height="([\d.]+)">(.*?)</page>', out, re.S):
+        found = WORD.findall(page.group(3))
+        words = [(float(a), float(b), float(c), float(d), unescape(t)) for a, b, c, d, t in found]
+        pages.append((float(page.group(1)), float(page.group(2)), words))
+    return pages
+
+
+def test_no_text_is_outside_the_page_and_no_last_page_is_near_empty(
+    rendered: list[Path],
+) -> None:
+    """A table wider than the page lost its last columns; a last page held four lines."""
+    for pdf in rendered:
+        pages = word_boxes(pdf)
+        for number, (width, height, words) in enumerate(pages, 1):
+            outside = [w for w in words if w[0] < 0 or w[1] < 0 or w[2] > width or w[3] > height]
+            assert not outside, (pdf.name, number, outside[:5])
+        assert len(pages[-1][2]) > 60, (pdf, "near-empty last page", pages[-1][2])
+
+
+def test_no_page_ends_with_a_heading(rendered: list[Path]) -> None:
+    """A heading at the foot of a page, its content on the next, is kept with its content."""
+    from generator.report.i18n import PHRASES
+
+    headings = {pair[i] for key, pair in PHRASES.items() if key.startswith("h_") for i in (0, 1)}
+    for pdf in rendered:
+        for number, page in enumerate(pdf_text(pdf).split("\f")[:-1], 1):
+            lines = [line.strip() for line in page.splitlines() if line.strip()]
+            body = lines[:-1]  # the running footer is the last line
+            assert body and body[-1] not in headings, (pdf.name, number, body[-1:])
+            assert not body[-1].startswith(("Semaine du", "Week of")), (pdf.name, number)
 
 
 def figure_line(text: str, label: str) -> str:

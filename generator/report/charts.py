@@ -15,11 +15,14 @@ from typing import Any, Protocol, cast
 
 import matplotlib
 from matplotlib.axes import Axes
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.colors import to_hex, to_rgb
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, MaxNLocator
+from matplotlib.transforms import Bbox
 
 from generator.months import Week
+from generator.problems import AlmanacError
 from generator.report.i18n import Words
 
 WIDTH = 6.7  # inches: the A4 text block
@@ -62,8 +65,65 @@ def chart_style() -> Iterator[None]:
         yield
 
 
+class ChartError(AlmanacError):
+    """A chart would print a label outside its own frame (cut off in the PDF)."""
+
+
+def text_boxes(figure: Figure) -> list[tuple[str, Bbox]]:
+    """The drawn extent of each visible plot (its labels, ticks and annotations included)
+    and of each figure-level text, in display pixels."""
+    renderer = FigureCanvasAgg(figure).get_renderer()
+    found = []
+    for ax in figure.axes:
+        if ax.get_visible():
+            box = ax.get_tightbbox(renderer)
+            if box is not None:
+                found.append((ax.get_title() or ax.get_ylabel() or "plot", box))
+    for text in figure.texts:
+        if text.get_visible() and text.get_text().strip():
+            found.append((text.get_text(), text.get_window_extent(renderer)))
+    return found
+
+
+def texts_outside(figure: Figure) -> list[str]:
+    """The texts that would be cut at the figure's edges."""
+    frame = figure.bbox
+    return [
+        label
+        for label, box in text_boxes(figure)
+        if box.x0 < frame.x0 - 0.5
+        or box.y0 < frame.y0 - 0.5
+        or box.x1 > frame.x1 + 0.5
+        or box.y1 > frame.y1 + 0.5
+    ]
+
+
+def keep_inside(figure: Figure, pad: float = 2.0) -> None:
+    """Move the plot areas' margins until every label is inside the figure (a long axis label
+    in English, wide tick labels) instead of letting SVG cut it."""
+    for _ in range(3):
+        boxes = [box for _, box in text_boxes(figure)]
+        if not boxes:
+            return
+        frame, params = figure.bbox, figure.subplotpars
+        left = max(0.0, frame.x0 + pad - min(b.x0 for b in boxes)) / frame.width
+        bottom = max(0.0, frame.y0 + pad - min(b.y0 for b in boxes)) / frame.height
+        right = max(0.0, max(b.x1 for b in boxes) - frame.x1 + pad) / frame.width
+        top = max(0.0, max(b.y1 for b in boxes) - frame.y1 + pad) / frame.height
+        if not (left or bottom or right or top):
+            return
+        new = (params.left + left, params.bottom + bottom, params.right - right, params.top - top)
+        if new[0] >= new[2] - 0.1 or new[1] >= new[3] - 0.1:
+            return  # no room left: render_svg reports the labels it cannot fit
+        figure.subplots_adjust(left=new[0], bottom=new[1], right=new[2], top=new[3])
+
+
 def render_svg(figure: Figure) -> str:
-    """The figure as SVG text, without the date matplotlib would stamp in it."""
+    """The figure as SVG text, every label inside it, without the date matplotlib would stamp."""
+    keep_inside(figure)
+    outside = texts_outside(figure)
+    if outside:
+        raise ChartError(f"chart labels would be cut off: {', '.join(outside)}")
     out = io.StringIO()
     figure.savefig(out, format="svg", metadata={"Date": None}, bbox_inches=None)
     return out.getvalue()
@@ -129,7 +189,11 @@ def label_bars(ax: Axes, bars: object, texts: Sequence[str], horizontal: bool = 
 
 
 def week_labels(weeks: Sequence[Week], words: Words) -> list[str]:
-    return [words.date(w.start, "short") for w in weeks]
+    """The first day of each week: the month's name once, then day numbers (six labels of
+    "16 nov." ran into each other under a half-width chart)."""
+    return [
+        words.date(w.start, "short") if i == 0 else str(w.start.day) for i, w in enumerate(weeks)
+    ]
 
 
 def gain_series(
@@ -225,11 +289,14 @@ def draw_follower_panel(
     last_day = points[-1][0]
     if last_day < days[1]:
         ax.axvspan(last_day.toordinal() + 0.5, days[1].toordinal() + 0.5, color="#f0f0f0", lw=0)
-        ax.annotate(
+        ax.annotate(  # upright in the grey band, so it never runs over the line
             words.t("c_no_data"),
-            (days[1].toordinal(), high),
-            ha="right",
-            va="top",
+            ((last_day.toordinal() + 0.5 + days[1].toordinal() + 0.5) / 2, low),
+            xytext=(0, 3),
+            textcoords="offset points",
+            rotation=90,
+            ha="center",
+            va="bottom",
             fontsize=6.5,
             color="#666666",
         )
