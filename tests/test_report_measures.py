@@ -216,6 +216,7 @@ def test_report_warns_about_an_incomplete_month_and_complete_only_refuses_it(
 
 def test_the_workbook_beside_the_pdf_has_the_tables_numbers_and_stable_bytes() -> None:
     import io
+    import time
 
     from openpyxl import load_workbook
 
@@ -227,7 +228,8 @@ def test_the_workbook_beside_the_pdf_has_the_tables_numbers_and_stable_bytes() -
     client = workspace().clients[FOURNIL]
     report = build_report(client, "x", load_metrics(client.folder), Month(2026, 10))
     data = build_workbook(report)
-    assert data == build_workbook(report)  # no clock in the bytes
+    time.sleep(1.1)  # openpyxl stamps the clock's second when saving: it must not show
+    assert data == build_workbook(report)
     book = load_workbook(io.BytesIO(data))
     networks = {r[0]: r for r in book["Audience et portée"].iter_rows(min_row=2, values_only=True)}
     instagram = networks["Instagram"]
@@ -237,3 +239,13 @@ def test_the_workbook_beside_the_pdf_has_the_tables_numbers_and_stable_bytes() -
     assert [r[1] for r in numbers] == [k.value for k in report.key_figures]
     row = row_starting(FOURNIL, "2026-10", "Portée")
     assert row[1] == f"{numbers[1][1]:,}".replace(",", " ")
+
+
+def test_the_audience_page_shows_top_territories_and_gender_when_exported() -> None:
+    """TikTok's audience files (snapshot of 20 November) show on November's audience page,
+    not on October's: a snapshot taken after a month is not part of its report."""
+    november = text_of(FOURNIL, "2026-11")
+    assert "Abonnés TikTok au 20 novembre 2026" in november
+    assert "France 87,1 % · Belgique 3,9 % · Suisse 2,1 %" in november
+    assert "femmes 64,2 % · hommes 34,6 % · autre 1,2 %" in november
+    assert "Abonnés TikTok au" not in text_of(FOURNIL, "2026-10")

@@ -115,6 +115,13 @@ PHRASES: dict[str, tuple[str, str]] = {
         "* incomplete week: some of its days have no data",
     ),
     "vs_days": ("vs {span}", "vs {span}"),
+    "audience_of": ("Abonnés {network} au {date}", "{network} followers on {date}"),
+    "territories": ("Pays", "Territories"),
+    "gender": ("Genre", "Gender"),
+    "g_female": ("femmes", "women"),
+    "g_male": ("hommes", "men"),
+    "g_other": ("autre", "other"),
+    "t_other": ("autres pays", "other territories"),
     "data_until": ("données jusqu'au {date}", "data until {date}"),
     "partial_month": (
         "Données incomplètes : pas de statistiques de {networks} {spans}. Les chiffres "
@@ -321,6 +328,15 @@ class Words:
     def month(self, first_day: dt.date) -> str:
         """Stand-alone month and year: "octobre 2026", "October 2026"."""
         return format_date(first_day, "LLLL yyyy", locale=self.locale)
+
+    def territory(self, code: str) -> str:
+        """A country's name in this language (FR -> France), `other` as a phrase."""
+        if code == "other":
+            return self.t("t_other")
+        return str(self._babel.territories.get(code.upper(), code))
+
+    def gender(self, key: str) -> str:
+        return self.t(f"g_{key}") if f"g_{key}" in PHRASES else key
 
     def day_span(self, start: dt.date, end: dt.date) -> str:
         """Days of one month, short: "1–20 oct.", "1–20 Oct"."""

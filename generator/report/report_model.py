@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
 from generator.content.kinds import CONTEST, CURATED, POST
 from generator.content.model import AnyItem, ClientData, Item, MonthNote
+from generator.metrics.audience import latest_shares
 from generator.metrics.store import ClientMetrics, PostMetrics
 from generator.months import Month, Week, local_day
 from generator.report.as_of import PlanSource
@@ -61,6 +62,40 @@ class TopPost:
     @property
     def engagement_rate(self) -> float | None:
         return self.rate.value
+
+
+@dataclass(frozen=True)
+class AudienceProfile:
+    """A network's latest audience snapshot in the month: top territories, gender split."""
+
+    platform: str
+    day: date
+    territories: tuple[tuple[str, float], ...]
+    gender: tuple[tuple[str, float], ...]
+
+
+TOP_TERRITORIES = 5
+
+
+def build_audience_profiles(metrics: ClientMetrics, month: Month) -> list[AudienceProfile]:
+    """Per network with audience breakdowns: the latest snapshot on or before the month's
+    end (a snapshot taken after the month is not shown: the report stays as it was)."""
+    profiles = []
+    for platform in sorted({row.platform for row in metrics.audience}):
+        territories = latest_shares(metrics.audience, platform, "territory", month.last)
+        gender = latest_shares(metrics.audience, platform, "gender", month.last)
+        days = [found[0] for found in (territories, gender) if found is not None]
+        if not days:
+            continue
+        profiles.append(
+            AudienceProfile(
+                platform,
+                max(days),
+                tuple(territories[1][:TOP_TERRITORIES]) if territories else (),
+                tuple(gender[1]) if gender else (),
+            )
+        )
+    return profiles
 
 
 @dataclass(frozen=True)
@@ -174,6 +209,7 @@ class Report:
     logo: Path | None = None
     currency: str = "EUR"
     plan_source: PlanSource | None = None
+    audience_profiles: list[AudienceProfile] = field(default_factory=list)
 
     @property
     def colour(self) -> str:
@@ -488,6 +524,7 @@ def build_report(
         community=build_community(client, client.months.get(month.key)),
         plan=build_plan(plan_from.client if plan_from else client, month.next()),
         plan_source=plan_from,
+        audience_profiles=build_audience_profiles(metrics, month),
         logo=logo,
         currency=main_currency(boosts),
     )

@@ -8,6 +8,7 @@ reproducible: fixed document dates and fixed dates on the zip entries.
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from datetime import datetime
 from typing import Any
@@ -174,8 +175,13 @@ def ads_sheet(book: Workbook, report: Report, words: Words) -> None:
         format_column(sheet, column, MONEY, list(range(2, len(rows) + 2)))
 
 
-def fixed_zip(data: bytes) -> bytes:
-    """The same zip with every entry dated 1980-01-01, in the same order."""
+MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
+
+
+def fixed_zip(data: bytes, moment: datetime) -> bytes:
+    """The same zip with every entry dated 1980-01-01, in the same order, and the document's
+    modification date set to `moment` (openpyxl stamps the clock's time when saving)."""
+    stamp = moment.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
     out = io.BytesIO()
     with (
         zipfile.ZipFile(io.BytesIO(data)) as source,
@@ -185,7 +191,10 @@ def fixed_zip(data: bytes) -> bytes:
             entry = zipfile.ZipInfo(info.filename, ZIP_DATE)
             entry.compress_type = zipfile.ZIP_DEFLATED
             entry.external_attr = 0o644 << 16
-            target.writestr(entry, source.read(info.filename))
+            content = source.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                content = MODIFIED.sub(rb"\g<1>" + stamp + rb"\g<2>", content)
+            target.writestr(entry, content)
     return out.getvalue()
 
 
@@ -206,4 +215,4 @@ def build_workbook(report: Report) -> bytes:
     book.properties.title = f"{report.client.name} {report.month.key}"
     raw = io.BytesIO()
     book.save(raw)
-    return fixed_zip(raw.getvalue())
+    return fixed_zip(raw.getvalue(), moment)
