@@ -19,7 +19,7 @@ from generator.content.loader import load_workspace
 from generator.content.model import ClientData
 from generator.library_notices import capture_notices
 from generator.metrics.store import ClientMetrics, load_metrics
-from generator.months import Month
+from generator.months import Month, local_day
 from generator.problems import AlmanacError, Problem, Severity
 from generator.progress import Steps
 from generator.report.as_of import plan_source
@@ -33,8 +33,8 @@ from generator.report.workbook import build_workbook
 REPORTS_FOLDER = "reports"
 SHOWN_PROBLEMS = 3
 NO_DATA = (
-    "nothing to report: no month notes (months/YYYY-MM.md) and no metrics for this month; "
-    "import the month's exports or write its notes first"
+    "nothing to report: no month notes (months/YYYY-MM.md), no metrics and no plan items for "
+    "this month or the next; import the month's exports or write its notes first"
 )
 
 
@@ -179,6 +179,17 @@ def render_one(
     )
 
 
+def plans_around(client: ClientData, month: Month) -> bool:
+    """Whether items are dated in `month` or the next one (a new client's first report shows
+    its plan); with them, or notes, or metrics, a month has something to report."""
+    after = month.next()
+    return any(
+        (day := local_day(item.when, client.timezone)) is not None
+        and (month.contains(day) or after.contains(day))
+        for item in client.items
+    )
+
+
 def run_task(task: Task) -> list[Outcome]:
     """Everything for one client (runs in a worker process)."""
     try:
@@ -190,7 +201,7 @@ def run_task(task: Task) -> list[Outcome]:
     with_data = months_with_data(client, metrics)
     outcomes = []
     for month in months:
-        if month not in with_data:  # the same rule as --all-months: never pages of "n/a"
+        if month not in with_data and not plans_around(client, month):  # never pages of "n/a"
             outcomes.append(Outcome(client.slug, month.key, error=NO_DATA))
             continue
         blocked, warnings = month_problems(task.root, client.slug, month, errors)
