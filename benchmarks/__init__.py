@@ -1,0 +1,1 @@
+"""Benchmarks of Almanac at agency scale; `python -m benchmarks` prints the table."""
