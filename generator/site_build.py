@@ -28,6 +28,8 @@ from generator.repo.approvals import audit_approvals
 from generator.repo.git_repo import head_commit, is_shallow, open_repo
 from generator.repo.history import load_history
 from generator.schema.settings import ENGINES
+from generator.site_engine.project import engine_config, write_search_text
+from generator.site_engine.search_text import search_texts
 from generator.site_pages import ExtraPages, Page, SiteContext, SiteProject, render_pages
 from generator.site_pages.config import (
     compose_config,
@@ -187,7 +189,7 @@ def render_project(
 
     pages = render_pages(ctx, title, [report_pages, *options.extra_pages])
     config = compose_config(load_base_config(folder), ctx, title, BUILT)
-    return SiteProject(pages, config, files, texts)
+    return SiteProject(pages, config, files, texts, search_texts(ctx, pages))
 
 
 def write_project(project: SiteProject, target: Path, definition: Path) -> None:
@@ -210,6 +212,7 @@ def write_project(project: SiteProject, target: Path, definition: Path) -> None:
     write_text(
         target / "mkdocs.yml", yaml.safe_dump(project.config, allow_unicode=True, sort_keys=False)
     )
+    write_search_text(target, project.search)
 
 
 def write_text(path: Path, text: str) -> None:
@@ -383,6 +386,7 @@ def build_site(options: BuildOptions, steps: Steps | None = None) -> BuildResult
     try:
         steps.advance("rendering the pages")
         project = render_project(model, options, definition, history)
+        project.config = engine_config(project.config, engine)
         steps.advance(f"writing {len(project.pages)} pages")
         write_project(project, staging / "project", definition)
         steps.advance(f"running {engine}")

@@ -435,3 +435,14 @@ def test_contest_checklist_is_the_rules_checklist_in_both_languages() -> None:
 
     for name in CHECKLIST_NAMES:
         assert set(LABELS[f"ck_{name}"]) == {"en", "fr"}, name
+
+
+def test_search_index_is_written_from_the_model_one_entry_per_page(site: Path) -> None:
+    """Search gets each item's captions from the model, not every section of every page."""
+    docs = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))["docs"]
+    locations = [entry["location"] for entry in docs]
+    assert len(locations) == len(set(locations))  # one entry per page, no section anchors
+    assert not any("#" in location for location in locations)
+    brioche = next(e for e in docs if e["location"] == "pain-doux/items/2026-11-20-brioche/")
+    assert "beurre AOP" in brioche["text"] and "viennoiserie" in brioche["tags"]
+    assert "Aperçus" not in brioche["text"]  # the page's headings and previews are not indexed

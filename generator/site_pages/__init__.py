@@ -27,6 +27,8 @@ class SiteProject:
     config: dict[str, Any]
     files: dict[str, Path] = field(default_factory=dict)
     texts: dict[str, str] = field(default_factory=dict)
+    # each page's search text by source file, from the model (generator.site_engine)
+    search: dict[str, str] = field(default_factory=dict)
 
 
 def render_client_pages(ctx: SiteContext, slug: str) -> list[Page]:

@@ -1,0 +1,103 @@
+"""MkDocs hooks for the generated project: let MkDocs do only what Almanac has not done.
+
+Listed under `hooks:` in the generated mkdocs.yml (MkDocs engine only; Zensical reads the same
+project without them and does its own work). Every event used is a documented MkDocs event:
+
+* `on_page_markdown` / `on_page_context`: the page body is HTML Almanac already rendered and
+  sanitised, so Python-Markdown gets an empty document instead of re-parsing that HTML; the
+  prepared HTML is put back as the page content just before the theme renders the page.
+* `on_page_content`: Material's search plugin indexes `page.content` in `on_page_context`; it
+  gets the short text Almanac wrote from the model (captions, hashtags) instead of the page.
+* `on_env`: the theme's navigation partial is wrapped so pages that are not in the navigation
+  (every item page) reuse the navigation rendered for their folder: its links are relative, so
+  two pages in the same folder outside the navigation get the very same HTML.
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+from pathlib import Path
+from typing import Any
+
+from jinja2 import BaseLoader, ChoiceLoader, DictLoader, Environment, TemplateNotFound
+from markupsafe import Markup
+from mkdocs.plugins import event_priority
+
+from generator.site_engine import SEARCH_FILE
+
+THEME_NAV = "partials/nav.html"
+ORIGINAL_NAV = "partials/almanac-theme-nav.html"
+NAV_WRAPPER = "{% call almanac_nav(page, nav) %}{% include '" + ORIGINAL_NAV + "' %}{% endcall %}"
+
+_prepared: dict[str, str] = {}
+_search: dict[str, str] = {}
+_navs: dict[str, Markup] = {}
+
+
+def on_config(config: Any) -> Any:
+    """Read the search text Almanac wrote for each page."""
+    _prepared.clear()
+    _navs.clear()
+    path = Path(config.config_file_path).parent / SEARCH_FILE
+    _search.clear()
+    if path.is_file():
+        _search.update(json.loads(path.read_text(encoding="utf-8")))
+    return config
+
+
+def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
+    """Keep the prepared HTML aside; Python-Markdown then has nothing to parse."""
+    _prepared[page.file.src_uri] = markdown
+    return ""
+
+
+def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
+    """What the search plugin indexes: the model's text for this page, or nothing."""
+    return _search.get(page.file.src_uri, "")
+
+
+@event_priority(-100)  # after Material's search plugin has indexed the short text
+def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
+    """The page shows the HTML Almanac prepared, exactly as written."""
+    page.content = _prepared.pop(page.file.src_uri, page.content).strip()
+    return context
+
+
+class _OriginalNav(BaseLoader):
+    """The theme's own navigation partial (or the workspace's override of it), renamed."""
+
+    def __init__(self, loader: BaseLoader) -> None:
+        self.loader = loader
+
+    def get_source(self, environment: Environment, template: str) -> Any:
+        if template != ORIGINAL_NAV:
+            raise TemplateNotFound(template)
+        return self.loader.get_source(environment, THEME_NAV)
+
+
+def nav_key(page: Any, nav: Any) -> str | None:
+    """Pages outside the navigation share it per folder; None: render it for this page."""
+    if page is None or nav is None or page in nav.pages:
+        return None
+    return posixpath.dirname(page.url.rstrip("/"))
+
+
+def almanac_nav(page: Any, nav: Any, caller: Any) -> Markup:
+    key = nav_key(page, nav)
+    if key is None:
+        return Markup(caller())
+    if key not in _navs:
+        _navs[key] = Markup(caller())
+    return _navs[key]
+
+
+def on_env(env: Environment, config: Any, files: Any) -> Environment:
+    assert env.loader is not None
+    env.loader = ChoiceLoader(
+        [DictLoader({THEME_NAV: NAV_WRAPPER}), _OriginalNav(env.loader), env.loader]
+    )
+    env.globals["almanac_nav"] = almanac_nav
+    # templates do not change during a build: skip the stat() per include Jinja would make
+    env.auto_reload = False
+    return env
