@@ -28,14 +28,14 @@ from generator.repo.approvals import audit_approvals
 from generator.repo.git_repo import head_commit, is_shallow, open_repo
 from generator.repo.history import load_history
 from generator.schema.settings import ENGINES
-from generator.site_engine.project import engine_config, write_search_text
+from generator.site_engine.cache import engine_stamp, open_cache, prepare_output, save_stamp
+from generator.site_engine.project import engine_config, project_files
+from generator.site_engine.project_files import SyncResult, link_tree, sync_project
 from generator.site_engine.search_text import search_texts
 from generator.site_pages import ExtraPages, Page, SiteContext, SiteProject, render_pages
 from generator.site_pages.config import (
     compose_config,
     render_brands,
-    render_page_file,
-    source_file,
 )
 from generator.site_pages.context import Granularity
 from generator.site_pages.history_section import SiteHistory
@@ -192,27 +192,9 @@ def render_project(
     return SiteProject(pages, config, files, texts, search_texts(ctx, pages))
 
 
-def write_project(project: SiteProject, target: Path, definition: Path) -> None:
-    """The generated project on disk: mkdocs.yml, docs/ (pages, assets, media), overrides/."""
-    docs = target / "docs"
-    # Almanac's stylesheet, script and icons ship with the package, so a workspace gets their
-    # fixes on upgrade; a file of the same name in calendar/assets/ replaces the packaged one.
-    shutil.copytree(PACKAGED_ASSETS, docs / "assets")
-    if (definition / "assets").is_dir():
-        shutil.copytree(definition / "assets", docs / "assets", dirs_exist_ok=True)
-    if (definition / "overrides").is_dir():
-        shutil.copytree(definition / "overrides", target / "overrides")
-    for page in project.pages:
-        write_text(docs / source_file(page.path), render_page_file(page))
-    for rel, text in project.texts.items():
-        write_text(docs / rel, text)
-    for rel, source in project.files.items():
-        (docs / rel).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(source, docs / rel)
-    write_text(
-        target / "mkdocs.yml", yaml.safe_dump(project.config, allow_unicode=True, sort_keys=False)
-    )
-    write_search_text(target, project.search)
+def write_project(project: SiteProject, target: Path, definition: Path) -> SyncResult:
+    """The generated project on disk; in a folder kept from a previous build, only what changed."""
+    return sync_project(project_files(project, definition, PACKAGED_ASSETS), target)
 
 
 def write_text(path: Path, text: str) -> None:
@@ -222,18 +204,21 @@ def write_text(path: Path, text: str) -> None:
         handle.write(text)
 
 
-def engine_command(engine: str, config: Path) -> list[str]:
+def engine_command(engine: str, config: Path, dirty: bool = False) -> list[str]:
+    """The engine's build; `dirty`: MkDocs rebuilds only pages whose source is newer."""
     if engine == "zensical":
         return [sys.executable, "-m", "zensical", "build", "-f", str(config)]
-    return [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config)]
+    flags = ["-q", "--dirty"] if dirty else ["-q"]
+    return [sys.executable, "-m", "mkdocs", "build", *flags, "-f", str(config)]
 
 
-def run_engine(engine: str, config: Path) -> None:
+def run_engine(engine: str, config: Path, dirty: bool = False) -> None:
     """Run the site engine on the generated project; its errors become one AlmanacError."""
     env = dict(os.environ)
     env.setdefault("SOURCE_DATE_EPOCH", DEFAULT_EPOCH)
+    env.setdefault("NO_MKDOCS_2_WARNING", "1")
     done = subprocess.run(
-        engine_command(engine, config),
+        engine_command(engine, config, dirty),
         cwd=config.parent,
         env=env,
         capture_output=True,
@@ -284,6 +269,17 @@ def swap_into_place(built: Path, output: Path, staging: Path) -> None:
         if old.exists():
             old.rename(output)
         raise
+
+
+def build_variant(options: BuildOptions, engine: str) -> dict[str, object]:
+    """What makes two builds different sites: each kind keeps its own cache folder."""
+    return {
+        "engine": engine,
+        "client": options.client,
+        "granularity": options.granularity,
+        "reports": options.reports,
+        "extra": [getattr(add, "__qualname__", repr(add)) for add in options.extra_pages],
+    }
 
 
 def pick_engine(options: BuildOptions, ws: Workspace) -> str:
@@ -382,19 +378,26 @@ def build_site(options: BuildOptions, steps: Steps | None = None) -> BuildResult
     output = (options.output or options.root / "site").resolve()
     output.parent.mkdir(parents=True, exist_ok=True)
     definition = calendar_folder(options.root)
+    steps.advance("rendering the pages")
+    project = render_project(model, options, definition, history)
+    project.config = engine_config(project.config, engine)
+    cache = open_cache(options.root, build_variant(options, engine), BUILT)
     staging = Path(tempfile.mkdtemp(prefix=f".{output.name}-build-", dir=output.parent))
     try:
-        steps.advance("rendering the pages")
-        project = render_project(model, options, definition, history)
-        project.config = engine_config(project.config, engine)
-        steps.advance(f"writing {len(project.pages)} pages")
-        write_project(project, staging / "project", definition)
-        steps.advance(f"running {engine}")
-        run_engine(engine, staging / "project" / "mkdocs.yml")
-        steps.advance("checking the built site")
-        tidy_sitemap(staging / "project" / BUILT)
-        verify_site(staging / "project" / BUILT, project)
-        swap_into_place(staging / "project" / BUILT, output, staging)
+        with cache.locked():
+            steps.advance(f"writing {len(project.pages)} pages")
+            synced = write_project(project, cache.project, definition)
+            stamp = engine_stamp(cache, engine)
+            dirty = prepare_output(cache, engine, synced, stamp)
+            steps.advance(f"running {engine}")
+            run_engine(engine, cache.project / "mkdocs.yml", dirty)
+            steps.advance("checking the built site")
+            tidy_sitemap(cache.built)
+            verify_site(cache.built, project)
+            save_stamp(cache, stamp)
+            # hard links: publishing 10,000 pages costs no copy; builds never write into them
+            link_tree(cache.built, staging / "site")
+        swap_into_place(staging / "site", output, staging)
         steps.advance("done")
     finally:
         shutil.rmtree(staging, ignore_errors=True)

@@ -8,6 +8,9 @@ project without them and does its own work). Every event used is a documented Mk
   prepared HTML is put back as the page content just before the theme renders the page.
 * `on_page_content`: Material's search plugin indexes `page.content` in `on_page_context`; it
   gets the short text Almanac wrote from the model (captions, hashtags) instead of the page.
+* `on_files` / `on_post_build`: a `--dirty` build (generator.site_engine.cache) renders only the
+  changed pages, so Material's search would index only those; each page's entries are kept
+  in the project folder and the index is put together again in page order before it is written.
 * `on_env`: the theme's navigation partial is wrapped so pages that are not in the navigation
   (every item page) reuse the navigation rendered for their folder: its links are relative, so
   two pages in the same folder outside the navigation get the very same HTML.
@@ -30,9 +33,13 @@ THEME_NAV = "partials/nav.html"
 ORIGINAL_NAV = "partials/almanac-theme-nav.html"
 NAV_WRAPPER = "{% call almanac_nav(page, nav) %}{% include '" + ORIGINAL_NAV + "' %}{% endcall %}"
 
+ENTRIES_FILE = "almanac-search-entries.json"  # each page's search entries, for dirty builds
+
 _prepared: dict[str, str] = {}
 _search: dict[str, str] = {}
 _navs: dict[str, Markup] = {}
+_order: list[str] = []  # the documentation pages in the order the engine builds them
+_indexed: dict[str, list[Any]] = {}  # the search entries made for each page built this time
 
 
 def on_config(config: Any) -> Any:
@@ -44,6 +51,20 @@ def on_config(config: Any) -> Any:
     if path.is_file():
         _search.update(json.loads(path.read_text(encoding="utf-8")))
     return config
+
+
+def on_files(files: Any, config: Any) -> Any:
+    _order[:] = [file.src_uri for file in files.documentation_pages()]
+    _indexed.clear()
+    return files
+
+
+def search_index(config: Any) -> Any:
+    """Material's search index being filled, None when search is off."""
+    plugin = config.plugins.get("material/search")
+    if plugin is None or not plugin.config.enabled:
+        return None
+    return getattr(plugin, "search_index", None)
 
 
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
@@ -61,7 +82,25 @@ def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
 def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
     """The page shows the HTML Almanac prepared, exactly as written."""
     page.content = _prepared.pop(page.file.src_uri, page.content).strip()
+    index = search_index(config)
+    if index is not None:
+        done = sum(len(entries) for entries in _indexed.values())
+        _indexed[page.file.src_uri] = index.entries[done:]
     return context
+
+
+@event_priority(100)  # before Material's search plugin writes the index
+def on_post_build(config: Any) -> None:
+    """The index of every page in page order: this build's entries, the others' kept ones."""
+    index = search_index(config)
+    if index is None:
+        return
+    path = Path(config.config_file_path).parent / ENTRIES_FILE
+    kept = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
+    kept.update(_indexed)
+    every = {uri: kept[uri] for uri in _order if uri in kept}
+    index.entries = [entry for entries in every.values() for entry in entries]
+    path.write_text(json.dumps(every, ensure_ascii=False), encoding="utf-8")
 
 
 class _OriginalNav(BaseLoader):

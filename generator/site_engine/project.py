@@ -1,4 +1,4 @@
-"""The engine-specific part of the generated project: MkDocs gets Almanac's hooks."""
+"""The generated project's files, and its engine-specific part: MkDocs gets Almanac's hooks."""
 
 from __future__ import annotations
 
@@ -6,7 +6,12 @@ import json
 from pathlib import Path
 from typing import Any
 
+import yaml
+
 from generator.site_engine import SEARCH_FILE
+from generator.site_engine.project_files import ProjectFiles
+from generator.site_pages import SiteProject
+from generator.site_pages.config import render_page_file, source_file
 
 HOOKS = Path(__file__).with_name("mkdocs_hooks.py")
 
@@ -19,8 +24,25 @@ def engine_config(config: dict[str, Any], engine: str) -> dict[str, Any]:
     return {**config, "hooks": [*hooks, str(HOOKS)]}
 
 
-def write_search_text(project_dir: Path, texts: dict[str, str]) -> None:
-    """Each page's search text beside mkdocs.yml, for the hooks (outside docs/: not published)."""
-    (project_dir / SEARCH_FILE).write_text(
-        json.dumps(texts, ensure_ascii=False, sort_keys=True), encoding="utf-8"
-    )
+def project_files(project: SiteProject, definition: Path, packaged_assets: Path) -> ProjectFiles:
+    """The generated project: mkdocs.yml, docs/ (pages, assets, media), overrides/, search text.
+
+    Almanac's stylesheet, script and icons ship with the package, so a workspace gets their
+    fixes on upgrade; a file of the same name in calendar/assets/ replaces the packaged one.
+    """
+    files = ProjectFiles()
+    files.add_tree("docs/assets", packaged_assets)
+    if (definition / "assets").is_dir():
+        files.add_tree("docs/assets", definition / "assets")
+    if (definition / "overrides").is_dir():
+        files.add_tree("overrides", definition / "overrides")
+    for page in project.pages:
+        files.add_text(f"docs/{source_file(page.path)}", render_page_file(page))
+    for rel, text in project.texts.items():
+        files.add_text(f"docs/{rel}", text)
+    for rel, source in project.files.items():
+        files.add_copy(f"docs/{rel}", source)
+    config = yaml.safe_dump(project.config, allow_unicode=True, sort_keys=False)
+    files.add_text("mkdocs.yml", config)
+    files.add_text(SEARCH_FILE, json.dumps(project.search, ensure_ascii=False, sort_keys=True))
+    return files
