@@ -119,3 +119,21 @@ def test_a_report_is_blocked_only_by_problems_in_the_data_it_reads(
     err = capsys.readouterr().err
     assert "nothing to report: no month notes" in err
     assert not (root / "reports" / FR / "2025-01.pdf").exists()
+
+
+def test_shards_share_the_clients_out_once_each(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`--shard K/N` for a CI matrix: every client in exactly one shard; a bad shard is exit 2."""
+    root = build_workspace(tmp_path / "ws")
+    args = ["-w", str(root), "report", "--month", "2026-10", "--today", "2026-11-21"]
+    assert main([*args, "--shard", "1/2", "--jobs", "1"]) == 0
+    first = sorted(p.parent.name for p in (root / "reports").rglob("*.pdf"))
+    assert main([*args, "--shard", "2/2", "--jobs", "1"]) == 0
+    both = sorted(p.parent.name for p in (root / "reports").rglob("*.pdf"))
+    assert len(first) == 1 and both == sorted([EN, FR])
+    for bad in ("3/2", "0/2", "two"):
+        with pytest.raises(SystemExit) as stopped:
+            main([*args, "--shard", bad])
+        assert stopped.value.code == 2
+    assert "is not a shard" in capsys.readouterr().err

@@ -19,7 +19,12 @@ REPO = Path(__file__).resolve().parent.parent
 REPO_FLOWS = REPO / ".github" / "workflows"
 TEMPLATE_FLOWS = REPO / "generator" / "templates" / "workspace" / ".github" / "workflows"
 NAMES = ["monthly-reports.yml", "publish.yml", "pull-request.yml"]
-PLACEHOLDERS = {"$BASE_REF": "main", "$MONTH": "2026-10", "$GITHUB_STEP_SUMMARY": "summary.md"}
+PLACEHOLDERS = {
+    "$BASE_REF": "main",
+    "$MONTH": "2026-10",
+    "$SHARD": "1/2",
+    "$GITHUB_STEP_SUMMARY": "summary.md",
+}
 
 
 def load(path: Path) -> dict[str, Any]:
@@ -205,3 +210,14 @@ def test_pull_request_steps_run_locally(tmp_path: Path) -> None:
     assert "<!-- almanac-diff -->" in text and "**1 added" in text
     assert "~~here.~~ **real caption here.**" in text or "caption edit" in text
     assert "### Approvals" in text
+
+
+def test_monthly_reports_render_in_shards_over_a_matrix() -> None:
+    """The CI recipe for many clients: N machines, each `almanac report --shard K/N`."""
+    jobs = load(REPO_FLOWS / "monthly-reports.yml")["jobs"]
+    reports = jobs["reports"]
+    assert reports["strategy"]["matrix"]["shard"] == [1, 2]
+    render = next(s for s in reports["steps"] if "almanac report" in s.get("run", ""))
+    assert '--shard "$SHARD"' in render["run"]
+    assert render["env"]["SHARD"] == "${{ matrix.shard }}/${{ strategy.job-total }}"
+    assert jobs["commit"]["needs"] == ["plan", "reports"]

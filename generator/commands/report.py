@@ -53,6 +53,30 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="also show the notices of the PDF and chart libraries (each once)",
     )
+    parser.add_argument(
+        "--shard",
+        type=shard_of,
+        default=None,
+        metavar="K/N",
+        help="render only the K-th of N equal shares of the clients (a CI matrix over N "
+        "machines, K from 1 to N)",
+    )
+
+
+def shard_of(text: str) -> tuple[int, int]:
+    """`K/N` with 1 <= K <= N, refused by argparse (exit 2) otherwise."""
+    k, _, n = text.partition("/")
+    if not (k.isdigit() and n.isdigit() and 1 <= int(k) <= int(n)):
+        raise argparse.ArgumentTypeError(f"`{text}` is not a shard: write K/N, e.g. 2/4")
+    return int(k), int(n)
+
+
+def in_shard(clients: list[str], shard: tuple[int, int] | None) -> list[str]:
+    """Client K, K+N, K+2N… of the sorted list: the shards share the clients out, none twice."""
+    if shard is None:
+        return clients
+    k, n = shard
+    return clients[k - 1 :: n]
 
 
 def build_tasks(args: argparse.Namespace) -> list[Task]:
@@ -64,7 +88,7 @@ def build_tasks(args: argparse.Namespace) -> list[Task]:
         months = (parse_month(args.month) if args.month else Month.of(today).previous(),)
     return [
         Task(args.workspace_root, slug, months, today, args.complete_only)
-        for slug in list_clients(args.workspace_root, args.client)
+        for slug in in_shard(list_clients(args.workspace_root, args.client), args.shard)
     ]
 
 
