@@ -16,6 +16,7 @@ class Run:
     seconds: float
     peak_mib: float  # the largest resident set among the process and the children it waited for
     output: str
+    cpu_seconds: float = 0.0  # user + system time of the process and its children
 
 
 class CommandFailed(RuntimeError):
@@ -35,10 +36,11 @@ def run_timed(
         stderr=subprocess.STDOUT,
     )
     assert process.stdout is not None
-    output = process.stdout.read().decode("utf-8", "replace")
+    with process.stdout as stream:
+        output = stream.read().decode("utf-8", "replace")
     _, status, usage = os.wait4(process.pid, 0)
     seconds = time.perf_counter() - started
     process.returncode = os.waitstatus_to_exitcode(status)
     if process.returncode not in (0, 1):  # 1: `check` or `approvals` found problems, as expected
         raise CommandFailed(f"{' '.join(command)} exited {process.returncode}:\n{output[-3000:]}")
-    return Run(seconds, usage.ru_maxrss / 1024, output)
+    return Run(seconds, usage.ru_maxrss / 1024, output, usage.ru_utime + usage.ru_stime)

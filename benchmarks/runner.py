@@ -86,6 +86,7 @@ def git(root: Path, *args: str) -> None:
 def prepare_all(bench: Bench) -> None:
     """The workspace (a git checkout), the Hugo project and the history repository, once."""
     if not (bench.ws / ".git").is_dir():
+        shutil.rmtree(bench.ws, ignore_errors=True)
         prepare(bench.ws, bench.posts, bench.clients)
         (bench.ws / ".gitignore").write_text(f"site/\nreports/\n{CACHE}/\n", encoding="utf-8")
         git(bench.ws, "init", "-q", "-b", "main")
@@ -101,8 +102,10 @@ def prepare_all(bench: Bench) -> None:
             "w",
         )
     write_hugo_project(bench.ws, bench.out / "hugo")
-    if not (bench.history / ".git").is_dir():
+    done = bench.out / "history.done"  # an interrupted run leaves a partial repository
+    if not done.is_file():
         build_repo(bench.history, bench.posts)
+        done.write_text("", encoding="utf-8")
 
 
 def hugo(bench: Bench) -> Run:
@@ -256,17 +259,25 @@ def cell(seconds: float | None) -> str:
 
 def format_table(rows: list[Row]) -> str:
     lines = [
-        "| measure | Almanac | peak memory | anchor | anchor time | ratio | target | met |",
-        "| --- | ---: | ---: | --- | ---: | ---: | --- | --- |",
+        "| measure | Almanac | CPU | peak memory | anchor | anchor time | anchor CPU | ratio "
+        "| CPU ratio | target | met |",
+        "| --- | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: | --- | --- |",
     ]
     for row in rows:
         peak = f"{row.run.peak_mib:.0f} MiB" if row.run.peak_mib else ""
         ratio = f"{row.ratio:.2f} ×" if row.ratio is not None else ""
         met = {True: "yes", False: "**no**", None: ""}[row.met]
-        anchor_s = cell(row.anchor_run.seconds) if row.anchor_run else ""
+        anchor = row.anchor_run
+        cpu_ratio = (
+            f"{row.run.cpu_seconds / anchor.cpu_seconds:.2f} ×"
+            if anchor and anchor.cpu_seconds > 0 and row.run.cpu_seconds
+            else ""
+        )
         lines.append(
-            f"| {row.name} | {cell(row.run.seconds)} | {peak} | {row.anchor} | {anchor_s} | "
-            f"{ratio} | {row.target} | {met} |"
+            f"| {row.name} | {cell(row.run.seconds)} | {cell(row.run.cpu_seconds or None)} | "
+            f"{peak} | {row.anchor} | {cell(anchor.seconds) if anchor else ''} | "
+            f"{cell(anchor.cpu_seconds) if anchor else ''} | {ratio} | {cpu_ratio} | "
+            f"{row.target} | {met} |"
         )
     return "\n".join(lines)
 
@@ -304,7 +315,9 @@ def record(path: Path, table: str, about: str, command: str) -> None:
     path.write_text(
         "# Benchmarks\n\n"
         "The latest run of the benchmark runner. Anchors run just before the Almanac figure "
-        "they are compared with, on the same machine, so ratios hold when the machine is busy.\n\n"
+        "they are compared with, on the same machine, so ratios hold when the machine is busy. "
+        "Times are wall-clock for the whole process; CPU is user + system time of the process "
+        "and its children (steadier on a shared machine; Hugo spreads over both cores).\n\n"
         f"Command: `{command}`\n\nMachine: {about}\n\n{table}\n",
         encoding="utf-8",
     )
