@@ -311,14 +311,19 @@ def run_all(bench: Bench) -> list[Row]:
     ]
 
 
+NOTES = "\n## Notes"  # what follows it in the file is kept: the analysis written by people
+
+
 def record(path: Path, table: str, about: str, command: str) -> None:
+    old = path.read_text(encoding="utf-8") if path.is_file() else ""
+    notes = old[old.index(NOTES) :] if NOTES in old else ""
     path.write_text(
         "# Benchmarks\n\n"
         "The latest run of the benchmark runner. Anchors run just before the Almanac figure "
         "they are compared with, on the same machine, so ratios hold when the machine is busy. "
         "Times are wall-clock for the whole process; CPU is user + system time of the process "
         "and its children (steadier on a shared machine; Hugo spreads over both cores).\n\n"
-        f"Command: `{command}`\n\nMachine: {about}\n\n{table}\n",
+        f"Command: `{command}`\n\nMachine: {about}\n\n{table}\n{notes}",
         encoding="utf-8",
     )
 

@@ -26,6 +26,7 @@ def test_runner_prints_and_records_the_table(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     record = tmp_path / "BENCHMARKS.md"
+    record.write_text("# Old table\n\n## Notes\n\nWhy a target is missed.\n", encoding="utf-8")
     main(
         [
             "--posts",
@@ -49,3 +50,4 @@ def test_runner_prints_and_records_the_table(
     assert (tmp_path / "out/workspace/.almanac-cache").is_dir()  # the builds used the cache
     text = record.read_text(encoding="utf-8")
     assert "Machine:" in text and "python -m benchmarks" in text and table[0] in text
+    assert "Old table" not in text and text.endswith("## Notes\n\nWhy a target is missed.\n")

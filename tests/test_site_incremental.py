@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -53,6 +54,12 @@ def assert_same(incremental: Path, clean: dict[str, bytes]) -> None:
     built = tree(incremental)
     assert built.keys() == clean.keys()
     assert [name for name in built if built[name] != clean[name]] == []
+
+
+def cache_folder(ws: Path) -> str:
+    """The one kind of build these tests make."""
+    (folder,) = (ws / CACHE_DIR / "site").iterdir()
+    return folder.name
 
 
 def same_file(a: Path, b: Path) -> bool:
@@ -120,3 +127,13 @@ def test_cache_is_git_ignored_in_new_workspaces() -> None:
         encoding="utf-8"
     )
     assert f"/{CACHE_DIR}/" in ignored.splitlines()
+
+
+def test_site_on_another_file_system_is_copied_not_linked(ws: Path) -> None:
+    """Hard links cannot cross file systems: an output elsewhere gets plain copies."""
+    shm = Path("/dev/shm")
+    assert shm.stat().st_dev != ws.stat().st_dev  # a RAM file system, not the workspace's disk
+    with tempfile.TemporaryDirectory(dir=shm) as scratch:
+        out = build(ws, Path(scratch) / "site")
+        assert (out / EDITED).is_file()
+        assert tree(out) == tree(ws / CACHE_DIR / "site" / cache_folder(ws) / "project/built")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -22,7 +24,8 @@ class Transition:
     daylight: bool
 
 
-def find_transitions(zone: ZoneInfo, years: range) -> list[Transition]:
+@functools.lru_cache(maxsize=64)  # the same zone and years for every feed of a site build
+def find_transitions(zone: ZoneInfo, years: range) -> tuple[Transition, ...]:
     """Every offset change in `years`, found day by day then narrowed to the second."""
     found: list[Transition] = []
     day = datetime(years.start, 1, 1, tzinfo=UTC)
@@ -32,7 +35,7 @@ def find_transitions(zone: ZoneInfo, years: range) -> list[Transition]:
         if day.astimezone(zone).utcoffset() != nxt.astimezone(zone).utcoffset():
             found.append(_transition_at(zone, _narrow(zone, day, nxt)))
         day = nxt
-    return found
+    return tuple(found)
 
 
 def _narrow(zone: ZoneInfo, low: datetime, high: datetime) -> datetime:
@@ -100,7 +103,7 @@ def render_vtimezone(zone_name: str, years: range) -> list[str]:
     return [*lines, "END:VTIMEZONE"]
 
 
-def _group(transitions: list[Transition], last_year: int) -> list[list[Transition]]:
+def _group(transitions: Sequence[Transition], last_year: int) -> list[list[Transition]]:
     """One group per recurring rule (when every year to the end follows it), else one each.
 
     A rule that stops before the end of the span (DST abolished) would recur for ever in an

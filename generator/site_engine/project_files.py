@@ -93,10 +93,20 @@ def write_file(target: Path, data: bytes | None, source: Path | None) -> None:
 
 
 def link_tree(source: Path, target: Path) -> None:
-    """A copy of `source` made of hard links: instant, and later builds never write into them."""
+    """A copy of `source` made of hard links: instant, and later builds never write into them.
+
+    Where links cannot be made (the output on another file system), files are copied.
+    """
+    link: bool = True
     for folder, _, names in os.walk(source):
         here = Path(folder)
         there = target / here.relative_to(source)
         there.mkdir(parents=True, exist_ok=True)
         for name in names:
-            os.link(here / name, there / name)
+            if link:
+                try:
+                    os.link(here / name, there / name)
+                    continue
+                except OSError:
+                    link = False
+            shutil.copy2(here / name, there / name)
