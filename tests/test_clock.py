@@ -107,6 +107,7 @@ def test_report_default_month_follows_as_of(example_ws: Path) -> None:
         month=None,
         client=None,
         complete_only=False,
+        shard=None,
     )
     tasks = build_tasks(args)
     assert tasks and {t.today for t in tasks} == {date(2026, 11, 21)}
