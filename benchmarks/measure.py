@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
+import sys
+import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,21 +29,22 @@ class CommandFailed(RuntimeError):
 def run_timed(
     command: list[str], cwd: Path | None = None, env: dict[str, str] | None = None
 ) -> Run:
-    """Run `command` to the end; `os.wait4` gives the peak memory of exactly this process tree."""
-    started = time.perf_counter()
-    process = subprocess.Popen(
-        command,
-        cwd=cwd,
-        env={**os.environ, **(env or {})},
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-    )
-    assert process.stdout is not None
-    with process.stdout as stream:
-        output = stream.read().decode("utf-8", "replace")
-    _, status, usage = os.wait4(process.pid, 0)
-    seconds = time.perf_counter() - started
-    process.returncode = os.waitstatus_to_exitcode(status)
-    if process.returncode not in (0, 1):  # 1: `check` or `approvals` found problems, as expected
-        raise CommandFailed(f"{' '.join(command)} exited {process.returncode}:\n{output[-3000:]}")
-    return Run(seconds, usage.ru_maxrss / 1024, output, usage.ru_utime + usage.ru_stime)
+    """Run `command` to the end through benchmarks/launch.py, which measures exactly its tree."""
+    with tempfile.TemporaryDirectory() as scratch:
+        report = Path(scratch) / "usage.json"
+        launcher = [sys.executable, str(Path(__file__).with_name("launch.py")), str(report)]
+        started = time.perf_counter()
+        done = subprocess.run(
+            [*launcher, *command],
+            cwd=cwd,
+            env={**os.environ, **(env or {})},
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            check=False,
+        )
+        seconds = time.perf_counter() - started
+        usage = json.loads(report.read_text(encoding="utf-8"))
+    output = done.stdout.decode("utf-8", "replace")
+    if done.returncode not in (0, 1):  # 1: `check` or `approvals` found problems, as expected
+        raise CommandFailed(f"{' '.join(command)} exited {done.returncode}:\n{output[-3000:]}")
+    return Run(seconds, usage["peak_kib"] / 1024, output, usage["cpu"])
