@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.yamlread import YamlDoc, parse_yaml
+
 MAX_BYTES = 1_000_000  # a post is a few kB; a megabyte is a pasted image or a mistake
 
 
@@ -33,16 +35,32 @@ class Split:
     body_line: int
 
 
-def read_text(path: Path, max_bytes: int = MAX_BYTES) -> str:
-    """Read a UTF-8 text file (BOM allowed) with LF line endings, or raise SourceError."""
-    size = path.stat().st_size
+@dataclass(frozen=True)
+class FrontMatter:
+    """A Markdown file read: its split parts and its front matter as the strict reader sees it."""
+
+    split: Split
+    doc: YamlDoc
+
+
+def _check_size(size: int, max_bytes: int) -> None:
     if size > max_bytes:
         raise SourceError(
             1,
             f"the file is {size:,} bytes, over the limit of {max_bytes:,}: "
             "keep images in media/ and text short",
         )
-    raw = path.read_bytes()
+
+
+def read_text(path: Path, max_bytes: int = MAX_BYTES) -> str:
+    """Read a UTF-8 text file (BOM allowed) with LF line endings, or raise SourceError."""
+    _check_size(path.stat().st_size, max_bytes)  # before reading: a huge file is never loaded
+    return decode_text(path.read_bytes(), max_bytes)
+
+
+def decode_text(raw: bytes, max_bytes: int = MAX_BYTES) -> str:
+    """The text of a file's bytes (UTF-8, BOM allowed), LF line endings, or raise SourceError."""
+    _check_size(len(raw), max_bytes)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -51,6 +69,16 @@ def read_text(path: Path, max_bytes: int = MAX_BYTES) -> str:
             line, "the file is not UTF-8 text: save it as UTF-8 in your editor"
         ) from None
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def parse_front_matter(text: str) -> FrontMatter:
+    """Split a Markdown file and read its front matter with the strict YAML reader.
+
+    The loader and the git history both read items through here, so a version the loader
+    refuses is one the history cannot read either.
+    """
+    split = split_front_matter(text)
+    return FrontMatter(split, parse_yaml(split.front, split.front_line))
 
 
 def split_front_matter(text: str) -> Split:

@@ -8,7 +8,7 @@ import pytest
 from history_helpers import APPROVER, OUTSIDER, WRITER, GitRepo, new_workspace, post_text
 
 from generator.problems import AlmanacError
-from generator.repo.history import item_uid, load_history, read_facets
+from generator.repo.history import item_uid, load_history, read_facets, read_version
 
 POST = "content/fournil/posts/2026-10-05-croissants.md"
 
@@ -113,6 +113,19 @@ def test_item_uid_and_facets() -> None:
     assert item_uid("content/a/curated/deep/y.md") == "a/curated/y"
     assert item_uid("content/a/months/2026-10.md") is None
     assert item_uid("content/_events/posts/x.md") is None
-    facets = read_facets("\ufeff---\r\nstatus: approved\r\nplatforms: [x]\r\n---\r\nHi\r\n")
+    raw = "\ufeff---\r\nstatus: approved\r\nplatforms: [x]\r\n---\r\nHi\r\n".encode()
+    facets = read_version(raw)
     assert (facets.status, facets.platforms, facets.readable) == ("approved", ("x",), True)
     assert not read_facets("no front matter").readable
+
+
+def test_history_reads_versions_as_strictly_as_the_loader() -> None:
+    """A version the loader refuses is unreadable to the history too: nothing is guessed."""
+    twice = b"---\nstatus: draft\nstatus: approved\n---\nHi\n"
+    assert not read_version(twice).readable
+    anchored = b"---\nstatus: &s approved\nplatforms: [x]\n---\nHi\n"
+    assert not read_version(anchored).readable
+    assert not read_version(b"---\nstatus: approved\n---\nCaf\xe9\n").readable
+    # scalars come back as the loader reads them: times stay text, numbers are not guessed
+    facets = read_version(b"---\nstatus: approved\npublish_at: 2026-12-01 10:00\n---\nHi\n")
+    assert (facets.status, facets.when, facets.readable) == ("approved", "2026-12-01 10:00", True)

@@ -18,7 +18,7 @@ from generator.content.model import (
     Workspace,
 )
 from generator.content.references import check_references
-from generator.frontmatter import SourceError, read_text, split_front_matter
+from generator.frontmatter import FrontMatter, SourceError, parse_front_matter, read_text
 from generator.months import is_month_key
 from generator.problems import AlmanacError, ProblemList, Severity
 from generator.schema import Client, MonthNotes, Settings
@@ -78,15 +78,15 @@ def read_document(
     rel = relative(path, root)
     try:
         text = read_text(path)
-        split = split_front_matter(text) if front_matter else None
+        front: FrontMatter | None = parse_front_matter(text) if front_matter else None
     except SourceError as exc:
         problems.add(rel, exc.line, exc.field, "file.unreadable", exc.message)
         return None
     except OSError as exc:
         problems.add(rel, 1, "", "file.unreadable", f"cannot read the file: {exc.strerror}")
         return None
-    yaml_text, first_line = (split.front, split.front_line) if split else (text, 1)
-    doc = parse_yaml(yaml_text, first_line)
+    split = front.split if front else None
+    doc = front.doc if front else parse_yaml(text, 1)
     for issue in doc.issues:
         problems.add(rel, issue.line, issue.field, "yaml.invalid", issue.message)
     if doc.data is None and doc.issues:

@@ -15,10 +15,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, Literal
 
-import yaml
-
 from generator.content.kinds import KINDS
-from generator.frontmatter import MAX_BYTES, SourceError, split_front_matter
+from generator.frontmatter import SourceError, decode_text, parse_front_matter
 from generator.problems import AlmanacError
 from generator.repo.git_repo import (
     SHALLOW_HINT,
@@ -28,12 +26,6 @@ from generator.repo.git_repo import (
     run_git,
     workspace_prefix,
 )
-from generator.yamlread import parse_yaml
-
-try:  # versions are only compared, never validated: all scalars as strings, no guessing
-    from yaml import CBaseLoader as _BaseLoader
-except ImportError:  # pragma: no cover - libyaml is in the PyYAML wheels
-    from yaml import BaseLoader as _BaseLoader  # type: ignore[assignment]
 
 ITEM_FOLDERS = {kind.folder: kind.name for kind in KINDS}
 WHEN_FIELDS = tuple(kind.date_field for kind in KINDS)
@@ -190,14 +182,18 @@ def item_uid(rel_path: str) -> str | None:
 
 
 def read_facets(text: str) -> Facets:
-    """Status, time, networks, media and caption of one version of an item file."""
+    """Status, time, networks, media and caption of one version of an item file.
+
+    Read with the loader's own strict reader: a version the loader would refuse (no front
+    matter, YAML it does not accept) is unreadable here too, never guessed at.
+    """
     try:
-        split = split_front_matter(text.replace("\r\n", "\n").lstrip("\ufeff"))
+        front = parse_front_matter(text)
     except SourceError:
         return Facets(None, None, (), "", text, readable=False)
-    data = _load_front(split.front, split.front_line)
-    if not isinstance(data, dict):
-        return Facets(None, None, (), "", split.body, readable=False)
+    data = front.doc.data
+    if front.doc.issues or not isinstance(data, dict):
+        return Facets(None, None, (), "", front.split.body, readable=False)
     when = next((data[k] for k in WHEN_FIELDS if data.get(k) is not None), None)
     platforms = data.get("platforms")
     return Facets(
@@ -205,20 +201,16 @@ def read_facets(text: str) -> Facets:
         when=_text_or_none(when),
         platforms=tuple(str(p) for p in platforms) if isinstance(platforms, list) else (),
         media=_canonical(data.get("media")),
-        caption=_canonical([split.body.strip(), data.get("variants"), data.get("hashtags")]),
+        caption=_canonical([front.split.body.strip(), data.get("variants"), data.get("hashtags")]),
     )
 
 
-def _load_front(text: str, first_line: int) -> Any:
-    """Front matter as plain strings; anchors and aliases go to the strict reader instead."""
-    if len(text) > MAX_BYTES:
-        return None
-    if "&" in text or "*" in text:  # aliases could expand enormously: refuse them strictly
-        return parse_yaml(text, first_line).data
+def read_version(raw: bytes) -> Facets:
+    """The facets of one stored version, decoded as the loader decodes a file."""
     try:
-        return yaml.load(text, Loader=_BaseLoader)  # noqa: S506 - BaseLoader builds only strings
-    except yaml.YAMLError:
-        return None
+        return read_facets(decode_text(raw))
+    except SourceError:
+        return Facets(None, None, (), "", raw.decode("utf-8", errors="replace"), readable=False)
 
 
 def _text_or_none(value: Any) -> str | None:
@@ -378,7 +370,7 @@ def read_blobs(repo: Any, shas: set[str]) -> dict[str, Facets]:
         start = end + 1
         body = data[start : start + int(size)]
         position = start + int(size) + 1
-        facets[sha] = read_facets(body.decode("utf-8", errors="replace"))
+        facets[sha] = read_version(body)
     return facets
 
 
