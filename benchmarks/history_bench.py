@@ -48,7 +48,7 @@ def post(index: int, status: str, caption: str) -> str:
     month = 1 + (index // 28) % 12
     return (
         f"---\ntitle: Post {index}\npublish_at: 2027-{month:02d}-{day:02d} 12:30\n"
-        f"platforms: [instagram]\nstatus: {status}\nkind: education\n"
+        f"platforms: [instagram]\nstatus: {status}\ncategory: education\n"
         f"media:\n  - file: media/p{index}.jpg\n    alt: photo {index}\n---\n{caption}\n"
     )
 

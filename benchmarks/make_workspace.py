@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 PLATFORMS = ["instagram", "facebook", "linkedin", "x", "tiktok"]
-KINDS = ["education", "entertainment", "community", "news", "promo", "behind_the_scenes"]
+CATEGORIES = ["education", "entertainment", "community", "news", "promo", "behind_the_scenes"]
 STATUSES = ["published", "scheduled", "approved", "in_review", "draft", "idea"]
 WINDOWS = ['"07:30-09:30"', '"12:00-14:00"', '"17:30-21:00"']
 WORDS = [
@@ -75,7 +75,7 @@ def post_text(rng: random.Random, when: datetime, number: int) -> str:
         f"publish_at: {when:%Y-%m-%d %H:%M}\n"
         f"platforms: [{', '.join(platforms)}]\n"
         f"status: {rng.choice(STATUSES)}\n"
-        f"kind: {rng.choice(KINDS)}\n"
+        f"category: {rng.choice(CATEGORIES)}\n"
         f"author: writer{number % 7}\n"
         f"tags: [{rng.choice(WORDS)}, {rng.choice(WORDS)}]\n"
         f"hashtags: ['#{rng.choice(WORDS)}']\n"

@@ -124,7 +124,7 @@ def render_commands() -> list[str]:
             "",
         ]
         for action in command._actions:
-            if action.help and action.dest != "help":
+            if action.help and action.help != argparse.SUPPRESS and action.dest != "help":
                 flags = ", ".join(f"`{s}`" for s in action.option_strings) or f"`{action.dest}`"
                 out.append(f"- {flags}: {action.help}")
         out.append("")

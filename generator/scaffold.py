@@ -113,11 +113,11 @@ def item_path(client_dir: Path, kind: Kind[Any], slug: str, when: datetime) -> P
 
 
 def front_matter(
-    kind: Kind[Any], title: str, when: datetime, platforms: list[str], post_kind: str
+    kind: Kind[Any], title: str, when: datetime, platforms: list[str], category: str
 ) -> str:
     """A new item file: title and networks, then the fields its kind starts with."""
     lines = [f"title: {quoted(title)}", f"platforms: [{', '.join(platforms)}]"]
-    lines += kind.starter(when, quoted(post_kind))
+    lines += kind.starter(when, quoted(category))
     return "---\n" + "\n".join(lines) + "\n---\n" + kind.starter_body
 
 
@@ -128,7 +128,7 @@ def write_new_item(
     title: str,
     when: datetime,
     platforms: list[str],
-    post_kind: str = "education",
+    category: str = "education",
 ) -> Path:
     """Write a new item file; refuse to overwrite one that exists."""
     client_dir = root / "content" / client
@@ -137,7 +137,7 @@ def write_new_item(
     path.parent.mkdir(parents=True, exist_ok=True)
     try:
         with path.open("x", encoding="utf-8", newline="\n") as handle:
-            handle.write(front_matter(spec, title, when, platforms, post_kind))
+            handle.write(front_matter(spec, title, when, platforms, category))
     except FileExistsError:
         raise AlmanacError(
             f"{path.relative_to(root).as_posix()} already exists: choose "

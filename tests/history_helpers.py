@@ -29,7 +29,7 @@ approvers:
     email: paul@agency.example
     role: account lead
     github: paul-lead
-    kinds: [contest]
+    categories: [contest]
 """
 
 
@@ -46,7 +46,7 @@ def post_text(
         publish_at: {publish_at}
         platforms: {platforms}
         status: {status}
-        kind: promo
+        category: promo
         ---
         {caption}
         """)

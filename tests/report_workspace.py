@@ -43,11 +43,11 @@ def write(path: Path, text: str) -> None:
 
 
 def post(
-    title: str, when: str, platforms: str, status: str, kind: str, body: str, extra: str = ""
+    title: str, when: str, platforms: str, status: str, category: str, body: str, extra: str = ""
 ) -> str:
     return (
         f"---\ntitle: {title}\npublish_at: {when}\nplatforms: [{platforms}]\n"
-        f"status: {status}\nkind: {kind}\n{extra}---\n{body}\n"
+        f"status: {status}\ncategory: {category}\n{extra}---\n{body}\n"
     )
 
 
@@ -134,7 +134,7 @@ internal: "{MARKER_FR} internal note"
     write_image(folder / "media" / "pain.png", (200, 150, 90))
     write_image(folder / "media" / "comments.png", (230, 230, 230), (400, 260), "commentaires")
     posts: list[str] = []
-    kinds = ["promo", "education", "community", "entertainment", "promo", "news"]
+    categories = ["promo", "education", "community", "entertainment", "promo", "news"]
     for n in range(12):
         day = datetime(2026, 10, 2 + n * 2, 12, 30)
         ident = f"fr{n:03d}"
@@ -153,7 +153,7 @@ internal: "{MARKER_FR} internal note"
                 f"{day:%Y-%m-%d %H:%M}",
                 "instagram, facebook",
                 status,
-                kinds[n % 6],
+                categories[n % 6],
                 f"Le levain du jour numéro {n}, croustillant et doré. **Venez** goûter ! "
                 "Une longue phrase pour voir comment la légende est coupée proprement "
                 "quand elle dépasse la limite de caractères prévue pour les extraits.",

@@ -67,7 +67,7 @@ class Workspace:
             "publish_at": "2026-11-25 12:30",
             "platforms": ["instagram"],
             "status": "scheduled",
-            "kind": "education",
+            "category": "education",
             "media": [{"file": "media/photo.jpg", "alt": "Loaves on a table", "rights": "owned"}],
         }
         return self.write_item("posts", slug, {**base, **fields}, body)
@@ -110,7 +110,7 @@ class Workspace:
         path = self.write_item("contests", slug, {**base, **fields}, "Enter now!")
         if after_post:
             self.post(
-                f"{slug}-results", publish_at="2026-12-02 12:30", contest=slug, kind="contest"
+                f"{slug}-results", publish_at="2026-12-02 12:30", contest=slug, category="contest"
             )
         return path
 

@@ -200,7 +200,7 @@ def test_conflict_resolved_in_the_merge_is_an_edit_by_the_merger(tmp_path: Path)
 def test_approved_by_claim_is_compared_with_git(tmp_path: Path) -> None:
     repo = new_workspace(tmp_path / "ws")
     claimed = post_text(status="approved").replace(
-        "kind: promo", "kind: promo\napproved_by: [Jeanne Brand]"
+        "category: promo", "category: promo\napproved_by: [Jeanne Brand]"
     )
     repo.put("Propose", A, post_text(status="in_review"))
     repo.put("Approve for Jeanne", A, claimed, who=WRITER)
@@ -223,7 +223,7 @@ def test_approvals_before_git_use_the_approved_by_field(tmp_path: Path) -> None:
         "version: 1\nname: Agence Test\ntimezone: Europe/Paris\ngit_approvals_since: 2026-10-01\n",
     )
     declared = post_text(status="approved").replace(
-        "kind: promo", "kind: promo\napproved_by: [jeanne-b]"
+        "category: promo", "category: promo\napproved_by: [jeanne-b]"
     )
     repo.write(A, declared)
     repo.write(B, post_text(status="approved"))
@@ -253,7 +253,9 @@ def test_declared_approval_shows_on_the_item_page(tmp_path: Path) -> None:
     )
     repo.write(
         A,
-        post_text(status="approved").replace("kind: promo", "kind: promo\napproved_by: [jeanne-b]"),
+        post_text(status="approved").replace(
+            "category: promo", "category: promo\napproved_by: [jeanne-b]"
+        ),
     )
     repo.commit("Import the plan", who=WRITER, when="2026-09-15T10:00:00+02:00")
     assert main(["-w", str(repo.root), "build", "--today", "2026-09-20"]) == 0

@@ -14,7 +14,7 @@ GOOD_FRONT = (
     "publish_at: 2026-10-05 12:30\n"
     "platforms: [instagram]\n"
     "status: draft\n"
-    "kind: education\n"
+    "category: education\n"
 )
 
 

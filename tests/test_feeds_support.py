@@ -33,7 +33,7 @@ POSTS = {
         publish_at: 2026-10-26 09:00
         platforms: [instagram, facebook]
         status: approved
-        kind: promo
+        category: promo
         tags: ["automne, 2026", "pain;levain"]
         hashtags: [levain, "#Lyon"]
         internal: SECRET-INTERNAL-NOTE call the baker first
@@ -57,7 +57,7 @@ POSTS = {
         publish_at: 2026-10-24 09:00
         platforms: [instagram]
         status: scheduled
-        kind: education
+        category: education
         ---
         Éé àà ùù — une légende longue avec des caractères accentués qui dépasse largement la
         limite de soixante-quinze octets par ligne, pour éprouver le pliage UTF-8 : ééééééééééé
@@ -68,7 +68,7 @@ POSTS = {
         publish_at: 2026-11-02 12:00
         platforms: [instagram, x]
         status: scheduled
-        kind: promo
+        category: promo
         ---
         =HYPERLINK("http://evil.example","clic")
         """,
@@ -78,7 +78,7 @@ POSTS = {
         publish_at: 2026-11-03 12:00
         platforms: [x]
         status: approved
-        kind: community
+        category: community
         ---
         @chef.dupont merci pour la recette
         """,
@@ -88,7 +88,7 @@ POSTS = {
         publish_at: 2026-11-04 12:00
         platforms: [instagram]
         status: draft
-        kind: promo
+        category: promo
         ---
         Pas encore prêt
         """,
@@ -98,7 +98,7 @@ POSTS = {
         publish_at: 2026-11-05T12:00:00+00:00
         platforms: [facebook]
         status: cancelled
-        kind: news
+        category: news
         ---
         Finalement non
         """,

@@ -95,7 +95,7 @@ def test_check_lists_unmatched_post_metrics_as_info(ws: Path) -> None:
     post = ws / "content" / "acme" / "posts" / "2026-09-17-shoes.md"
     post.write_text(
         "---\ntitle: Trail shoes\npublish_at: 2026-09-17 10:05\nplatforms: [x]\n"
-        "status: published\nkind: promo\npublished:\n  x:\n"
+        "status: published\ncategory: promo\npublished:\n  x:\n"
         "    url: https://x.com/northwindoutdoor/status/1836012345678901249\n---\n"
         "New trail shoes.\n",
         encoding="utf-8",

@@ -204,7 +204,7 @@ class BlackoutDay:
 def posts_of_kinds(ws: Workspace, kinds: list[str]) -> Path:
     path = ws.root
     for day, kind in enumerate(kinds, start=23):
-        path = ws.post(f"p{day}", publish_at=f"2026-11-{day} 12:30", kind=kind)
+        path = ws.post(f"p{day}", publish_at=f"2026-11-{day} 12:30", category=kind)
     return path
 
 
@@ -374,19 +374,21 @@ class Cited:
         )
 
 
-POLICY = {"approvers": [{"name": "Brand Boss", "email": "boss@acme.example", "kinds": ["promo"]}]}
+POLICY = {
+    "approvers": [{"name": "Brand Boss", "email": "boss@acme.example", "categories": ["promo"]}]
+}
 
 
 @case("validation.approval-policy", **POLICY)
 class ApprovalPolicy:
     @staticmethod
     def bad(ws: Workspace) -> Where:
-        return ws.post("sale", kind="promo"), "status:"
+        return ws.post("sale", category="promo"), "status:"
 
     @staticmethod
     def good(ws: Workspace) -> None:
-        ws.post("sale", kind="promo", approved_by=["boss@acme.example"])
-        ws.post("tips", kind="education", publish_at="2026-11-27 12:30")
+        ws.post("sale", category="promo", approved_by=["boss@acme.example"])
+        ws.post("tips", category="education", publish_at="2026-11-27 12:30")
 
 
 @case("contest.checklist")

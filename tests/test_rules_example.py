@@ -62,7 +62,7 @@ class Planter:
             "publish_at": when,
             "platforms": ["instagram"],
             "status": "scheduled",
-            "kind": "education",
+            "category": "education",
             "media": [IMAGE],
         }
         return self.item("posts", slug, {**base, **fields}, body, rule, text)
@@ -84,7 +84,7 @@ def tune_client(planter: Planter) -> None:
     ]
     config["approvers"] = [
         *config.get("approvers", []),
-        {"name": "Planted Boss", "kinds": ["announcement"]},
+        {"name": "Planted Boss", "categories": ["announcement"]},
     ]
     config["rules"] = {
         **config.get("rules", {}),
@@ -160,10 +160,10 @@ def plant_cadence(p: Planter) -> None:
 def plant_mix(p: Planter) -> None:
     on = {"platforms": ["linkedin"], "media": []}
     for day in ("05", "06"):
-        p.post(f"promo-{day}", f"2027-04-{day} 12:30", kind="promo", **on)
-    p.post("promo-07", "2027-04-07 12:30", "mix.promo-streak", kind="promo", **on)
+        p.post(f"promo-{day}", f"2027-04-{day} 12:30", category="promo", **on)
+    p.post("promo-07", "2027-04-07 12:30", "mix.promo-streak", category="promo", **on)
     for day, kind in (("03", "promo"), ("04", "education"), ("05", "promo")):
-        p.post(f"share-{day}", f"2027-05-{day} 12:30", kind=kind, **on)
+        p.post(f"share-{day}", f"2027-05-{day} 12:30", category=kind, **on)
     p.post("share-06", "2027-05-06 12:30", "mix.promo-share", **on)
     p.post("own-07", "2027-06-07 12:30", **on)
     curated = {
@@ -284,7 +284,7 @@ def plant_rights_and_validation(p: Planter) -> None:
         "validation.approval-policy",
         "status:",
         status="approved",
-        kind="announcement",
+        category="announcement",
     )
     p.post(
         "silenced",

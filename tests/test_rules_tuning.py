@@ -20,7 +20,7 @@ LINK_BODY = "Order at https://acme.example/shop today"
 def promos(ws: Workspace, count: int) -> Path:
     path = ws.root
     for day in range(23, 23 + count):
-        path = ws.post(f"p{day}", publish_at=f"2026-11-{day} 12:30", kind="promo")
+        path = ws.post(f"p{day}", publish_at=f"2026-11-{day} 12:30", category="promo")
     return path
 
 
@@ -61,7 +61,7 @@ def test_client_hashtag_ceiling_is_stricter_than_the_network(tmp_path: Path) -> 
         ({"max": 0}, "max: 0"),
         ({"maximum": 3}, "maximum: 3"),
         ({"severity": "fatal"}, "severity: fatal"),
-        ({"kinds": "promo"}, "kinds: promo"),
+        ({"categories": "promo"}, "categories: promo"),
     ],
 )
 def test_bad_threshold_is_reported_at_its_line(

@@ -53,10 +53,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "network or network=@handle, e.g. instagram=@martin,facebook",
     )
     parser.add_argument(
-        "--kind",
-        dest="post_kind",
+        "--category",
         default="education",
-        help="post kind: promo, education, entertainment, community, news…",
+        help="post category: promo, education, entertainment, community, news…",
+    )
+    parser.add_argument(
+        "--kind",
+        dest="category",
+        action=DeprecatedOption,
+        help=argparse.SUPPRESS,  # the old name of --category
     )
     parser.add_argument(
         "--force",
@@ -78,6 +83,23 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="`new client`: the audience's time zone (default: almanac.yml's)",
     )
     add_today_argument(parser, "the day the default time is counted from")
+
+
+class DeprecatedOption(argparse.Action):
+    """An option under its old name: still works, and says what to write instead."""
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: object,
+        option_string: str | None = None,
+    ) -> None:
+        print(
+            f"warning: {option_string} is an old name: write --{self.dest.replace('_', '-')}",
+            file=sys.stderr,
+        )
+        setattr(namespace, self.dest, values)
 
 
 def usage_error(message: str) -> AlmanacError:
@@ -199,7 +221,7 @@ def new_item(args: argparse.Namespace) -> int:
     platforms = parse_platforms(args.platforms, client, args.force)
     today = resolve_today(root, args.today).moment
     when = parse_when(args.at, client, platforms, today)
-    path = write_new_item(root, args.client, args.kind, args.title, when, platforms, args.post_kind)
+    path = write_new_item(root, args.client, args.kind, args.title, when, platforms, args.category)
     print(relative(path, root))
     return 0
 

@@ -83,7 +83,7 @@ def _post_starter(when: datetime, category: str) -> list[str]:
     return [
         f"publish_at: {when:%Y-%m-%d %H:%M}",
         "status: idea",
-        f"kind: {category}",
+        f"category: {category}",
         "tags: []",
         "media: []",
     ]
@@ -133,7 +133,7 @@ POST: Kind[Post] = Kind(
     label_key="post",
     posted=True,
     needs_approval=True,
-    category_of=lambda meta: meta.kind,
+    category_of=lambda meta: meta.category,
     starter=_post_starter,
     starter_body="Write the caption here.\n",
     dated_file_name=True,
@@ -163,7 +163,7 @@ CURATED: Kind[Curated] = Kind(
     label_key="curated",
     posted=True,
     needs_approval=False,  # someone else's work, picked: the agency's own approval is moot
-    category_of=lambda meta: meta.kind,
+    category_of=lambda meta: meta.category,
     starter=_curated_starter,
     starter_body="Say why this is worth sharing.\n",
     site_mark="↗",

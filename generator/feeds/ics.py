@@ -194,7 +194,7 @@ def post_event(
         summary=summary_of(item.title, item, platform),
         description=describe(item, client, platform),
         status=ical_status(item.status),
-        categories=categories_of(item, item.meta.kind),
+        categories=categories_of(item, item.meta.category),
         url=url,
     )
 

@@ -23,7 +23,7 @@ class ApprovalRecord:
     uid: str
     path: str
     status: str
-    kind: str
+    category: str  # editorial category (promo…), whose approvers the policy names
     approval: Change | None = None
     approver: Approver | None = None
     edits_after: list[Change] = field(default_factory=list)
@@ -54,7 +54,7 @@ class ApprovalRecord:
             "uid": self.uid,
             "path": self.path,
             "status": self.status,
-            "kind": self.kind,
+            "category": self.category,
             "approved_by": _person(self.approved_by),
             "approval_commit": self.approval.commit.sha if self.approval else None,
             "approved_at": (
@@ -248,13 +248,13 @@ def validate_approver(record: ApprovalRecord, approvers: list[Approver]) -> None
             "approval.not-approver",
             f"approved by {person} {where}, who is not one of the client's approvers ({names})",
         )
-    elif not may_approve(record.approver, record.kind, approvers):
-        required = ", ".join(a.name for a in approvers if record.kind in a.kinds)
+    elif not may_approve(record.approver, record.category, approvers):
+        required = ", ".join(a.name for a in approvers if record.category in a.categories)
         _problem(
             record,
             "approval.wrong-kind",
             f"approved by {person} {where}, but "
-            f"`{record.kind}` items must be approved by {required}",
+            f"`{record.category}` items must be approved by {required}",
         )
 
 
@@ -293,9 +293,9 @@ def match_approver(person: Person, approvers: list[Approver]) -> Approver | None
     return None
 
 
-def may_approve(approver: Approver, kind: str, approvers: list[Approver]) -> bool:
-    """Kinds listed by some approvers are theirs to approve; other kinds, anyone's."""
-    required = [a for a in approvers if kind in a.kinds]
+def may_approve(approver: Approver, category: str, approvers: list[Approver]) -> bool:
+    """Categories listed by some approvers are theirs to approve; other ones, anyone's."""
+    required = [a for a in approvers if category in a.categories]
     return not required or approver in required
 
 

@@ -481,14 +481,14 @@ def build_horizontal(
 
 
 def build_mix(mix_counts: Sequence[tuple[str, int]], colour: str, words: Words) -> str | None:
-    """Posts per kind; the promotional bar is darker and hatched so it stands out in grey."""
+    """Posts per category; the promotional bar is darker and hatched so it stands out in grey."""
     total = sum(c for _, c in mix_counts) or 1
     colours = [
         mix(colour, "#000000", 0.35) if k == "promo" else mix(colour, "#ffffff", 0.35)
         for k, _ in mix_counts
     ]
     hatches = ["xxxx" if k == "promo" else "" for k, _ in mix_counts]
-    items = [(words.kind(k), c) for k, c in mix_counts]
+    items = [(words.category(k), c) for k, c in mix_counts]
     return build_horizontal(
         items,
         words.t("c_mix"),

@@ -50,7 +50,7 @@ class TopPost:
 
     title: str
     day: date
-    kind: str
+    category: str
     platforms: tuple[str, ...]
     excerpt: str
     thumbnail: Path | None
@@ -159,7 +159,7 @@ def _ratio(top: float | None, bottom: int | None) -> float | None:
 class PlanEntry:
     day: date
     title: str
-    kind: str
+    category: str
     platforms: tuple[str, ...]
     status: str
 
@@ -251,7 +251,7 @@ def posts_of_month(client: ClientData, month: Month) -> list[Item[Post]]:
 
 
 def build_content_mix(posts: list[Item[Post]]) -> list[tuple[str, int]]:
-    """Posts published (or planned, if none is marked published) per kind, largest first."""
+    """Posts published (or planned, if none is marked published) per category, largest first."""
     counted = [i for i in posts if i.meta.status is Status.PUBLISHED] or [
         i for i in posts if i.meta.status not in NOT_PLANNED
     ]

@@ -85,11 +85,11 @@ def check_value(option: Option, value: Any) -> str | None:
     """Why a tuned value is not acceptable for `option`, or None if it is."""
     if value is None and option.default is None:
         return None
-    if option.kind is bool:
+    if option.value_type is bool:
         return None if isinstance(value, bool) else "should be true or false"
-    if option.kind in (int, float):
+    if option.value_type in (int, float):
         return _check_number(option, value)
-    if option.kind is str:
+    if option.value_type is str:
         ok = isinstance(value, str) and (not option.choices or value in option.choices)
         return None if ok else f"should be one of {', '.join(option.choices) or 'text'}"
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
@@ -99,7 +99,7 @@ def check_value(option: Option, value: Any) -> str | None:
 
 
 def _check_number(option: Option, value: Any) -> str | None:
-    whole = option.kind is int
+    whole = option.value_type is int
     if isinstance(value, bool) or not isinstance(value, int if whole else (int, float)):
         return "should be a whole number" if whole else "should be a number"
     if option.minimum is not None and value < option.minimum:
@@ -121,10 +121,11 @@ def build_tuning(client: ClientData, out: list[Problem]) -> Tuning:
             out.append(_unknown_rule(client, rule_id))
             continue
         tuning.enabled[rule_id] = setting.enabled
-        for name, value in sorted(setting.options().items()):
+        for given, value in sorted(setting.options().items()):
+            name = _current_name(known, given, client, out)
             message = _apply_option(known, name, value, tuning)
             if message:
-                path = ("rules", rule_id, name)
+                path = ("rules", rule_id, given)
                 out.append(
                     Problem(
                         client.source.rel,
@@ -132,10 +133,29 @@ def build_tuning(client: ClientData, out: list[Problem]) -> Tuning:
                         field_name(path),
                         "rules.bad-option",
                         Severity.ERROR,
-                        f"`{name}` for {rule_id}: {message}",
+                        f"`{given}` for {rule_id}: {message}",
                     )
                 )
     return tuning
+
+
+def _current_name(rule: Rule, name: str, client: ClientData, out: list[Problem]) -> str:
+    """The option's name today; an old name is read with a warning to rename it."""
+    option = next((o for o in rule.options if o.old_name == name), None)
+    if option is None:
+        return name
+    path = ("rules", rule.id, name)
+    out.append(
+        Problem(
+            client.source.rel,
+            client.source.line_of(*path),
+            field_name(path),
+            "schema.deprecated",
+            Severity.WARNING,
+            f"`{name}` is an old name: write `{option.name}`",
+        )
+    )
+    return option.name
 
 
 def _apply_option(rule: Rule, name: str, value: Any, tuning: Tuning) -> str | None:

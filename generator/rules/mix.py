@@ -9,7 +9,9 @@ from generator.problems import Severity
 from generator.rules.cadence import at
 from generator.rules.registry import Entry, Finding, Option, RuleContext, rule
 
-KINDS = Option("kinds", ["promo"], list, "Post kinds that count as promotional.")
+CATEGORIES = Option(
+    "categories", ["promo"], list, "Post categories that count as promotional.", old_name="kinds"
+)
 WINDOW = Option("window_days", 28, int, "Length of the rolling window, in days.", 1)
 MIN_POSTS = Option("min_posts", 4, int, "Fewest posts in the window before a share is judged.", 1)
 
@@ -22,7 +24,7 @@ def feeds(ctx: RuleContext) -> Iterator[tuple[str, list[Entry]]]:
     "mix.promo-streak",
     Severity.WARNING,
     Option("max", 2, int, "Most promotional posts in a row on one network.", 1),
-    KINDS,
+    CATEGORIES,
 )
 def check_promo_streak(ctx: RuleContext) -> Iterator[Finding]:
     """More than N promotional posts in a row on one network.
@@ -30,11 +32,11 @@ def check_promo_streak(ctx: RuleContext) -> Iterator[Finding]:
     An account that only sells stops being followed: alternate promotion with education,
     entertainment and community posts. The post that makes the streak too long is reported.
     """
-    limit, kinds = ctx.options["max"], set(ctx.options["kinds"])
+    limit, promotional = ctx.options["max"], set(ctx.options["categories"])
     for platform, entries in feeds(ctx):
         streak = 0
         for entry in entries:
-            streak = streak + 1 if entry.category in kinds else 0
+            streak = streak + 1 if entry.category in promotional else 0
             if streak == limit + 1 and ctx.plan.ahead(entry.when):
                 yield at(
                     entry,
@@ -80,7 +82,7 @@ def _share_findings(
     "mix.promo-share",
     Severity.WARNING,
     Option("max_share", 0.4, float, "Ceiling of promotional posts over the window (0 to 1).", 0, 1),
-    KINDS,
+    CATEGORIES,
     WINDOW,
     MIN_POSTS,
 )
@@ -92,9 +94,9 @@ def check_promo_share(ctx: RuleContext) -> Iterator[Finding]:
     `min_posts` posts in the window; the first post of each stretch above the ceiling is
     reported.
     """
-    kinds = set(ctx.options["kinds"])
+    promotional = set(ctx.options["categories"])
     yield from _share_findings(
-        ctx, lambda e: e.category in kinds, 0.0, ctx.options["max_share"], "promotional"
+        ctx, lambda e: e.category in promotional, 0.0, ctx.options["max_share"], "promotional"
     )
 
 
@@ -110,7 +112,7 @@ def check_curated_share(ctx: RuleContext) -> Iterator[Finding]:
     """The share of curated (third-party) content over a rolling 4 weeks is out of bounds.
 
     Sharing others' work shows the brand listens to its field (veille), but an account made
-    of reposts has no voice of its own. Curated items and posts of kind `curated` count.
+    of reposts has no voice of its own. Curated items and posts of category `curated` count.
     """
     yield from _share_findings(
         ctx,

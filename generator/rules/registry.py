@@ -30,11 +30,12 @@ class Option:
 
     name: str
     default: Any
-    kind: type
+    value_type: type
     doc: str
     minimum: float | None = 0
     maximum: float | None = OPTION_CEILING
     choices: tuple[str, ...] = ()
+    old_name: str | None = None  # still read, with a deprecation warning
 
     def describe(self) -> str:
         default = "none" if self.default is None else self.default

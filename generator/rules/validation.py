@@ -56,7 +56,7 @@ def _keys(approver: Approver) -> set[str]:
 def check_approval_policy(ctx: RuleContext) -> Iterator[Finding]:
     """An approved item lacks an approval the client's policy requires.
 
-    Each approver in `client.yml` lists the post `kinds` they must approve (the brand manager
+    Each approver in `client.yml` lists the post `categories` they must approve (the brand manager
     for promotions, the legal team for contests). An approved item names its approvers in
     `approved_by`; a name there that is not one of the client's approvers is reported too.
     """
@@ -64,7 +64,7 @@ def check_approval_policy(ctx: RuleContext) -> Iterator[Finding]:
     keys = [(a, _keys(a)) for a in approvers]
     for item in approved_items(ctx):
         given = [name.strip().lstrip("@").casefold() for name in item.meta.approved_by]
-        kind = item.category
+        category = item.category
         for index, name in enumerate(given):
             if not any(name in k for _, k in keys):
                 yield Finding(
@@ -74,11 +74,11 @@ def check_approval_policy(ctx: RuleContext) -> Iterator[Finding]:
                     item,
                 )
         for approver, k in keys:
-            if kind in approver.kinds and not k.intersection(given):
+            if category in approver.categories and not k.intersection(given):
                 yield Finding(
                     item.source,
                     ("status",),
-                    f"`{kind}` items need the approval "
+                    f"`{category}` items need the approval "
                     f"of {approver.name}, who is not in `approved_by`",
                     item,
                 )

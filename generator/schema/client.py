@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated, Any, ClassVar
 
 from pydantic import AfterValidator, ConfigDict, ValidationInfo, field_validator
 
@@ -74,11 +74,13 @@ class Account(Strict):
 class Approver(Strict):
     """Someone whose approval counts for this client."""
 
+    renamed_fields: ClassVar[dict[str, str]] = {"kinds": "categories"}
+
     name: Text = doc("Full name, as in git commits.")
     email: str | None = doc("Email address used in git commits.", default=None)
     role: str | None = doc("Role, e.g. account lead, brand manager.", default=None)
-    kinds: list[str] = doc(
-        "Post kinds this person must approve (empty: may approve any, required for none).",
+    categories: list[str] = doc(
+        "Post categories this person must approve (empty: may approve any, required for none).",
         default_factory=list,
     )
     github: str | None = doc("GitHub user name, for CODEOWNERS.", default=None)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import UTC, date, datetime, time, timedelta
 from enum import Enum
-from typing import Annotated, Any
+from typing import Annotated, Any, ClassVar
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -43,6 +43,8 @@ class Strict(BaseModel):
     model_config = ConfigDict(
         extra="forbid", populate_by_name=True, use_enum_values=False, allow_inf_nan=False
     )
+    # old field name -> new one: still read, with a deprecation warning (schema.validate)
+    renamed_fields: ClassVar[dict[str, str]] = {}
 
     @model_validator(mode="before")
     @classmethod

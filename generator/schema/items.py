@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from enum import Enum
-from typing import Any
+from typing import Any, ClassVar
 
 from pydantic import Field, ValidationInfo, field_validator
 
@@ -121,11 +121,15 @@ class ItemBase(Strict):
 class Post(ItemBase):
     """A post (`posts/*.md`); the body is the default caption."""
 
+    renamed_fields: ClassVar[dict[str, str]] = {"kind": "category"}
+
     publish_at: LocalDateTime = doc(
         "When it goes live; local time of the client unless an offset is given."
     )
     status: Status = doc("idea, draft, in_review, approved, scheduled, published or cancelled.")
-    kind: Text = doc("promo, education, entertainment, community, news, curated, contest…")
+    category: Text = doc(
+        "Editorial category: promo, education, entertainment, community, news, curated, contest…"
+    )
     author: str | None = doc("Who wrote it.", default=None)
     hashtags: list[str] = doc("Hashtags on every network.", default_factory=list)
     media: list[Media] = doc("Images and videos.", default_factory=list)
@@ -219,6 +223,8 @@ class Contest(ItemBase):
 class Curated(ItemBase):
     """A third-party item to share (`curated/*.md`); the body is our commentary."""
 
+    renamed_fields: ClassVar[dict[str, str]] = {"kind": "category"}
+
     status: CuratedStatus = doc("candidate, selected, rejected or shared.")
     source_url: Address | None = doc("Address of the original content.", default=None)
     source_name: str | None = doc("Publication or account it comes from.", default=None)
@@ -228,7 +234,7 @@ class Curated(ItemBase):
     credit: str | None = doc("How the source is credited in the share.", default=None)
     permission: Permission | None = doc("Permission to reuse, when needed.", default=None)
     why: str | None = doc("Why it matters to the audience.", default=None)
-    kind: str = Field(default="curated", description="Always curated (for the content mix).")
+    category: str = Field(default="curated", description="Always curated (for the content mix).")
 
 
 def not_before(value: Any, info: ValidationInfo, name: str, start_name: str) -> Any:

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import difflib
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from types import UnionType
+from typing import Any, TypeVar, Union, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 
 from generator.problems import Problem, Severity
 from generator.schema.common import DEPRECATED_PLATFORMS, INTERNAL_FIELD, without_comments
-from generator.yamlread import YamlDoc, field_name
+from generator.yamlread import Path_, YamlDoc, field_name
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -135,6 +137,57 @@ def _rename_platforms(data: Any, doc: YamlDoc, rel: str, out: list[Problem]) -> 
                 )
 
 
+def _rename_fields(
+    model: type[BaseModel], data: Any, path: Path_, doc: YamlDoc, rel: str, out: list[Problem]
+) -> None:
+    """Read fields under their old names (`kind` -> `category`), with a warning to rename them."""
+    if not isinstance(data, dict):
+        return
+    for old, new in getattr(model, "renamed_fields", {}).items():
+        if old not in data:
+            continue
+        value = data.pop(old)
+        if new in data:
+            message = f"`{old}` is the old name of `{new}`, which is also given: remove `{old}`"
+        else:
+            data[new] = value
+            message = f"`{old}` is an old name: write `{new}`"
+        where = (*path, old)
+        out.append(
+            Problem(
+                rel,
+                doc.line_of(where),
+                field_name(where),
+                "schema.deprecated",
+                Severity.WARNING,
+                message,
+            )
+        )
+    for name, info in model.model_fields.items():
+        for sub, inner, where in _nested(info.annotation, data.get(name), (*path, name)):
+            _rename_fields(sub, inner, where, doc, rel, out)
+
+
+def _nested(
+    annotation: Any, value: Any, path: Path_
+) -> Iterator[tuple[type[BaseModel], Any, Path_]]:
+    """The groups of fields inside a value, each with the schema that reads it and its path."""
+    args = get_args(annotation)
+    if value is None:
+        return
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        yield annotation, value, path
+    elif get_origin(annotation) is list and isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _nested(args[0], item, (*path, index))
+    elif get_origin(annotation) is dict and isinstance(value, dict):
+        for key, item in value.items():
+            yield from _nested(args[1], item, (*path, key))
+    elif get_origin(annotation) in (Union, UnionType):  # e.g. `Permission | None`
+        for arg in args:
+            yield from _nested(arg, value, path)
+
+
 def validate_doc(
     model: type[M], doc: YamlDoc, rel: str, context: dict[str, Any] | None = None
 ) -> Checked:
@@ -170,6 +223,7 @@ def validate_doc(
             ],
         )
     _rename_platforms(data, doc, rel, problems)
+    _rename_fields(model, data, (), doc, rel, problems)
     for _attempt in range(4):
         try:
             return Checked(model.model_validate(data, context=context), problems)

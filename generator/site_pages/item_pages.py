@@ -59,7 +59,7 @@ def render_head(ctx: SiteContext, cal: ClientCalendar, item: AnyItem, page: str,
         (
             t("kind", ctx.locale),
             f"{esc(t(item.spec.label_key, ctx.locale))}"
-            + (f" · {esc(post.meta.kind)}" if post is not None else ""),
+            + (f" · {esc(post.meta.category)}" if post is not None else ""),
         ),
         (
             t("when", ctx.locale),
@@ -104,9 +104,10 @@ def render_validations(ctx: SiteContext, cal: ClientCalendar, meta: Post) -> str
     )
     approvers = "".join(
         f"<li>{esc(a.name)}{' (' + esc(a.role) + ')' if a.role else ''} — "
-        f"{esc(t('must_approve' if meta.kind in a.kinds else 'may_approve', ctx.locale))}</li>"
+        f"{esc(t('must_approve' if meta.category in a.categories else 'may_approve', ctx.locale))}"
+        "</li>"
         for a in cal.client.config.approvers
-        if not a.kinds or meta.kind in a.kinds
+        if not a.categories or meta.category in a.categories
     )
     out = ""
     if cited:
