@@ -488,7 +488,7 @@ def build_mix(mix_counts: Sequence[tuple[str, int]], colour: str, words: Words) 
         for k, _ in mix_counts
     ]
     hatches = ["xxxx" if k == "promo" else "" for k, _ in mix_counts]
-    items = [(words.category(k), c) for k, c in mix_counts]
+    items = [(words.kind(k), c) for k, c in mix_counts]
     return build_horizontal(
         items,
         words.t("c_mix"),

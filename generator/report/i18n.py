@@ -199,7 +199,7 @@ PHRASES: dict[str, tuple[str, str]] = {
     "e_winners": ("à tirer", "not drawn yet"),
 }
 
-CATEGORIES: dict[str, tuple[str, str]] = {
+KINDS: dict[str, tuple[str, str]] = {
     "promo": ("Promotion", "Promotional"),
     "education": ("Pédagogie", "Education"),
     "entertainment": ("Divertissement", "Entertainment"),
@@ -264,9 +264,8 @@ class Words:
         text = PHRASES[key][self._index]
         return text.format(**values) if values else text
 
-    def category(self, name: str) -> str:
-        """A post's editorial category (promo, education…) in this language."""
-        pair = CATEGORIES.get(name)
+    def kind(self, name: str) -> str:
+        pair = KINDS.get(name)
         return pair[self._index] if pair else name.replace("_", " ").capitalize()
 
     def status(self, name: str) -> str:
