@@ -18,7 +18,7 @@ def check_workspace(
     root: Path, today: datetime, client: str | None = None
 ) -> tuple[Workspace, list[Problem]]:
     """Every problem of the workspace (or one client), sorted by file and line."""
-    ws, problems = load_workspace(root, only_client=client)
+    ws, problems = load_workspace(root, only_client=client, metrics=True)
     problems.extend(run_rules(ws, today))
     problems.extend(check_metrics(ws))
     return ws, problems.sorted()

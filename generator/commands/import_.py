@@ -7,14 +7,14 @@ import sys
 from pathlib import Path
 
 from generator.clock import add_today_argument, resolve_today
+from generator.content.layout import client_dir
 from generator.content.model import ClientData
 from generator.metrics.audience import AudienceRow
 from generator.metrics.importing import ImportResult, import_exports
 from generator.metrics.joining import summarize_join
 from generator.metrics.store import PostMetrics
 from generator.metrics.tables import ImportContext
-from generator.problems import AlmanacError
-from generator.schema.common import Platform, is_slug
+from generator.schema.common import Platform
 from generator.schema.settings import ImportLimits
 
 NAME = "import"
@@ -60,25 +60,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def load_client(root: Path, slug: str) -> tuple[Path, str, ClientData | None, ImportLimits]:
+def import_target(root: Path, slug: str) -> tuple[Path, str, ClientData | None, ImportLimits]:
     """The client's folder, time zone (client.yml, else almanac.yml's default), posts and the
     workspace's import limits."""
-    from generator.content import load_workspace
+    from generator.content.loader import load_client
 
-    if not is_slug(slug):
-        raise AlmanacError(
-            f"`{slug}` is not a client slug (a folder name under content/)", exit_code=2
-        )
-    folder = root / "content" / slug
-    if not (folder / "client.yml").is_file():
-        raise AlmanacError(
-            f"no client `{slug}`: content/{slug}/client.yml does not exist", exit_code=2
-        )
-    ws, _problems = load_workspace(root, only_client=slug)
+    ws, _problems = load_client(root, slug)
     client = ws.clients.get(slug)
-    zone = client.timezone if client else getattr(ws.settings, "timezone", "UTC")
-    limits = getattr(ws.settings, "import_limits", None) or ImportLimits()
-    return folder, str(zone), client, limits
+    zone = client.timezone if client else ws.settings.timezone
+    limits = ws.settings.import_limits or ImportLimits()
+    return client_dir(root, slug), zone, client, limits
 
 
 def spend_rows(rows: list[PostMetrics]) -> str:
@@ -116,7 +107,7 @@ def format_report(result: ImportResult, dry_run: bool) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    folder, zone, client, limits = load_client(args.workspace_root, args.client)
+    folder, zone, client, limits = import_target(args.workspace_root, args.client)
     ctx = ImportContext(
         timezone=zone,
         today=resolve_today(args.workspace_root, args.today).local_date(zone),

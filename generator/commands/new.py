@@ -10,6 +10,7 @@ from pathlib import Path
 
 from generator.clock import add_today_argument, resolve_today
 from generator.commands.init import zone_argument
+from generator.content import loader
 from generator.content.kinds import KINDS
 from generator.content.loader import load_settings, relative
 from generator.content.model import ClientData
@@ -107,20 +108,17 @@ def usage_error(message: str) -> AlmanacError:
 
 
 def load_client(root: Path, slug: str) -> ClientData:
-    """The client with its items (its posts decide which windows are free)."""
-    from generator.content import load_workspace
+    """The client with its items (its posts decide which windows are free).
 
-    if not is_slug(slug):
-        raise usage_error(f"`{slug}` is not a client slug (a folder name under content/)")
-    path = root / "content" / slug / "client.yml"
-    if not path.is_file():
-        raise usage_error(f"no client `{slug}`: content/{slug}/client.yml does not exist")
-    ws, problems = load_workspace(root, only_client=slug)
+    Read by the loader's one load_client; only client.yml's own problems stop `new`.
+    """
+    ws, problems = loader.load_client(root, slug)
     client = ws.clients.get(slug)
     if client is None:
-        first = problems.sorted()[0]
+        rel = f"content/{slug}/client.yml"
+        first = next(p for p in problems.sorted() if p.path == rel)
         raise AlmanacError(
-            f"fix {relative(path, root)} first: {first.message}", path=first.path, line=first.line
+            f"fix {first.path} first: {first.message}", path=first.path, line=first.line
         )
     return client
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from generator.clock import add_today_argument, resolve_today
+from generator.content.layout import pick_clients
 from generator.library_notices import format_notices
 from generator.months import Month, parse_month
 
@@ -80,7 +81,7 @@ def in_shard(clients: list[str], shard: tuple[int, int] | None) -> list[str]:
 
 
 def build_tasks(args: argparse.Namespace) -> list[Task]:
-    from generator.report.batch import Task, list_clients
+    from generator.report.batch import Task
 
     today = resolve_today(args.workspace_root, args.today).moment.date()
     months: tuple[Month, ...] | None = None
@@ -88,7 +89,7 @@ def build_tasks(args: argparse.Namespace) -> list[Task]:
         months = (parse_month(args.month) if args.month else Month.of(today).previous(),)
     return [
         Task(args.workspace_root, slug, months, today, args.complete_only)
-        for slug in in_shard(list_clients(args.workspace_root, args.client), args.shard)
+        for slug in in_shard(pick_clients(args.workspace_root, args.client), args.shard)
     ]
 
 
@@ -115,7 +116,7 @@ def print_summary(result: BatchResult, root: Path, verbose: bool) -> None:
 
 def kept_pdfs(result: BatchResult, root: Path) -> list[str]:
     """The failed reports (client/month) whose earlier PDF is still in reports/, untouched."""
-    from generator.report.batch import report_path
+    from generator.content.layout import report_path
 
     kept = []
     for failure in result.failures:

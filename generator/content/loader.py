@@ -8,6 +8,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from generator.content import layout
 from generator.content.kinds import KINDS, ItemMeta
 from generator.content.model import (
     AgencyEvent,
@@ -22,11 +23,9 @@ from generator.frontmatter import FrontMatter, SourceError, parse_front_matter, 
 from generator.months import is_month_key
 from generator.problems import AlmanacError, ProblemList, Severity
 from generator.schema import Client, MonthNotes, Settings
+from generator.schema.common import is_slug
 from generator.schema.validate import validate_doc
 from generator.yamlread import parse_yaml
-
-SETTINGS_FILE = "almanac.yml"
-DATA_FOLDERS = {"media", "metrics", "exports"}
 
 
 @dataclass
@@ -41,18 +40,18 @@ class Document:
 def find_workspace(start: Path, explicit: Path | None = None) -> Path:
     """The folder holding almanac.yml: the one given, or the nearest from `start` upwards."""
     if explicit is not None:
-        if not (explicit / SETTINGS_FILE).is_file():
+        if not (explicit / layout.SETTINGS_FILE).is_file():
             raise AlmanacError(
-                f"no {SETTINGS_FILE} in {explicit}: is this an Almanac "
+                f"no {layout.SETTINGS_FILE} in {explicit}: is this an Almanac "
                 "workspace? (`almanac init DIR` makes one)",
                 exit_code=2,
             )
         return explicit.resolve()
     for folder in [start.resolve(), *start.resolve().parents]:
-        if (folder / SETTINGS_FILE).is_file():
+        if (folder / layout.SETTINGS_FILE).is_file():
             return folder
     raise AlmanacError(
-        f"no {SETTINGS_FILE} found in {start} or any folder above it: run this "
+        f"no {layout.SETTINGS_FILE} found in {start} or any folder above it: run this "
         "inside a workspace, pass --workspace PATH, or create one with "
         "`almanac init DIR`",
         exit_code=2,
@@ -102,15 +101,15 @@ def read_document(
 
 
 def load_settings(root: Path, problems: ProblemList) -> tuple[Settings, Source]:
-    doc = read_document(root / SETTINGS_FILE, root, Settings, problems, front_matter=False)
+    doc = read_document(root / layout.SETTINGS_FILE, root, Settings, problems, front_matter=False)
     if doc is None:  # keep checking the rest with defaults; the error is already recorded
-        return Settings(name=root.name), Source(root / SETTINGS_FILE, SETTINGS_FILE)
+        return Settings(name=root.name), Source(root / layout.SETTINGS_FILE, layout.SETTINGS_FILE)
     return doc.meta, doc.source
 
 
-def load_client(folder: Path, ws: Workspace, problems: ProblemList) -> ClientData | None:
+def read_client(folder: Path, ws: Workspace, problems: ProblemList) -> ClientData | None:
     """Read one client's folder: client.yml first (it gives the time zone), then the rest."""
-    config_path = folder / "client.yml"
+    config_path = folder / layout.CLIENT_FILE
     if not config_path.is_file():
         problems.add(
             relative(folder, ws.root),
@@ -135,7 +134,9 @@ def load_client(folder: Path, ws: Workspace, problems: ProblemList) -> ClientDat
     )
     load_items(client, ws.root, problems)
     load_months(client, ws.root, problems)
-    client.events = load_events(folder / "events", ws.root, problems) + holidays_of(client)
+    client.events = load_events(folder / layout.CLIENT_EVENTS_FOLDER, ws.root, problems)
+    client.events += holidays_of(client)
+    client.reports = layout.find_reports(ws.root, client.slug)
     return client
 
 
@@ -210,7 +211,7 @@ def load_months(client: ClientData, root: Path, problems: ProblemList) -> None:
 
 def warn_unknown_files(folder: Path, root: Path, problems: ProblemList) -> None:
     """Markdown outside the known folders is never read: say so instead of ignoring it."""
-    known = {*(kind.folder for kind in KINDS), "months", "events", *DATA_FOLDERS}
+    known = layout.known_client_folders()
     item_folders = ", ".join(f"{kind.folder}/" for kind in KINDS)
     for path in sorted(folder.iterdir()):
         if path.is_dir() and path.name not in known and not path.name.startswith("."):
@@ -266,21 +267,17 @@ def holidays_of(client: ClientData) -> list[AgencyEvent]:
     return [AgencyEvent(day.isoformat(), name, kind="holiday") for day, name in found]
 
 
-def client_folders(content: Path) -> list[str]:
-    """Names of the client folders under content/ (not `_events` or hidden folders)."""
-    return [
-        p.name
-        for p in sorted(content.iterdir())
-        if p.is_dir() and not p.name.startswith(("_", "."))
-    ]
+def load_workspace(
+    root: Path, only_client: str | None = None, metrics: bool = False
+) -> tuple[Workspace, ProblemList]:
+    """Load and validate a whole workspace (or one client of it); never raises on bad input.
 
-
-def load_workspace(root: Path, only_client: str | None = None) -> tuple[Workspace, ProblemList]:
-    """Load and validate a whole workspace (or one client of it); never raises on bad input."""
+    With `metrics`, each client's canonical metrics are read too (check, build, report).
+    """
     problems = ProblemList()
     settings, source = load_settings(root, problems)
     ws = Workspace(root=root, settings=settings, source=source)
-    content = root / "content"
+    content = layout.content_dir(root)
     if not content.is_dir():
         problems.add(
             "content",
@@ -290,20 +287,57 @@ def load_workspace(root: Path, only_client: str | None = None) -> tuple[Workspac
             "there is no content/ folder: create it with one folder per client",
         )
         return ws, problems
-    ws.events = load_events(content / "_events", root, problems)
-    for name in client_folders(content):
+    ws.events = load_events(layout.events_dir(root), root, problems)
+    for name in layout.client_folders(root):
         if only_client is not None and name != only_client:
             continue
         folder = content / name
-        client = load_client(folder, ws, problems)
+        client = read_client(folder, ws, problems)
         if client is not None:
             warn_unknown_files(folder, root, problems)
             ws.clients[client.slug] = client
     if only_client is not None and only_client not in ws.clients and not problems.errors():
         raise AlmanacError(
             f"no client `{only_client}` in content/ (clients: "
-            f"{', '.join(client_folders(content))})",
+            f"{', '.join(layout.client_folders(root))})",
             exit_code=2,
         )
     check_references(ws, problems)
+    if metrics:
+        load_client_metrics(ws, problems)
     return ws, problems
+
+
+def load_client_metrics(ws: Workspace, problems: ProblemList) -> None:
+    """Each loaded client's canonical metrics; a broken metrics file is an error at its line."""
+    from generator.metrics.store import load_metrics
+
+    for client in ws.clients.values():
+        try:
+            client.metrics = load_metrics(client.folder)
+        except AlmanacError as exc:
+            path = Path(exc.path) if exc.path else client.folder / layout.METRICS_FOLDER
+            problems.add(
+                relative(path, ws.root),
+                exc.line or 1,
+                "",
+                "metrics.unreadable",
+                exc.message,
+            )
+
+
+def load_client(root: Path, slug: str, metrics: bool = False) -> tuple[Workspace, ProblemList]:
+    """One client's workspace, for the commands that work on one client (new, import, report).
+
+    A name that is not a client folder with a client.yml is a usage error (exit 2).
+    """
+    if not is_slug(slug):
+        raise AlmanacError(
+            f"`{slug}` is not a client slug (a folder name under content/)", exit_code=2
+        )
+    if not layout.client_file(root, slug).is_file():
+        raise AlmanacError(
+            f"no client `{slug}`: content/{slug}/{layout.CLIENT_FILE} does not exist",
+            exit_code=2,
+        )
+    return load_workspace(root, only_client=slug, metrics=metrics)

@@ -13,6 +13,7 @@ from generator.yamlread import Path_
 
 if TYPE_CHECKING:
     from generator.content.kinds import ItemMeta, Kind
+    from generator.metrics.store import ClientMetrics
 
 # covariant: an Item[Post] is usable wherever any item is
 M_co = TypeVar("M_co", bound="ItemMeta", covariant=True)
@@ -128,6 +129,8 @@ class ClientData:
     items: list[AnyItem] = field(default_factory=list)
     months: dict[str, MonthNote] = field(default_factory=dict)
     events: list[AgencyEvent] = field(default_factory=list)  # its own and its public holidays
+    reports: dict[str, Path] = field(default_factory=dict)  # report PDFs on disk, by month key
+    metrics: ClientMetrics | None = None  # when the load asked for them
 
     @property
     def name(self) -> str:

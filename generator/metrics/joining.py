@@ -11,7 +11,7 @@ from urllib.parse import parse_qs, urlsplit
 from generator.content.kinds import POST
 from generator.content.model import AnyItem, ClientData, Workspace
 from generator.metrics.store import METRICS_FOLDER, POSTS_FILE, ClientMetrics, PostMetrics
-from generator.problems import AlmanacError, Problem, Severity
+from generator.problems import Problem, Severity
 
 # Hosts that serve the same posts under two names
 HOST_ALIASES = {
@@ -134,19 +134,12 @@ def post_lines(path: Path) -> dict[tuple[str, str], int]:
     return lines
 
 
-def check_client_metrics(root: Path, client: ClientData) -> list[Problem]:
-    """Info problems for post metrics that match no post; an error if the files are broken."""
-    from generator.metrics.store import load_metrics
-
+def check_client_metrics(client: ClientData) -> list[Problem]:
+    """Info problems for post metrics that match no post (broken files are load problems)."""
     rel = f"content/{client.slug}/{METRICS_FOLDER}/{POSTS_FILE}"
-    try:
-        metrics = load_metrics(client.folder)
-    except AlmanacError as exc:
-        path = str(exc.path) if exc.path else rel
-        where = Path(path).relative_to(root).as_posix() if Path(path).is_absolute() else path
-        return [
-            Problem(where, exc.line or 1, "", "metrics.unreadable", Severity.ERROR, exc.message)
-        ]
+    metrics = client.metrics
+    if metrics is None:  # not loaded, or unreadable: the loader said why
+        return []
     rows = unmatched_posts(client, metrics)
     if not rows:
         return []
@@ -177,10 +170,10 @@ def unmatched_message(row: PostMetrics) -> str:
 
 
 def check_metrics(ws: Workspace) -> list[Problem]:
-    """The metrics checks of `almanac check`, for every loaded client."""
+    """The metrics checks of `almanac check`, for every client loaded with its metrics."""
     problems: list[Problem] = []
     for slug in sorted(ws.clients):
-        problems.extend(check_client_metrics(ws.root, ws.clients[slug]))
+        problems.extend(check_client_metrics(ws.clients[slug]))
     return problems
 
 

@@ -13,7 +13,7 @@ from typing import Literal
 from zoneinfo import ZoneInfo
 
 from generator.checking import check_workspace
-from generator.content import Workspace
+from generator.content import Workspace, layout
 from generator.content.model import AnyItem
 from generator.problems import Problem
 from generator.repo.git_repo import export_workspace, shallow_note
@@ -121,9 +121,9 @@ def load_side(
     root: Path, today: datetime, client: str | None
 ) -> tuple[dict[str, ItemState], list[Problem]]:
     """The items and problems of one side; a side without a workspace has neither."""
-    if not (root / "almanac.yml").is_file():
+    if not (root / layout.SETTINGS_FILE).is_file():
         return {}, []
-    only = client if client and (root / "content" / client).is_dir() else None
+    only = client if client and layout.client_dir(root, client).is_dir() else None
     if client and only is None:
         return {}, []
     ws, problems = check_workspace(root, today, only)

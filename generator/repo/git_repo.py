@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from generator.content import layout
 from generator.problems import AlmanacError
 
 SHALLOW_HINT = (
@@ -119,7 +120,7 @@ def resolve_ref(repo: Any, ref: str) -> str:
 
 # --- a workspace as it was at one commit ------------------------------------------------------
 
-WORKSPACE_PARTS = ("almanac.yml", "content")
+WORKSPACE_PARTS = (layout.SETTINGS_FILE, layout.CONTENT_FOLDER)
 
 
 def export_workspace(root: Path, ref: str, target: Path) -> str:

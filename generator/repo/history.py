@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from generator.content.kinds import KINDS
+from generator.content.layout import item_uid
 from generator.frontmatter import SourceError, decode_text, parse_front_matter
 from generator.problems import AlmanacError
 from generator.repo.git_repo import (
@@ -27,7 +28,6 @@ from generator.repo.git_repo import (
     workspace_prefix,
 )
 
-ITEM_FOLDERS = {kind.folder: kind.name for kind in KINDS}
 WHEN_FIELDS = tuple(kind.date_field for kind in KINDS)
 # parts of an item whose change after approval means the approver did not see it
 EDIT_FIELDS = ("caption", "media", "when", "platforms")
@@ -165,20 +165,6 @@ class History:
                     seen.add(parent)
                     queue.append(parent)
         return False
-
-
-def item_uid(rel_path: str) -> str | None:
-    """`client/kind/slug` of a workspace-relative item path, or None for other files."""
-    parts = rel_path.split("/")
-    if (
-        len(parts) < 4
-        or parts[0] != "content"
-        or parts[2] not in ITEM_FOLDERS
-        or not parts[-1].endswith(".md")
-        or parts[1].startswith(("_", "."))
-    ):
-        return None
-    return f"{parts[1]}/{ITEM_FOLDERS[parts[2]]}/{parts[-1][:-3]}"
 
 
 def read_facets(text: str) -> Facets:

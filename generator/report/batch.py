@@ -15,12 +15,13 @@ from pathlib import Path
 from typing import TextIO
 
 from generator.atomic import write_atomic
-from generator.content.loader import load_workspace
+from generator.content.layout import report_path
+from generator.content.loader import load_client
 from generator.content.model import ClientData
 from generator.library_notices import capture_notices
-from generator.metrics.store import ClientMetrics, load_metrics
+from generator.metrics.store import ClientMetrics
 from generator.months import Month, local_day
-from generator.problems import AlmanacError, Problem, Severity
+from generator.problems import AlmanacError, Problem, blocking
 from generator.progress import Steps
 from generator.report.as_of import plan_source
 from generator.report.blocking import split_problems
@@ -30,7 +31,6 @@ from generator.report.report_html import render_html, template_roots
 from generator.report.report_model import Report, build_report
 from generator.report.workbook import build_workbook
 
-REPORTS_FOLDER = "reports"
 SHOWN_PROBLEMS = 3
 NO_DATA = (
     "nothing to report: no month notes (months/YYYY-MM.md), no metrics and no plan items for "
@@ -80,10 +80,6 @@ class BatchResult:
         return [o for o in self.outcomes if o.ok and o.path is not None]
 
 
-def report_path(root: Path, client: str, month: Month) -> Path:
-    return root / REPORTS_FOLDER / client / f"{month.key}.pdf"
-
-
 def write_pdf(target: Path, data: bytes) -> bool:
     """Write a report atomically; False if the PDF already had these bytes."""
     return write_atomic(target, data)
@@ -95,30 +91,34 @@ def describe_problems(problems: list[Problem]) -> str:
     return shown + more
 
 
-def load_client(root: Path, slug: str) -> tuple[ClientData, str, list[Problem]]:
-    """One client's validated data, the agency's name and the content's errors (each report
-    is blocked only by those in the data it reads); a client that cannot load at all fails."""
-    ws, problems = load_workspace(root, only_client=slug)
-    errors = [p for p in problems.sorted() if p.severity is Severity.ERROR]
-    if slug not in ws.clients:
+def load_report_client(
+    root: Path, slug: str
+) -> tuple[ClientData, ClientMetrics, str, list[Problem]]:
+    """One client's validated data and metrics, the agency's name and the content's errors
+    (each report is blocked only by those in the data it reads); a client that cannot load
+    at all, or whose metrics cannot be read, fails."""
+    ws, problems = load_client(root, slug, metrics=True)
+    errors = blocking(problems.sorted())
+    client = ws.clients.get(slug)
+    if client is None or client.metrics is None:
         raise AlmanacError(
             f"{len(errors)} problem(s) in the content, run `almanac check "
             f"--client {slug}`: {describe_problems(errors)}"
         )
-    return ws.clients[slug], ws.settings.name, errors
+    return client, client.metrics, ws.settings.name, errors
 
 
 def month_problems(
     root: Path, client: str, month: Month, errors: list[Problem]
 ) -> tuple[str | None, list[str]]:
     """The error that blocks this month's report (None) and the other problems as warnings."""
-    blocking, other = split_problems(errors, root, client, month)
+    stopping, other = split_problems(errors, root, client, month)
     warnings = [f"not in this report: {p.path}:{p.line}: {p.message}" for p in other]
-    if not blocking:
+    if not stopping:
         return None, warnings
     return (
-        f"{len(blocking)} problem(s) in the data this report reads, run `almanac check "
-        f"--client {client}`: {describe_problems(blocking)}",
+        f"{len(stopping)} problem(s) in the data this report reads, run `almanac check "
+        f"--client {client}`: {describe_problems(stopping)}",
         warnings,
     )
 
@@ -193,8 +193,7 @@ def plans_around(client: ClientData, month: Month) -> bool:
 def run_task(task: Task) -> list[Outcome]:
     """Everything for one client (runs in a worker process)."""
     try:
-        client, agency, errors = load_client(task.root, task.client)
-        metrics = load_metrics(client.folder)
+        client, metrics, agency, errors = load_report_client(task.root, task.client)
     except AlmanacError as exc:
         return [Outcome(task.client, None, error=str(exc))]
     months = task.months or tuple(finished_months(client, metrics, task.today))
@@ -211,27 +210,6 @@ def run_task(task: Task) -> list[Outcome]:
         done = render_one(task.root, agency, client, metrics, month, task.today, task.complete_only)
         outcomes.append(replace(done, warnings=(*done.warnings, *warnings)))
     return outcomes
-
-
-def list_clients(root: Path, only: str | None = None) -> list[str]:
-    """Client folders (those with a client.yml), in name order; a wrong --client is an error."""
-    content = root / "content"
-    found = (
-        sorted(
-            p.name
-            for p in content.iterdir()
-            if p.is_dir() and not p.name.startswith(("_", ".")) and (p / "client.yml").is_file()
-        )
-        if content.is_dir()
-        else []
-    )
-    if only is None:
-        return found
-    if only not in found:
-        raise AlmanacError(
-            f"no client `{only}` in content/ (clients: {', '.join(found)})", exit_code=2
-        )
-    return [only]
 
 
 def describe(outcomes: list[Outcome]) -> str:
