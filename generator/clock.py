@@ -60,7 +60,8 @@ def settings_as_of(root: Path | None) -> date | None:
     """
     if root is None:
         return None
-    from generator.content.loader import SETTINGS_FILE, load_settings
+    from generator.content.layout import SETTINGS_FILE
+    from generator.content.loader import load_settings
     from generator.problems import ProblemList
 
     if not (root / SETTINGS_FILE).is_file():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
@@ -62,6 +63,16 @@ class ProblemList:
 
     def errors(self) -> list[Problem]:
         return [p for p in self.items if p.severity is Severity.ERROR]
+
+
+def blocking(problems: Iterable[Problem], strict: bool = False) -> list[Problem]:
+    """The problems that stop a command: errors, and warnings too under `--strict`.
+
+    The one rule of strictness: `check` fails on these, `build --strict` builds nothing and a
+    report is not written. Information never blocks.
+    """
+    stops = (Severity.ERROR, Severity.WARNING) if strict else (Severity.ERROR,)
+    return [p for p in problems if p.severity in stops]
 
 
 class AlmanacError(Exception):

@@ -22,7 +22,7 @@ from generator.calendar_model import CalendarModel, build_calendar
 from generator.checking import check_workspace
 from generator.content.model import Workspace
 from generator.feeds import render_ics, render_schedule_csv
-from generator.problems import AlmanacError, Problem, Severity
+from generator.problems import AlmanacError, Problem, Severity, blocking
 from generator.progress import Steps, quiet_steps
 from generator.repo.approvals import audit_approvals
 from generator.repo.git_repo import head_commit, is_shallow, open_repo
@@ -355,10 +355,11 @@ def refuse_unreadable_clients(ws: Workspace, problems: list[Problem]) -> None:
 def load_model(options: BuildOptions) -> tuple[CalendarModel, list[Problem], SiteHistory]:
     ws, problems = check_workspace(options.root, options.today, options.client)
     refuse_unreadable_clients(ws, problems)
-    if options.strict and problems:
+    stopped = blocking(problems, strict=True) if options.strict else []
+    if stopped:
         raise AlmanacError(
-            f"{len(problems)} problem(s) and --strict: nothing was built "
-            "(run `almanac check` to see them)"
+            f"{len(stopped)} problem(s) and --strict: nothing was built "
+            "(run `almanac check --strict` to see them)"
         )
     history = load_site_history(ws, options.root, options.client)
     problems = sorted(problems + approval_problems(history))

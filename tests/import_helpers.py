@@ -47,10 +47,18 @@ def run_import(
 
 
 def read_fixture_rows(
-    name: str, encoding: str = "utf-8-sig", delimiter: str = ",", skip: int = 0
+    name: str,
+    encoding: str = "utf-8-sig",
+    delimiter: str = ",",
+    skip: int = 0,
+    skip_lines: int = 0,
 ) -> list[dict[str, str]]:
-    """A fixture parsed with the csv module alone, as the test's independent reading."""
+    """A fixture parsed with the csv module alone, as the test's independent reading.
+
+    `skip_lines` drops lines above the header (a title, `sep=`), `skip` rows below it.
+    """
     text = (FIXTURES / name).read_bytes().decode(encoding)
+    text = "\n".join(text.splitlines()[skip_lines:])
     rows = list(csv.reader(io.StringIO(text), delimiter=delimiter))
     header = [h.strip() for h in rows[0]]
     return [dict(zip(header, row, strict=True)) for row in rows[1 + skip :] if row]

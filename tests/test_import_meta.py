@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 from collections import defaultdict
 from pathlib import Path
 
@@ -25,20 +23,13 @@ def ws(tmp_path: Path) -> Path:
     return make_workspace(tmp_path / "ws")
 
 
-def fixture_rows(name: str, encoding: str, skip_lines: int, delimiter: str = ",") -> list[dict]:
-    """The table under `skip_lines` lines (title, `sep=`), read with the csv module alone."""
-    text = (FIXTURES / name).read_bytes().decode(encoding)
-    lines = text.splitlines()[skip_lines:]
-    return list(csv.DictReader(io.StringIO("\n".join(lines)), delimiter=delimiter))
-
-
 def of(rows: list[dict[str, str]], platform: str) -> list[dict[str, str]]:
     return [r for r in rows if r["platform"] == platform]
 
 
 def test_overview_imports_instagram_and_facebook_days(ws: Path) -> None:
     assert run_import(ws, FIXTURES / "meta_insights_overview.csv", "--client", "acme")[0] == 0
-    source = fixture_rows("meta_insights_overview.csv", "utf-8-sig", 1)
+    source = read_fixture_rows("meta_insights_overview.csv", "utf-8-sig", skip_lines=1)
     days = canonical(ws, "account_daily.csv")
     instagram, facebook = of(days, "instagram"), of(days, "facebook")
     assert len(instagram) == len(facebook) == len(source) == 12
@@ -82,8 +73,8 @@ def test_one_metric_utf16_files_fill_the_same_days(
         capsys=capsys,
     )
     assert code == 0, out
-    reach = fixture_rows("meta_insights_ig_reach_utf16.csv", "utf-16", 2)
-    followers = fixture_rows("meta_insights_ig_followers_utf16.csv", "utf-16", 2)
+    reach = read_fixture_rows("meta_insights_ig_reach_utf16.csv", "utf-16", skip_lines=2)
+    followers = read_fixture_rows("meta_insights_ig_followers_utf16.csv", "utf-16", skip_lines=2)
     days = canonical(ws, "account_daily.csv")
     assert len(days) == 30 and {d["platform"] for d in days} == {"instagram"}
     assert column_sum(days, "reach") == sum(int(r["Primary"]) for r in reach)

@@ -37,7 +37,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="where to write the site (default: site/ in the workspace)",
     )
     parser.add_argument(
-        "--strict", action="store_true", help="build nothing when `almanac check` finds any problem"
+        "--strict",
+        action="store_true",
+        help="build nothing when `almanac check --strict` fails (any error or warning)",
     )
     parser.add_argument(
         "--reports",

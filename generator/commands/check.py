@@ -8,7 +8,7 @@ import sys
 from generator.checking import check_workspace
 from generator.clock import add_today_argument, resolve_today
 from generator.problem_output import FORMATS, format_problems, promote_warnings, summary_line
-from generator.problems import Severity
+from generator.problems import blocking
 
 NAME = "check"
 HELP = "validate every file and editorial rule; exit 0 when clean, 1 on problems"
@@ -51,4 +51,4 @@ def run(args: argparse.Namespace) -> int:
         if note:
             print(note, file=sys.stderr)
         print(summary_line(problems), file=sys.stderr)
-    return 1 if any(p.severity is Severity.ERROR for p in problems) else 0
+    return 1 if blocking(problems, args.strict) else 0
