@@ -13,7 +13,7 @@ YOUTUBE_POST = """\
 title: Packing a 40L bag
 publish_at: 2026-09-04 18:00
 status: published
-kind: education
+category: education
 platforms: [youtube]
 published:
   youtube:

@@ -40,7 +40,7 @@ def post_bytes(publish_line: bytes, crlf: bool = False, bom: bool = False) -> by
         publish_line.rstrip(b"\n"),
         b'status: "draft"',
         b"platforms: [instagram]   # Facebook later",
-        b"kind: promo",
+        b"category: promo",
         b"---",
         BODY.encode("utf-8").rstrip(b"\n"),
     ]
