@@ -61,9 +61,9 @@ def test_multi_network_posts_have_variants(workspace: Workspace) -> None:
     with_variants = [p for p in posts if len(p.platforms) >= 2 and p.variants]
     assert len(with_variants) >= 10
     assert sum(p.boost is not None for p in posts) >= 3
-    kinds = Counter(p.kind for p in posts)
-    assert kinds["promo"] / len(posts) < 0.4
-    assert len(kinds) >= 7
+    categories = Counter(p.category for p in posts)
+    assert categories["promo"] / len(posts) < 0.4
+    assert len(categories) >= 7
 
 
 def test_contests_and_curated(workspace: Workspace) -> None:
