@@ -42,11 +42,11 @@ from generator.site_pages.history_section import SiteHistory
 from generator.site_pages.html import page_url
 from generator.site_pages.labels import t
 from generator.site_pages.report_pages import (
-    collect_reports,
     page_of,
     render_report_pages,
     site_files,
 )
+from generator.site_reports import collect_reports
 
 MEDIA_SUFFIXES = {
     ".jpg",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -11,6 +13,7 @@ from generator.content.loader import load_client, load_workspace
 from generator.metrics.store import ACCOUNT_COLUMNS
 from generator.months import Month
 from generator.problems import AlmanacError
+from generator.site_reports import collect_reports
 
 
 def workspace(root: Path) -> Path:
@@ -68,3 +71,35 @@ def test_one_client_listing(tmp_path: Path) -> None:
     assert layout.pick_clients(root, "acme") == ["acme"]
     with pytest.raises(AlmanacError, match=r"no client `nope` in content/ \(clients: acme\)"):
         layout.pick_clients(root, "nope")
+
+
+DISK_OR_RENDERER = re.compile(
+    r"\.(is_file|is_dir|read_text|read_bytes|iterdir|glob|rglob|stat)\(|\bopen\(|load_metrics|"
+    r"generator\.report\b|generator\.metrics\b|load_workspace|load_history"
+)
+
+
+def test_site_pages_render_only_what_they_are_given() -> None:
+    """No page module reads a file, loads metrics or history, or runs the report renderer."""
+    pages = Path(__file__).resolve().parent.parent / "generator" / "site_pages"
+    found = [
+        f"{path.name}:{number}: {line.strip()}"
+        for path in sorted(pages.glob("*.py"))
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if DISK_OR_RENDERER.search(line)
+    ]
+    assert found == []
+
+
+def test_site_report_step_uses_the_loaded_metrics_and_files(tmp_path: Path) -> None:
+    root = workspace(tmp_path)
+    (root / "content" / "acme" / "months").mkdir()
+    (root / "content" / "acme" / "months" / "2026-10.md").write_text(
+        "---\nsummary: A calm month.\n---\n", encoding="utf-8"
+    )
+    ws, _ = load_workspace(root, metrics=True)
+    found = collect_reports(ws, date(2026, 11, 21), previews=False)
+    (entry,) = found.clients["acme"]
+    assert entry.month.key == "2026-10" and entry.pdf == ws.clients["acme"].reports["2026-10"]
+    unloaded, _ = load_workspace(root)  # loaded without metrics: nothing to report on
+    assert collect_reports(unloaded, date(2026, 11, 21), previews=False).clients == {}

@@ -1,46 +1,20 @@
-"""Each client's monthly reports on the site: PDF links and sandboxed HTML previews for review."""
+"""Each client's monthly reports on the site: PDF links and sandboxed HTML previews for review.
+
+The pages only show what the build gives them (generator.site_reports collects the PDFs
+found on disk and renders the previews); nothing here reads a file or runs the report.
+"""
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 
-from generator.content.model import ClientData, Workspace
-from generator.metrics.store import ClientMetrics, load_metrics
 from generator.months import Month
-from generator.problems import AlmanacError
-from generator.report.months import finished_months
 from generator.site_pages.context import Page, SiteContext
 from generator.site_pages.html import esc, file_href, href
 from generator.site_pages.labels import month_title, t
+from generator.site_reports import ReportEntry, SiteReports
 
-REPORTS_FOLDER = "reports"
-# Whatever a report template holds, its preview loads nothing: no script, no outside request
-PREVIEW_POLICY = (
-    "default-src 'none'; img-src data:; style-src 'unsafe-inline'; font-src data:; "
-    "base-uri 'none'; form-action 'none'"
-)
-_HEAD = re.compile(r"<head(\s[^>]*)?>", re.IGNORECASE)
-
-
-@dataclass
-class ReportEntry:
-    """One finished month of a client: its PDF (if rendered) and preview (if asked for)."""
-
-    month: Month
-    pdf: Path | None = None
-    preview: str | None = None  # the report as one HTML document
-    error: str | None = None  # why the preview could not be rendered
-
-
-@dataclass
-class SiteReports:
-    """The reports the site shows, per client slug; previews only when the build asked."""
-
-    clients: dict[str, list[ReportEntry]] = field(default_factory=dict)
-    previews: bool = False
+REPORTS_FOLDER = "reports"  # the reports' folder under each client's pages
 
 
 def page_of(slug: str) -> str:
@@ -59,49 +33,6 @@ def pdf_file(slug: str, month: Month) -> str:
 
 def html_file(slug: str, month: Month) -> str:
     return f"{slug}/{REPORTS_FOLDER}/{month.key}.html"
-
-
-def find_pdf(root: Path, slug: str, month: Month) -> Path | None:
-    """reports/<client>/YYYY-MM.pdf when it is a file inside that client's reports folder."""
-    folder = (root / REPORTS_FOLDER / slug).resolve()
-    path = (folder / f"{month.key}.pdf").resolve()
-    return path if folder in path.parents and path.is_file() else None
-
-
-def render_preview(ws: Workspace, client: ClientData, month: Month, metrics: ClientMetrics) -> str:
-    """The report HTML, locked down by a Content-Security-Policy even when opened on its own."""
-    # imported here: matplotlib and WeasyPrint cost seconds, and only previews need them
-    from generator.report.report_html import render_report_html
-
-    document = render_report_html(ws, client, month, metrics)
-    policy = f'<meta http-equiv="Content-Security-Policy" content="{PREVIEW_POLICY}">'
-    found = _HEAD.search(document)
-    if found is None:
-        return policy + document
-    return document[: found.end()] + policy + document[found.end() :]
-
-
-def build_entry(
-    ws: Workspace, client: ClientData, month: Month, metrics: ClientMetrics, previews: bool
-) -> ReportEntry:
-    entry = ReportEntry(month, find_pdf(ws.root, client.slug, month))
-    if previews:
-        try:
-            entry.preview = render_preview(ws, client, month, metrics)
-        except AlmanacError as exc:  # a broken report is shown as such; the site still builds
-            entry.error = str(exc)
-    return entry
-
-
-def collect_reports(ws: Workspace, today: date, previews: bool) -> SiteReports:
-    """Every finished month with data (as `almanac report --all-months`), per loaded client."""
-    found = SiteReports(previews=previews)
-    for slug, client in sorted(ws.clients.items()):
-        metrics = load_metrics(client.folder)  # once per client, for every month's preview
-        months = finished_months(client, metrics, today)
-        if months:
-            found.clients[slug] = [build_entry(ws, client, m, metrics, previews) for m in months]
-    return found
 
 
 def site_files(reports: SiteReports) -> tuple[dict[str, Path], dict[str, str]]:
