@@ -422,13 +422,13 @@ class PromoOnBlackoutEvent:
     @staticmethod
     def bad(ws: Workspace) -> Where:
         write_events(ws, MOURNING)
-        return ws.post("sale", kind="promo", status="draft"), "publish_at:"
+        return ws.post("sale", category="promo", status="draft"), "publish_at:"
 
     @staticmethod
     def good(ws: Workspace) -> None:
         write_events(ws, MOURNING)
-        ws.post("tips", kind="education")
-        ws.post("sale", kind="promo", status="draft", publish_at="2026-11-27 12:30")
+        ws.post("tips", category="education")
+        ws.post("sale", category="promo", status="draft", publish_at="2026-11-27 12:30")
 
 
 FAIR = {"date": "2026-12-01", "end": "2026-12-03", "title": "Salon", "post_expected": "true"}
@@ -458,13 +458,13 @@ CHRISTMAS_CONTEST: dict[str, Any] = {
 class DrawOnHoliday:
     @staticmethod
     def bad(ws: Workspace) -> Where:
-        ws.post("results", publish_at="2026-12-29 12:30", contest="noel", kind="contest")
+        ws.post("results", publish_at="2026-12-29 12:30", contest="noel", category="contest")
         path = ws.contest("noel", after_post=False, draw_at="2026-12-25 10:00", **CHRISTMAS_CONTEST)
         return path, "draw_at:"
 
     @staticmethod
     def good(ws: Workspace) -> None:
-        ws.post("results", publish_at="2026-12-29 12:30", contest="noel", kind="contest")
+        ws.post("results", publish_at="2026-12-29 12:30", contest="noel", category="contest")
         ws.contest("noel", after_post=False, draw_at="2026-12-22 10:00", **CHRISTMAS_CONTEST)
 
 

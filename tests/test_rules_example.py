@@ -317,7 +317,7 @@ def plant_events(p: Planter) -> None:
         "blackout-promo",
         "2027-07-05 12:30",
         "events.promo-on-blackout",
-        kind="promo",
+        category="promo",
         status="draft",
     )
     fields = contest_fields(
