@@ -36,7 +36,7 @@ FILES = {
         "publish_at: 2026-11-20 10:00\n"
         "platforms: [instagram, facebook]\n"
         "status: draft\n"
-        "kind: promo\n"
+        "category: promo\n"
         "tags: [nouveau]\n"
         "media:\n"
         "  - file: media/photo.png\n"

@@ -74,7 +74,7 @@ def test_comments_are_removed_from_every_text_field_at_load() -> None:
             "publish_at": "2026-11-20 10:00",
             "platforms": ["instagram"],
             "status": "draft",
-            "kind": "promo<!-- SECRET-5 -->",
+            "category": "promo<!-- SECRET-5 -->",
             "media": [{"file": "media/a.png", "alt": "<!-- SECRET-6 -->Vitrine", "credit": "A"}],
             "variants": {"instagram": {"first_comment": "Lien <!-- SECRET-7 --> en bio"}},
             "internal": "kept: <!-- internal notes are never published -->",

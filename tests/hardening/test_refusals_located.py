@@ -189,7 +189,7 @@ CASES = [
         "title",
         "must not be empty",
     ),
-    Case("control-character", POST, "kind: promo", "kind: pro\x01mo", 6, "", "U+0001"),
+    Case("control-character", POST, "category: promo", "category: pro\x01mo", 6, "", "U+0001"),
     Case(
         "control-character-month", MONTH_FILE, "tone:", "tone:\n  neutral: \x1b1", 4, "", "U+001B"
     ),
