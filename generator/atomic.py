@@ -1,10 +1,26 @@
-"""Atomic file writes: a temp file beside the target, flushed, then renamed over it."""
+"""Atomic file writes: a temp file beside the target, flushed, then renamed over it.
+
+While it is written, a temp file is locked (flock) by the process writing it; the kernel drops the
+lock when that process dies, so `remove_leftovers` can tell a write in progress (locked) from the
+remains of a killed one (unlocked) and delete only the latter.
+"""
 
 from __future__ import annotations
 
+import errno
+import fcntl
 import os
+import stat
 import tempfile
 from pathlib import Path
+
+DISK_FULL = {errno.ENOSPC, errno.EDQUOT}
+DISK_FULL_TEXT = os.strerror(errno.ENOSPC)  # how a child process says it, e.g. the site engine
+
+
+def is_disk_full(exc: BaseException) -> bool:
+    """True for the errors of a full disk or an exhausted quota."""
+    return isinstance(exc, OSError) and exc.errno in DISK_FULL
 
 
 def write_atomic(target: Path, data: bytes) -> bool:
@@ -15,15 +31,56 @@ def write_atomic(target: Path, data: bytes) -> bool:
     target.parent.mkdir(parents=True, exist_ok=True)
     if target.is_file() and target.read_bytes() == data:
         return False
-    handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    handle, temp = locked_temp(target)
     try:
         with os.fdopen(handle, "wb") as out:
             out.write(data)
             out.flush()
             os.fsync(out.fileno())
-        os.chmod(temp, 0o644)  # mkstemp makes 0600; outputs are shared like any other file
-        os.replace(temp, target)
+            os.chmod(temp, 0o644)  # mkstemp makes 0600; outputs are shared like any other file
+            os.replace(temp, target)  # still locked: a cleaner never takes a file being renamed
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise
     return True
+
+
+def temp_prefix(target: Path) -> str:
+    return f".{target.name}."
+
+
+def locked_temp(target: Path) -> tuple[int, str]:
+    """A new temp file beside `target`, locked; retried if a cleaner took it before the lock."""
+    while True:
+        handle, temp = tempfile.mkstemp(
+            prefix=temp_prefix(target), suffix=".tmp", dir=target.parent
+        )
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        if os.fstat(handle).st_nlink > 0:
+            return handle, temp
+        os.close(handle)
+
+
+def remove_leftovers(folder: Path, pattern: str = ".*.tmp") -> list[Path]:
+    """Delete temp files of writes that were killed (unlocked ones only); the paths removed."""
+    if not folder.is_dir():
+        return []
+    return [path for path in sorted(folder.glob(pattern)) if remove_if_abandoned(path)]
+
+
+def remove_if_abandoned(path: Path) -> bool:
+    try:
+        handle = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+    except OSError:
+        return False
+    try:
+        if not stat.S_ISREG(os.fstat(handle).st_mode):
+            return False
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return False  # a live process is writing it
+        path.unlink(missing_ok=True)
+        return True
+    finally:
+        os.close(handle)

@@ -5,10 +5,7 @@ from __future__ import annotations
 import gzip
 import os
 import re
-import shutil
 import subprocess
-import sys
-import tempfile
 import time
 from dataclasses import dataclass, field, replace
 from datetime import datetime
@@ -18,10 +15,13 @@ from typing import Any
 
 import yaml
 
+from generator.atomic import DISK_FULL_TEXT, is_disk_full
 from generator.calendar_model import CalendarModel, build_calendar
 from generator.checking import check_workspace
 from generator.content.model import Workspace
 from generator.feeds import render_ics, render_schedule_csv
+from generator.lifeline import module_command
+from generator.output_guard import check_output, write_marker
 from generator.problems import AlmanacError, Problem, Severity, blocking
 from generator.progress import Steps, quiet_steps
 from generator.repo.approvals import audit_approvals
@@ -47,6 +47,7 @@ from generator.site_pages.report_pages import (
     site_files,
 )
 from generator.site_reports import collect_reports
+from generator.site_swap import recover_abandoned, staging_folder, swap_into_place
 
 MEDIA_SUFFIXES = {
     ".jpg",
@@ -205,11 +206,12 @@ def write_text(path: Path, text: str) -> None:
 
 
 def engine_command(engine: str, config: Path, dirty: bool = False) -> list[str]:
-    """The engine's build; `dirty`: MkDocs rebuilds only pages whose source is newer."""
+    """The engine's build, in a child that dies with this process (no orphan writes);
+    `dirty`: MkDocs rebuilds only pages whose source is newer."""
     if engine == "zensical":
-        return [sys.executable, "-m", "zensical", "build", "-f", str(config)]
+        return module_command("zensical", "build", "-f", str(config))
     flags = ["-q", "--dirty"] if dirty else ["-q"]
-    return [sys.executable, "-m", "mkdocs", "build", *flags, "-f", str(config)]
+    return module_command("mkdocs", "build", *flags, "-f", str(config))
 
 
 def run_engine(engine: str, config: Path, dirty: bool = False) -> None:
@@ -227,7 +229,17 @@ def run_engine(engine: str, config: Path, dirty: bool = False) -> None:
     )
     if done.returncode != 0:
         detail = (done.stderr or done.stdout).strip()[-2000:]
+        if DISK_FULL_TEXT in detail:
+            raise disk_full(config.parent)
         raise AlmanacError(f"the {engine} build failed; the previous site is kept.\n{detail}")
+
+
+def disk_full(where: Path) -> AlmanacError:
+    return AlmanacError(
+        f"the disk is full: the site could not be written beside {where} "
+        f"({DISK_FULL_TEXT}); free some space and build again. The previous site is kept, "
+        "and the half-built one was removed"
+    )
 
 
 def tidy_sitemap(built: Path) -> None:
@@ -256,19 +268,6 @@ def verify_site(built: Path, project: SiteProject) -> None:
             f"the built site lacks {len(missing)} page(s), e.g. {missing[0]}; "
             "the previous site is kept"
         )
-
-
-def swap_into_place(built: Path, output: Path, staging: Path) -> None:
-    """Replace `output` by `built` with two renames; the old site is kept until the second."""
-    old = staging / "previous"
-    if output.exists():
-        output.rename(old)
-    try:
-        built.rename(output)
-    except OSError:
-        if old.exists():
-            old.rename(output)
-        raise
 
 
 def build_variant(options: BuildOptions, engine: str) -> dict[str, object]:
@@ -373,35 +372,41 @@ def build_site(options: BuildOptions, steps: Steps | None = None) -> BuildResult
     """Build the calendar site into `site/` (or `options.output`); all or nothing."""
     started = time.perf_counter()
     steps = steps or quiet_steps()
+    output = (options.output or options.root / "site").resolve()
+    if output.parent.is_dir():  # first put back a site a killed build left aside
+        recover_abandoned(output)
+    check_output(output, options.root)  # before any work: a wrong --output costs nothing
     steps.start("checking the workspace")
     model, problems, history = load_model(options)
     engine = pick_engine(options, model.workspace)
-    output = (options.output or options.root / "site").resolve()
     output.parent.mkdir(parents=True, exist_ok=True)
     definition = calendar_folder(options.root)
     steps.advance("rendering the pages")
     project = render_project(model, options, definition, history)
     project.config = engine_config(project.config, engine)
     cache = open_cache(options.root, build_variant(options, engine), BUILT)
-    staging = Path(tempfile.mkdtemp(prefix=f".{output.name}-build-", dir=output.parent))
     try:
-        with cache.locked():
-            steps.advance(f"writing {len(project.pages)} pages")
-            synced = write_project(project, cache.project, definition)
-            stamp = engine_stamp(cache, engine)
-            dirty = prepare_output(cache, engine, synced, stamp)
-            steps.advance(f"running {engine}")
-            run_engine(engine, cache.project / "mkdocs.yml", dirty)
-            steps.advance("checking the built site")
-            tidy_sitemap(cache.built)
-            verify_site(cache.built, project)
-            save_stamp(cache, stamp)
-            # hard links: publishing 10,000 pages costs no copy; builds never write into them
-            link_tree(cache.built, staging / "site")
-        swap_into_place(staging / "site", output, staging)
-        steps.advance("done")
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
+        with staging_folder(output) as staging:
+            with cache.locked():
+                steps.advance(f"writing {len(project.pages)} pages")
+                synced = write_project(project, cache.project, definition)
+                stamp = engine_stamp(cache, engine)
+                dirty = prepare_output(cache, engine, synced, stamp)
+                steps.advance(f"running {engine}")
+                run_engine(engine, cache.project / "mkdocs.yml", dirty)
+                steps.advance("checking the built site")
+                tidy_sitemap(cache.built)
+                verify_site(cache.built, project)
+                save_stamp(cache, stamp)
+                # hard links: publishing 10,000 pages costs no copy; builds never write into them
+                link_tree(cache.built, staging / "site")
+            write_marker(staging / "site")
+            swap_into_place(staging / "site", output, staging)
+            steps.advance("done")
+    except OSError as exc:
+        if is_disk_full(exc):
+            raise disk_full(output) from None
+        raise
     seconds = time.perf_counter() - started
     return BuildResult(output, engine, len(project.pages), seconds, problems)
 

@@ -34,7 +34,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         type=Path,
         default=None,
         metavar="DIR",
-        help="where to write the site (default: site/ in the workspace)",
+        help="where to write the site (default: site/ in the workspace); it is replaced as a "
+        "whole, so it must be new, empty or written by an earlier build",
     )
     parser.add_argument(
         "--strict",

@@ -6,6 +6,7 @@ listed at the end, the previous PDF stays in place, and the other reports go on.
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -14,11 +15,12 @@ from datetime import date
 from pathlib import Path
 from typing import TextIO
 
-from generator.atomic import write_atomic
-from generator.content.layout import report_path
+from generator.atomic import DISK_FULL_TEXT, is_disk_full, remove_leftovers, write_atomic
+from generator.content.layout import REPORTS_FOLDER, report_path
 from generator.content.loader import load_client
 from generator.content.model import ClientData
 from generator.library_notices import capture_notices
+from generator.lifeline import die_with_parent
 from generator.metrics.store import ClientMetrics
 from generator.months import Month, local_day
 from generator.problems import AlmanacError, Problem, blocking
@@ -78,6 +80,12 @@ class BatchResult:
     @property
     def written(self) -> list[Outcome]:
         return [o for o in self.outcomes if o.ok and o.path is not None]
+
+
+def remove_killed_writes(tasks: list[Task]) -> None:
+    """Delete the temp files of PDF writes whose process was killed (`.YYYY-MM.pdf.*.tmp`)."""
+    for task in tasks:
+        remove_leftovers(task.root / REPORTS_FOLDER / task.client, ".*.pdf.*.tmp")
 
 
 def write_pdf(target: Path, data: bytes) -> bool:
@@ -167,7 +175,12 @@ def render_one(
     except AlmanacError as exc:
         return Outcome(client.slug, month.key, error=str(exc))
     except Exception as exc:  # a bug must not stop the other reports; it is listed at the end
-        return Outcome(client.slug, month.key, error=f"internal error: {type(exc).__name__}: {exc}")
+        error = (
+            disk_full_message(root, exc)
+            if is_disk_full(exc)
+            else f"internal error: {type(exc).__name__}: {exc}"
+        )
+        return Outcome(client.slug, month.key, error=error)
     return Outcome(
         client.slug,
         month.key,
@@ -187,6 +200,13 @@ def plans_around(client: ClientData, month: Month) -> bool:
         (day := local_day(item.when, client.timezone)) is not None
         and (month.contains(day) or after.contains(day))
         for item in client.items
+    )
+
+
+def disk_full_message(root: Path, exc: Exception) -> str:
+    return (
+        f"the disk is full ({DISK_FULL_TEXT}) while writing in {root / REPORTS_FOLDER}: "
+        "free some space and run the report again; the previous PDF is kept"
     )
 
 
@@ -222,6 +242,7 @@ def describe(outcomes: list[Outcome]) -> str:
 def run_batch(tasks: Iterable[Task], jobs: int = 2, stream: TextIO | None = None) -> BatchResult:
     """Run every task (in `jobs` processes when there is more than one task)."""
     todo = list(tasks)
+    remove_killed_writes(todo)
     with Steps("reports", len(todo), stream) as progress:
         return run_steps(todo, jobs, progress)
 
@@ -235,7 +256,10 @@ def run_steps(todo: list[Task], jobs: int, progress: Steps) -> BatchResult:
             result.outcomes.extend(outcomes)
             progress.advance(describe(outcomes) if outcomes else task.client)
         return result
-    with ProcessPoolExecutor(max_workers=min(jobs, len(todo))) as pool:
+    # workers die with this process: a killed `almanac report` leaves no one writing PDFs
+    with ProcessPoolExecutor(
+        max_workers=min(jobs, len(todo)), initializer=die_with_parent, initargs=(os.getpid(),)
+    ) as pool:
         futures = {pool.submit(run_task, task): task for task in todo}
         for future in as_completed(futures):
             task = futures[future]
