@@ -7,12 +7,15 @@ missing opening or closing `---`.
 
 from __future__ import annotations
 
+import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
 from generator.yamlread import YamlDoc, parse_yaml
 
 MAX_BYTES = 1_000_000  # a post is a few kB; a megabyte is a pasted image or a mistake
+LIMIT_VARIABLE = "ALMANAC_MAX_FILE_BYTES"  # raises the limit for a workspace that needs it
 
 
 class SourceError(Exception):
@@ -43,24 +46,31 @@ class FrontMatter:
     doc: YamlDoc
 
 
+def max_file_bytes() -> int:
+    """The size limit of a content file: MAX_BYTES, or ALMANAC_MAX_FILE_BYTES when set."""
+    value = os.environ.get(LIMIT_VARIABLE, "")
+    return int(value) if value.isdigit() and int(value) > 0 else MAX_BYTES
+
+
 def _check_size(size: int, max_bytes: int) -> None:
     if size > max_bytes:
         raise SourceError(
             1,
-            f"the file is {size:,} bytes, over the limit of {max_bytes:,}: "
-            "keep images in media/ and text short",
+            f"the file is over the limit of {max_bytes:,} bytes (a post is a few kB: keep "
+            f"images in media/ and text short); to raise the limit, set {LIMIT_VARIABLE}, e.g. "
+            f"{LIMIT_VARIABLE}={max_bytes * 4}",
         )
 
 
-def read_text(path: Path, max_bytes: int = MAX_BYTES) -> str:
+def read_text(path: Path, max_bytes: int | None = None) -> str:
     """Read a UTF-8 text file (BOM allowed) with LF line endings, or raise SourceError."""
-    _check_size(path.stat().st_size, max_bytes)  # before reading: a huge file is never loaded
-    return decode_text(path.read_bytes(), max_bytes)
+    limit = max_bytes or max_file_bytes()
+    return decode_text(read_bytes(path, limit), limit)
 
 
-def decode_text(raw: bytes, max_bytes: int = MAX_BYTES) -> str:
+def decode_text(raw: bytes, max_bytes: int | None = None) -> str:
     """The text of a file's bytes (UTF-8, BOM allowed), LF line endings, or raise SourceError."""
-    _check_size(len(raw), max_bytes)
+    _check_size(len(raw), max_bytes or max_file_bytes())
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -79,6 +89,38 @@ def parse_front_matter(text: str) -> FrontMatter:
     """
     split = split_front_matter(text)
     return FrontMatter(split, parse_yaml(split.front, split.front_line))
+
+
+def read_bytes(path: Path, limit: int) -> bytes:
+    """At most `limit` bytes of a regular file; a device, pipe or socket is refused unread.
+
+    The file is opened without blocking and checked through its open handle, so a pipe cannot
+    hang the run and /dev/zero cannot fill the memory, even if it replaced a file meanwhile.
+    """
+    handle = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    with os.fdopen(handle, "rb") as source:
+        mode = os.fstat(handle).st_mode
+        if not stat.S_ISREG(mode):
+            raise SourceError(
+                1,
+                f"this is not an ordinary file but {kind_of(mode)}: Almanac reads only "
+                "ordinary text files here; replace it with one",
+            )
+        raw = source.read(limit + 1)  # one byte more: over the limit is then refused
+    return raw
+
+
+def kind_of(mode: int) -> str:
+    """Plain words for a file type that is not an ordinary file."""
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO)"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    return "a special file"
 
 
 def split_front_matter(text: str) -> Split:

@@ -13,7 +13,7 @@ from generator.cli import main
 def test_writes_sorted_deterministic_codeowners(tmp_path: Path) -> None:
     repo = new_workspace(tmp_path / "ws")
     repo.write(
-        "content/-dash/client.yml",
+        "content/a-dash/client.yml",
         CLIENT_YML.replace("jeanne-b", '"@dash-team"').replace("paul-lead", "org/reviewers"),
     )
     repo.write("content/zeta/client.yml", "name: Zeta\nplatforms:\n  x:\n    handle: z\n")
@@ -22,7 +22,7 @@ def test_writes_sorted_deterministic_codeowners(tmp_path: Path) -> None:
     text = target.read_text(encoding="utf-8")
     rules = [line for line in text.splitlines() if not line.startswith("#")]
     assert rules == [
-        "/content/-dash/ @dash-team @org/reviewers",
+        "/content/a-dash/ @dash-team @org/reviewers",
         "/content/fournil/ @jeanne-b @paul-lead",
     ]
     stamp = target.stat().st_mtime_ns

@@ -18,6 +18,7 @@ from generator.content.model import (
     Source,
     Workspace,
 )
+from generator.content.paths import accept_client_file, accept_client_folder, accept_item_name
 from generator.content.references import check_references
 from generator.frontmatter import FrontMatter, SourceError, parse_front_matter, read_text
 from generator.months import is_month_key
@@ -120,6 +121,8 @@ def read_client(folder: Path, ws: Workspace, problems: ProblemList) -> ClientDat
             "`almanac schema client`) or move the folder out of content/",
         )
         return None
+    if not accept_client_file(config_path, folder, relative(config_path, ws.root), problems):
+        return None
     doc = read_document(config_path, ws.root, Client, problems, front_matter=False)
     if doc is None:
         return None
@@ -145,6 +148,8 @@ def load_items(client: ClientData, root: Path, problems: ProblemList) -> None:
     seen: dict[str, str] = {}
     for kind in KINDS:
         for path in sorted((client.folder / kind.folder).rglob("*.md")):
+            if not accept_source(path, client, root, problems, item=True):
+                continue
             doc = read_document(path, root, kind.schema, problems, context)
             if doc is None:
                 continue
@@ -152,6 +157,16 @@ def load_items(client: ClientData, root: Path, problems: ProblemList) -> None:
             if not accept_item(item, seen, problems):
                 continue
             client.items.append(item)
+
+
+def accept_source(
+    path: Path, client: ClientData, root: Path, problems: ProblemList, item: bool = False
+) -> bool:
+    """A file may be read for a client only from its folder, and an item only under a slug."""
+    rel = relative(path, root)
+    if not accept_client_file(path, client.folder, rel, problems):
+        return False
+    return accept_item_name(path, rel, problems) if item else True
 
 
 def accept_item(item: Item[ItemMeta], seen: dict[str, str], problems: ProblemList) -> bool:
@@ -183,6 +198,8 @@ def accept_item(item: Item[ItemMeta], seen: dict[str, str], problems: ProblemLis
 
 def load_months(client: ClientData, root: Path, problems: ProblemList) -> None:
     for path in sorted((client.folder / "months").glob("*.md")):
+        if not accept_source(path, client, root, problems):
+            continue
         doc = read_document(path, root, MonthNotes, problems)
         if doc is None:
             continue
@@ -292,6 +309,8 @@ def load_workspace(
         if only_client is not None and name != only_client:
             continue
         folder = content / name
+        if not accept_client_folder(folder, relative(folder, root), problems):
+            continue
         client = read_client(folder, ws, problems)
         if client is not None:
             warn_unknown_files(folder, root, problems)

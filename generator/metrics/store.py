@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
@@ -138,10 +139,23 @@ class ClientMetrics:
 def load_metrics(client_folder: Path) -> ClientMetrics:
     """The client's canonical metrics; missing files are empty, malformed ones an AlmanacError."""
     folder = client_folder / METRICS_FOLDER
+    refuse_links_out(client_folder, [folder / ACCOUNT_FILE, folder / POSTS_FILE])
     account = load_rows(folder / ACCOUNT_FILE, ACCOUNT_COLUMNS, build_account_day)
     posts = load_rows(folder / POSTS_FILE, POST_COLUMNS, build_post_metrics, OLD_POST_COLUMNS)
     audience = load_rows(folder / AUDIENCE_FILE, AUDIENCE_COLUMNS, build_audience_row)
     return ClientMetrics(account=account, posts=posts, audience=audience)
+
+
+def refuse_links_out(client_folder: Path, paths: list[Path]) -> None:
+    """A client's metrics come from its own folder: a link to another client's is refused."""
+    inside = client_folder.resolve()
+    for path in paths:
+        if os.path.lexists(path) and inside not in path.resolve().parents:
+            raise AlmanacError(
+                "this metrics file is a link that leads outside the client's folder: "
+                "copy the file instead of linking it",
+                path,
+            )
 
 
 def load_rows(
