@@ -37,7 +37,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "tests"))
 
-from generator.scaffold import init_workspace  # noqa: E402
+from generator.scaffold import WorkspaceOptions, init_workspace  # noqa: E402
 from generator.site_swap import recover_abandoned  # noqa: E402
 
 KILL_AT = Path(__file__).with_name("kill_at.py")
@@ -141,7 +141,7 @@ def set_title(ws: Path, title: str) -> None:
 
 def build_trials(base: Path, count: int, rng: random.Random) -> Tally:
     ws = base / "build-ws"
-    init_workspace(ws, TITLES[0], datetime(2026, 11, 21))
+    init_workspace(ws, WorkspaceOptions(name=TITLES[0]), datetime(2026, 11, 21))
     args = ["-w", str(ws), "build", "--today", TODAY]
     sites = {}
     for title in reversed(TITLES):

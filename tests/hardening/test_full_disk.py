@@ -17,7 +17,7 @@ import pytest
 from report_workspace import EN, build_workspace
 
 from generator.cli import main
-from generator.scaffold import init_workspace
+from generator.scaffold import WorkspaceOptions, init_workspace
 
 TODAY = "2026-11-21"
 pytestmark = pytest.mark.skipif(os.geteuid() != 0, reason="mounting a small disk needs root")
@@ -58,7 +58,7 @@ def test_a_build_on_a_full_disk_says_so_and_keeps_the_previous_site(
     tmp_path: Path, small_disk: SmallDisk, capsys: pytest.CaptureFixture[str]
 ) -> None:
     ws = tmp_path / "ws"
-    init_workspace(ws, "Agence", datetime(2026, 11, 21))
+    init_workspace(ws, WorkspaceOptions(name="Agence"), datetime(2026, 11, 21))
     out = small_disk.path / "site"
     args = ["-w", str(ws), "build", "--today", TODAY, "--output", str(out)]
     assert main(args) == 0

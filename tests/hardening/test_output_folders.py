@@ -10,7 +10,7 @@ import pytest
 
 from generator.cli import main
 from generator.output_guard import MARKER
-from generator.scaffold import init_workspace
+from generator.scaffold import WorkspaceOptions, init_workspace
 
 TODAY = "2026-11-21"
 
@@ -22,7 +22,7 @@ def listing(root: Path) -> list[str]:
 @pytest.fixture
 def ws(tmp_path: Path) -> Path:
     root = tmp_path / "ws"
-    init_workspace(root, "Agence", datetime(2026, 11, 21))
+    init_workspace(root, WorkspaceOptions(name="Agence"), datetime(2026, 11, 21))
     (root / ".git").mkdir()  # a stand-in for the repository history: it must survive too
     (root / ".git" / "HEAD").write_text("ref: refs/heads/main\n")
     return root

@@ -20,7 +20,7 @@ from generator.cli import main
 from generator.frontmatter import LIMIT_VARIABLE, MAX_BYTES
 from generator.metrics.store import load_metrics
 from generator.problems import AlmanacError
-from generator.scaffold import init_workspace
+from generator.scaffold import WorkspaceOptions, init_workspace
 from generator.site_build import BuildOptions, build_site
 
 REPO = Path(__file__).resolve().parents[2]
@@ -32,7 +32,7 @@ DRAFT_MARKER = "RIVAL-UNRELEASED-LAUNCH-5519"
 
 def make_workspace(root: Path) -> Path:
     """Two clients: ours, and a rival whose draft must never reach our client's site."""
-    init_workspace(root, "Agence", datetime(2026, 11, 21))
+    init_workspace(root, WorkspaceOptions(name="Agence"), datetime(2026, 11, 21))
     shutil.copytree(root / "content" / OURS, root / "content" / OTHER)
     draft = root / "content" / OTHER / "posts" / "2026-12-20-secret-launch.md"
     draft.write_text(
@@ -126,7 +126,8 @@ def run_check_bounded(root: Path) -> subprocess.CompletedProcess[str]:
         resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))
 
     return subprocess.run(
-        [sys.executable, "-m", "generator", "-w", str(root), "check", "--today", TODAY],
+        [sys.executable, "-m", "generator", "-w", str(root), "check", "--today", TODAY]
+        + ["--format", "json"],
         env={**os.environ, "PYTHONPATH": str(REPO)},
         capture_output=True,
         text=True,
@@ -160,8 +161,10 @@ def test_special_files_are_refused_at_their_line_without_reading_them(
         pytest.fail("check hung on a special file")
     rule, words = SPECIAL[kind]
     assert done.returncode == 1, done.stderr
-    assert f"content/{OURS}/posts/2026-12-23-special.md:1: error [{rule}]" in done.stdout
-    assert words in done.stdout and "Traceback" not in done.stderr
+    problems = json.loads(done.stdout)
+    assert located(problems, rule) == [f"content/{OURS}/posts/2026-12-23-special.md:1"]
+    assert any(words in str(p["message"]) for p in problems)
+    assert "Traceback" not in done.stderr
 
 
 @pytest.mark.parametrize(

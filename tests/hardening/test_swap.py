@@ -18,7 +18,7 @@ import pytest
 from report_workspace import EN, build_workspace
 
 from generator.output_guard import MARKER
-from generator.scaffold import init_workspace
+from generator.scaffold import WorkspaceOptions, init_workspace
 from generator.site_swap import recover_abandoned
 
 REPO = Path(__file__).resolve().parents[2]
@@ -45,7 +45,7 @@ def staging_of(ws: Path) -> list[Path]:
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A small workspace with a site already built: the previous output the kills must keep."""
     ws = tmp_path_factory.mktemp("swap") / "ws"
-    init_workspace(ws, "Agence", datetime(2026, 11, 21))
+    init_workspace(ws, WorkspaceOptions(name="Agence"), datetime(2026, 11, 21))
     done = run_almanac("none", "-w", str(ws), "build", "--today", TODAY)
     assert done.returncode == 0, done.stderr
     return ws
