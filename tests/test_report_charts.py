@@ -109,3 +109,13 @@ def test_labels_are_kept_inside_the_chart() -> None:
         charts.build_engagement({"linkedin": 0.08, "instagram": 0.062}, COLOUR, english),
     ):
         assert svg is not None  # render_svg raises ChartError for a label it cannot fit
+
+
+def test_a_long_category_name_is_shortened_not_cut_off() -> None:
+    """A category typed as a whole sentence once failed the report (label outside the chart)."""
+    long_name = "une catégorie écrite comme une phrase entière par un collègue pressé"
+    svg = charts.build_mix([(long_name, 3), ("promo", 1)], "#8c4a2f", WORDS)
+    assert svg is not None
+    short = charts.short_label(long_name)
+    assert short.endswith("…") and len(short) <= 24
+    assert charts.short_label("promo") == "promo"

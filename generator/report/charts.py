@@ -188,6 +188,19 @@ def label_bars(ax: Axes, bars: object, texts: Sequence[str], horizontal: bool = 
             )
 
 
+LABEL_CHARACTERS = 24  # what fits left of a half-width bar chart at 7 pt
+
+
+def short_label(text: str, limit: int = LABEL_CHARACTERS) -> str:
+    """A category name typed by people, cut at a word with an ellipsis so it fits the chart
+    (the full name stays in the report's tables)."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1].rsplit(" ", 1)[0] if " " in text[: limit - 1] else text[: limit - 1]
+    return cut.rstrip(" ,;:-") + "…"
+
+
 def week_labels(weeks: Sequence[Week], words: Words) -> list[str]:
     """The first day of each week: the month's name once, then day numbers (six labels of
     "16 nov." ran into each other under a half-width chart)."""
@@ -470,7 +483,7 @@ def build_horizontal(
         for bar, hatch in zip(bars, reversed(hatches), strict=True):
             bar.set_hatch(hatch or None)
         label_bars(ax, bars, [label(c) for _, c in ordered], horizontal=True)
-        ax.set_yticks(range(len(ordered)), [name for name, _ in ordered])
+        ax.set_yticks(range(len(ordered)), [short_label(name) for name, _ in ordered])
         ax.set_xlabel(xlabel)
         ax.xaxis.set_major_locator(MaxNLocator(nbins=4, integer=True))
         ax.set_xlim(0, max(c for _, c in ordered) * 1.45)
