@@ -30,3 +30,18 @@ def copy_workspace(target: Path) -> Path:
 @pytest.fixture
 def example_ws(tmp_path: Path) -> Path:
     return copy_workspace(tmp_path / "ws")
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--regen-golden",
+        action="store_true",
+        default=False,
+        help="rewrite the golden files under tests/golden/ from the current output",
+    )
+
+
+@pytest.fixture
+def regen_golden(request: pytest.FixtureRequest) -> bool:
+    """True when the run was asked to rewrite the golden files (--regen-golden)."""
+    return bool(request.config.getoption("--regen-golden"))
