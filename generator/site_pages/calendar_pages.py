@@ -25,9 +25,9 @@ def render_entry(ctx: SiteContext, entry: Entry, page: str, with_day: bool = Fal
     title = esc(item.title)
     mark = item.spec.site_mark
     if entry.milestone:
-        title = f"{mark} {title} <small>({esc(t(entry.milestone, ctx.locale))})</small>"
-    elif mark:
-        title = f"{mark} {title}"
+        title = f"★ {title} <small>({esc(t(f'milestone.{entry.milestone}', ctx.locale))})</small>"
+    elif item.kind == "curated":
+        title = f"↗ {title}"
     day = (
         f'<span class="al-date">{esc(format_day(entry.day, ctx.locale))}</span> '
         if with_day
@@ -36,7 +36,7 @@ def render_entry(ctx: SiteContext, entry: Entry, page: str, with_day: bool = Fal
     nets = "".join(icon(p, page) for p in item.platforms)
     return (
         f'<a class="al-entry al-st-{entry.status}" href="{target}" {entry_filters(entry)} '
-        f'title="{esc(t(entry.status, ctx.locale))}">{day}'
+        f'title="{esc(t(f"status.{entry.status}", ctx.locale))}">{day}'
         f'<span class="al-time">{entry.time_label}</span>'
         f'<span class="al-nets">{nets}</span><span class="al-title">{title}</span></a>'
     )
@@ -62,7 +62,7 @@ def render_filters(ctx: SiteContext, entries: list[Entry], page: str) -> str:
     )
     status_buttons = "".join(
         f'<button type="button" class="al-chip al-st-{s}" data-filter="status" '
-        f'data-value="{s}" aria-pressed="false">{esc(t(s, ctx.locale))}</button>'
+        f'data-value="{s}" aria-pressed="false">{esc(t(f"status.{s}", ctx.locale))}</button>'
         for s in statuses
     )
     return (

@@ -71,7 +71,7 @@ def render_timeline(ctx: SiteContext, cal: ClientCalendar, page: str) -> str:
         draw = meta.draw_at or meta.announce_at
         mark = (
             f'<span class="al-draw" style="left:{pos(draw)}%" title="'
-            f'{esc(t("draw", ctx.locale))}">◆</span>'
+            f'{esc(t("milestone.draw", ctx.locale))}">◆</span>'
             if draw
             else ""
         )
@@ -185,7 +185,7 @@ def render_client_page(ctx: SiteContext, cal: ClientCalendar) -> Page:
         render_timeline(ctx, cal, page),
         f'<h2 id="curated">{esc(t("curated_queue", ctx.locale))}</h2>',
         render_curated_queue(ctx, cal, page),
-        f'<h2 id="objectives">{esc(t("objectives", ctx.locale))}</h2>',
+        f'<h2 id="objectives">{esc(t("monthly_objectives", ctx.locale))}</h2>',
         render_objectives(ctx, cal, page),
         render_feeds(ctx, cal, page),
         render_problems(ctx, cal.problems),

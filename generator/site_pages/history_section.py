@@ -11,7 +11,8 @@ from generator.content.model import AnyItem
 from generator.repo.approvals import ApprovalRecord
 from generator.repo.history import EDIT_FIELDS, Change, ItemHistory
 from generator.site_pages.html import esc
-from generator.site_pages.labels import LABELS, format_day, t
+from generator.site_pages.labels import format_day, t
+from generator.vocabulary import WORDS
 
 if TYPE_CHECKING:
     from generator.site_pages.context import SiteContext
@@ -45,7 +46,8 @@ def status_label(status: str | None, locale: str) -> str:
     """A status in words; an old version may hold a misspelt one, shown as written."""
     if status is None:
         return "?"
-    return t(status, locale) if status in LABELS else status
+    key = f"status.{status}"
+    return t(key, locale) if key in WORDS else status
 
 
 def fields_label(fields: tuple[str, ...] | list[str], locale: str) -> str:

@@ -9,6 +9,7 @@ from generator.site_pages.calendar_pages import render_entry, render_entry_list
 from generator.site_pages.context import Page, SiteContext
 from generator.site_pages.html import esc, href
 from generator.site_pages.labels import format_day, format_moment, t
+from generator.vocabulary import problem_sentence
 
 PROBLEMS_SHOWN = 5
 
@@ -37,13 +38,18 @@ def render_days(ctx: SiteContext, cal: ClientCalendar, entries: list[Entry], pag
     return f'<ul class="al-days" data-search-exclude>{"".join(rows)}</ul>'
 
 
+def severity_count(severity: str, count: int, locale: str) -> str:
+    """ "Erreurs : 2", "Warnings: 1": a badge that reads in the site's language."""
+    return t("count_of", locale, label=t(f"severity.{severity}", locale), count=count)
+
+
 def render_health(ctx: SiteContext, cal: ClientCalendar, page: str) -> str:
     """Calendar health: counts by severity, the items at risk soon, the rules that fire."""
     health = ctx.health.get(cal.slug)
     if health is None or not health.total:
         return f'<p class="al-ok-note">✓ {esc(t("no_problems", ctx.locale))}</p>'
     counts = "".join(
-        f'<span class="al-badge al-{s.value}">{n} {esc(s.value)}</span> '
+        f'<span class="al-badge al-{s.value}">{esc(severity_count(s.value, n, ctx.locale))}</span> '
         for s, n in sorted(health.by_severity.items(), key=lambda kv: kv[0].value)
     )
     items = {i.uid: i for i in cal.client.items}
@@ -102,7 +108,8 @@ def render_home(ctx: SiteContext, title: str) -> Page:
     agency = ctx.model.agency_problems
     problems = "".join(
         f'<li class="al-problem al-{p.severity.value}"><code>{esc(p.path)}:'
-        f"{p.line}</code> {esc(p.message)}</li>"
+        f'{p.line}</code> <span class="al-problem-what">'
+        f"{esc(problem_sentence(p.rule, ctx.locale))}</span> {esc(p.message)}</li>"
         for p in agency
     )
     today = ctx.model.today

@@ -16,8 +16,15 @@ from generator.site_pages.calendar_pages import client_open, render_entry_list
 from generator.site_pages.context import Page, SiteContext
 from generator.site_pages.history_section import render_history_section
 from generator.site_pages.html import esc, href, link, render_markdown, safe_url
-from generator.site_pages.labels import format_moment, icon, status_chip, t
+from generator.site_pages.labels import (
+    format_moment,
+    icon,
+    shipping_label,
+    status_chip,
+    t,
+)
 from generator.site_pages.mockups import render_media, render_mockup
+from generator.vocabulary import category_word, problem_sentence
 
 
 def edit_url(settings: Settings, rel: str) -> str | None:
@@ -38,6 +45,7 @@ def render_problems(ctx: SiteContext, problems: list[Problem]) -> str:
         return ""
     rows = "".join(
         f'<li class="al-problem al-{p.severity.value}"><code>{esc(p.path)}:{p.line}</code> '
+        f'<span class="al-problem-what">{esc(problem_sentence(p.rule, ctx.locale))}</span> '
         f"{esc(p.message)} <small>({esc(p.rule)})</small></li>"
         for p in problems
     )
@@ -58,8 +66,8 @@ def render_head(ctx: SiteContext, cal: ClientCalendar, item: AnyItem, page: str,
         (t("status", ctx.locale), status_chip(item.status, ctx.locale)),
         (
             t("kind", ctx.locale),
-            f"{esc(t(item.spec.label_key, ctx.locale))}"
-            + (f" · {esc(post.meta.category)}" if post is not None else ""),
+            f"{esc(t(f'kind.{item.kind}', ctx.locale))}"
+            + (f" · {esc(category_word(meta.kind, ctx.locale))}" if isinstance(meta, Post) else ""),
         ),
         (
             t("when", ctx.locale),
@@ -152,7 +160,7 @@ def check_row(ok: bool, label: str, detail: str = "") -> str:
     return f"<li>{mark} <strong>{esc(label)}</strong> {detail}</li>"
 
 
-def checklist_details(meta: Contest) -> dict[str, str]:
+def checklist_details(meta: Contest, locale: str) -> dict[str, str]:
     """What the contest says for each checklist line (escaped HTML)."""
     prize = meta.prize
     prize_text = ""
@@ -166,7 +174,7 @@ def checklist_details(meta: Contest) -> dict[str, str]:
         "eligibility": esc(meta.eligibility or ""),
         "mechanics": esc(meta.mechanics or ""),
         "draw_method": esc(meta.draw_method or ""),
-        "shipping": esc(meta.shipping.status.value if meta.shipping else ""),
+        "shipping": esc(shipping_label(meta, locale)),
         "visuals.launch": esc(meta.visuals.launch or ""),
         "visuals.reminder": esc(meta.visuals.reminder or ""),
         "visuals.results": esc(meta.visuals.results or ""),
@@ -183,13 +191,16 @@ def render_contest(ctx: SiteContext, cal: ClientCalendar, item: Item[Contest], p
         ("announce", meta.announce_at),
     ]
     dates = [
-        (t(name, ctx.locale).capitalize(), esc(format_moment(when.astimezone(zone), ctx.locale)))
+        (
+            t(f"milestone.{name}", ctx.locale).capitalize(),
+            esc(format_moment(when.astimezone(zone), ctx.locale)),
+        )
         for name, when in moments
         if when
     ]
     related = [e for e in cal.entries if contest_of(e.item) == item.slug]
     # the list `almanac check` judges (contest.checklist), with what each line says
-    details = checklist_details(meta)
+    details = checklist_details(meta, ctx.locale)
     checks = [
         check_row(entry.done, t(f"ck_{entry.name}", ctx.locale), details.get(entry.name, ""))
         for entry in contest_checklist(meta, POST.items(e.item for e in related))
@@ -207,12 +218,15 @@ def render_contest(ctx: SiteContext, cal: ClientCalendar, item: Item[Contest], p
         check_row(
             meta.shipping is not None and meta.shipping.status.value != "pending",
             t("ck_shipped", ctx.locale),
-            esc(meta.shipping.status.value if meta.shipping else ""),
+            esc(shipping_label(meta, ctx.locale)),
         ),
     ]
     out = render_facts(
         dates
-        + [("Partners", esc(", ".join(meta.partners))), ("Entries", esc(meta.participants or ""))]
+        + [
+            (t("partners", ctx.locale), esc(", ".join(meta.partners))),
+            (t("participants", ctx.locale), esc(meta.participants or "")),
+        ]
     )
     out += (
         f'<h2 id="checklist">{esc(t("checklist", ctx.locale))}</h2>'

@@ -91,7 +91,7 @@ def render_reports_page(ctx: SiteContext, reports: SiteReports, slug: str) -> Pa
         f"<h1>{esc(t('reports', ctx.locale))} · {esc(client.name)}</h1>"
         f'<p><a href="{href(page, ctx.client_page(slug))}">← {esc(client.name)}</a></p>'
         f'<table class="al-table al-reports" data-search-exclude><tr><th>'
-        f"{esc(t('months', ctx.locale))}</th><th>{esc(t('report', ctx.locale))}</th></tr>"
+        f"{esc(t('months', ctx.locale))}</th><th>{esc(t('report_name', ctx.locale))}</th></tr>"
         f"{rows}</table>{note}</div>"
     )
     return Page(
@@ -103,7 +103,7 @@ def render_preview_page(ctx: SiteContext, slug: str, entry: ReportEntry) -> Page
     """The preview in a sandboxed frame (no script, no same-origin), with the PDF beside it."""
     page = preview_page(slug, entry.month)
     client = ctx.model.workspace.clients[slug]
-    title = f"{t('report', ctx.locale)} · {month_title(entry.month.first, ctx.locale)}"
+    title = f"{t('report_name', ctx.locale)} · {month_title(entry.month.first, ctx.locale)}"
     source = file_href(page, html_file(slug, entry.month))
     links = [
         f'<a href="{href(page, page_of(slug))}">← {esc(t("reports", ctx.locale))}</a>',
