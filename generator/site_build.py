@@ -37,8 +37,7 @@ from generator.site_pages.config import (
     compose_config,
     render_brands,
 )
-from generator.site_pages.context import Granularity
-from generator.site_pages.history_section import SiteHistory
+from generator.site_pages.context import Granularity, SiteHistory
 from generator.site_pages.html import page_url
 from generator.site_pages.labels import t
 from generator.site_pages.report_pages import (

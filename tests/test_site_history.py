@@ -15,7 +15,8 @@ from test_site_build import build, copy_fixture, files_of, text_files
 from generator.content import load_workspace
 from generator.repo.history import Change, Commit, ItemHistory, Person
 from generator.site_build import history_missing, load_site_history
-from generator.site_pages.history_section import render_changes
+from generator.site_pages.context import SiteHistory
+from generator.site_pages.history_section import render_history
 
 CLAIRE = ("Claire Martin", "claire@paindoux.example")  # listed in client.yml (by name)
 ODD = ('Eve &lt;script&gt; "Quote" & Co', "eve@agency.example")  # git drops a bare < or >
@@ -171,7 +172,8 @@ def test_renderer_escapes_markup_in_names() -> None:
     moment = datetime.fromisoformat("2026-11-02T09:00:00+00:00")
     commit = Commit("a" * 40, who, who, moment, moment, "<b>subject</b>")
     change = Change(commit, "created", GALETTE, None, ("status", "caption"), None, "<i>")
-    html = render_changes(ItemHistory(GALETTE, [change]), None, ZoneInfo("Europe/Paris"), "en")
+    site = SiteHistory({GALETTE: ItemHistory(GALETTE, [change])})
+    html = render_history(site, GALETTE, "pain-doux/galette", ZoneInfo("Europe/Paris"), "en")
     assert "<script>" not in html and "<i>" not in html and "<b>" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html and "created (&lt;i&gt;)" in html
     assert "2 Nov 2026 · 10:00" in html

@@ -7,10 +7,11 @@ from typing import Literal
 from zoneinfo import ZoneInfo
 
 from generator.calendar_model import CalendarModel, Entry
-from generator.content.model import AnyItem
+from generator.content.model import Item
+from generator.repo.approvals import ApprovalRecord
+from generator.repo.history import ItemHistory
 from generator.rules.health import ClientHealth, build_health
 from generator.rules.limits import PlatformLimits, build_limits
-from generator.site_pages.history_section import SiteHistory
 
 Granularity = Literal["page", "card"]
 
@@ -26,6 +27,15 @@ class Page:
     search_exclude: bool = False
     boost: float | None = None
     tags: list[str] = field(default_factory=list)
+
+
+@dataclass
+class SiteHistory:
+    """What git says about the built items, or why it says nothing (`missing`)."""
+
+    items: dict[str, ItemHistory] = field(default_factory=dict)  # by workspace-relative path
+    records: dict[str, ApprovalRecord] = field(default_factory=dict)  # by item uid
+    missing: str | None = None
 
 
 @dataclass
