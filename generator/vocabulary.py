@@ -390,6 +390,60 @@ WORDS: dict[str, tuple[str, str]] = {
         "No numeric objectives are set for this client.",
     ),
     "e_winners": ("à tirer", "not drawn yet"),
+    # definitions printed on the report's last page (measures.py says which, in what order)
+    "d_followers": (
+        "Abonnés gagnés : chiffre des comptes (pas des publications). Pour chaque réseau, "
+        "le dernier nombre d'abonnés du mois moins le dernier relevé avant le mois (à défaut, "
+        "le premier du mois) ; sans relevé, la somme des variations quotidiennes. Additionnés "
+        "sur les réseaux.",
+        "Followers gained: an account figure (not a post figure). For each network, the last "
+        "follower count of the month minus the last count before the month (or else the "
+        "first of the month); without counts, the sum of the daily changes. Added up over "
+        "the networks.",
+    ),
+    "d_reach": (
+        "Portée et impressions : sommes des chiffres quotidiens des comptes ; un réseau sans "
+        "chiffre de compte est compté par ses publications du mois.",
+        "Reach and impressions: sums of the accounts' daily figures; a network without "
+        "account figures is counted from its posts of the month.",
+    ),
+    "d_er": (
+        "Taux d'engagement : interactions ÷ impressions des mêmes publications, sur les "
+        "seules lignes de publication qui ont les deux chiffres (TikTok, qui n'exporte pas "
+        "d'impressions, n'a pas de taux). Interactions = le chiffre du réseau, sinon mentions "
+        "j'aime + commentaires + partages + enregistrements + clics. Le taux du mois et celui "
+        "d'une publication sur plusieurs réseaux sont des taux pondérés : somme des "
+        "interactions ÷ somme des impressions de ces mêmes lignes, jamais des impressions "
+        "des comptes.",
+        "Engagement rate: engagements ÷ impressions of the same posts, on the post rows that "
+        "have both figures only (TikTok, which exports no impressions, has no rate). "
+        "Engagements = the network's own figure, or else likes + comments + shares + saves + "
+        "clicks. The month's rate and a post's rate over several networks are weighted "
+        "rates: total engagements ÷ total impressions of those same rows, never the "
+        "accounts' impressions.",
+    ),
+    "d_posts": (
+        "Publications : éléments du planning publiés dans le mois ; prévues = toutes celles "
+        "datées de la semaine, sauf les idées.",
+        "Posts published: plan items published in the month; planned = every post dated in "
+        "the week, except ideas.",
+    ),
+    "d_cost": (
+        "Publicité : dépense, impressions, clics et interactions des seuls réseaux sur "
+        "lesquels la publication a été sponsorisée. Coût par résultat : dépense ÷ clics "
+        "(trafic), ÷ interactions (engagement), sinon pour 1 000 impressions.",
+        "Ads: spend, impressions, clicks and engagements of the networks the post was boosted "
+        "on only. Cost per result: spend ÷ clicks (traffic), ÷ engagements (engagement), "
+        "otherwise per 1,000 impressions.",
+    ),
+    "d_coverage": (
+        "Jours couverts : un réseau a des données pour un jour quand l'export de son compte "
+        "a une ligne pour ce jour. Un mois incomplet est comparé aux mêmes jours du mois "
+        "précédent, et les jours sans données sont laissés vides dans les graphiques.",
+        "Days covered: a network has data for a day when its account export has a row for "
+        "that day. An incomplete month is compared with the same days of the previous month, "
+        "and days without data are left blank in the charts.",
+    ),
     # ---- problem sentences, by rule id, for the site (the CLI keeps `file:line [rule]`) ----
     "problem.cadence.per-week": (
         "Le rythme de publication de la semaine n'est pas celui prévu.",

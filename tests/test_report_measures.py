@@ -162,11 +162,11 @@ def test_excerpts_keep_their_line_breaks() -> None:
 
 
 def test_definitions_are_printed_in_the_report_and_the_readme() -> None:
-    from generator.report.measures import DEFINITIONS
+    from generator.report.measures import definitions
 
     readme = " ".join((ROOT / "README.md").read_text(encoding="utf-8").split())
     french, english = text_of(FOURNIL, "2026-10"), text_of(NORTHWIND, "2026-10")
-    for fr, en in DEFINITIONS.values():
+    for fr, en in zip(definitions("fr"), definitions("en"), strict=True):
         assert fr in french and en in english
         assert en in readme
 
