@@ -17,6 +17,7 @@ import yaml
 
 from generator.atomic import DISK_FULL_TEXT, is_disk_full
 from generator.calendar_model import CalendarModel, build_calendar
+from generator.captions import network_name
 from generator.checking import check_workspace
 from generator.content.model import Workspace
 from generator.feeds import render_ics, render_schedule_csv
@@ -37,7 +38,7 @@ from generator.site_pages.config import (
     compose_config,
     render_brands,
 )
-from generator.site_pages.context import Granularity, SiteHistory
+from generator.site_pages.context import Granularity, SiteHistory, build_context
 from generator.site_pages.html import page_url
 from generator.site_pages.labels import t
 from generator.site_pages.report_pages import (
@@ -142,6 +143,19 @@ def media_site_path(ws: Workspace, client: str, source: Path) -> str:
     return f"{client}/{source.relative_to(ws.clients[client].folder.resolve()).as_posix()}"
 
 
+def feed_links(model: CalendarModel, locale: str) -> dict[str, list[tuple[str, str]]]:
+    """Per client, the (label in the site's language, site path) of its feeds and CSV export."""
+    links: dict[str, list[tuple[str, str]]] = {}
+    for cal in model.clients:
+        slug = cal.client.slug
+        found = [(t("feed_all", locale), f"feeds/{slug}.ics")]
+        for platform in sorted(p.value for p in cal.client.config.platforms):
+            found.append((f"iCalendar · {network_name(platform)}", f"feeds/{slug}-{platform}.ics"))
+        found.append((t("export_csv", locale), f"exports/{slug}.csv"))
+        links[slug] = found
+    return links
+
+
 def render_feeds(ws: Workspace, ctx: SiteContext) -> dict[str, str]:
     """iCalendar feeds (client, client per network) and the CSV schedule, by site path."""
     base = ws.settings.site_url
@@ -152,15 +166,10 @@ def render_feeds(ws: Workspace, ctx: SiteContext) -> dict[str, str]:
     texts: dict[str, str] = {}
     for cal in ctx.model.clients:
         client = cal.client
-        links = [("iCalendar", f"feeds/{client.slug}.ics")]
         texts[f"feeds/{client.slug}.ics"] = render_ics(ws, client, None, url_for)
         for platform in sorted(p.value for p in client.config.platforms):
-            path = f"feeds/{client.slug}-{platform}.ics"
-            texts[path] = render_ics(ws, client, platform, url_for)
-            links.append((f"iCalendar · {platform}", path))
+            texts[f"feeds/{client.slug}-{platform}.ics"] = render_ics(ws, client, platform, url_for)
         texts[f"exports/{client.slug}.csv"] = render_schedule_csv(ws, client)
-        links.append(("CSV", f"exports/{client.slug}.csv"))
-        ctx.feeds[client.slug] = links
     return texts
 
 
@@ -171,14 +180,21 @@ def render_project(
     ws = model.workspace
     # a client's own site speaks the client's language; the team site the agency's
     locale = ws.clients[options.client].locale if options.client else ws.settings.locale.value
-    ctx = SiteContext(model, locale, options.granularity, history=history)
     media = collect_media(ws)
     files = {media_site_path(ws, client, src): src for (client, _), src in media.items()}
-    ctx.media = {key: media_site_path(ws, key[0], src) for key, src in media.items()}
+    reports = collect_reports(ws, options.today.date(), options.reports)
+    # the context is complete before the first page is rendered, and never changes after
+    ctx = build_context(
+        model,
+        locale,
+        options.granularity,
+        feeds=feed_links(model, locale),
+        media={key: media_site_path(ws, key[0], src) for key, src in media.items()},
+        history=history,
+        sections={slug: [(t("reports", locale), page_of(slug))] for slug in reports.clients},
+    )
     texts = render_feeds(ws, ctx)
     texts["assets/brands.css"] = render_brands(ctx)
-    reports = collect_reports(ws, options.today.date(), options.reports)
-    ctx.sections = {slug: [(t("reports", ctx.locale), page_of(slug))] for slug in reports.clients}
     pdfs, previews = site_files(reports)
     files.update(pdfs)
     texts.update(previews)

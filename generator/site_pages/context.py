@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import Literal
 from zoneinfo import ZoneInfo
 
@@ -38,25 +40,25 @@ class SiteHistory:
     missing: str | None = None
 
 
-@dataclass
+@dataclass(frozen=True)
 class SiteContext:
-    """The model plus the choices that decide where things are linked."""
+    """The model plus the choices that decide where things are linked; built once, then read.
+
+    Frozen, and its tables are read-only views, so no renderer can fill it as a side effect
+    for another: everything a page shows is decided before the first page is rendered.
+    """
 
     model: CalendarModel
     locale: str
-    granularity: Granularity = "page"
-    feeds: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
-    media: dict[tuple[str, str], str] = field(default_factory=dict)
-    limits: dict[str, PlatformLimits] = field(default_factory=dict)
-    health: dict[str, ClientHealth] = field(default_factory=dict)
-    history: SiteHistory | None = None  # None: pages leave the history section out
+    granularity: Granularity
+    # per client slug: (label, site path) of its calendar feeds and exports
+    feeds: Mapping[str, Sequence[tuple[str, str]]]
+    media: Mapping[tuple[str, str], str]  # (client, file named in an item) -> site path
+    limits: Mapping[str, PlatformLimits]
+    health: Mapping[str, ClientHealth]
+    history: SiteHistory | None  # None: pages leave the history section out
     # more pages of a client (e.g. its reports): (label, page path), linked from nav and overview
-    sections: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
-
-    def __post_init__(self) -> None:
-        ws = self.model.workspace
-        self.limits = self.limits or build_limits(ws.settings)
-        self.health = self.health or build_health(ws, self.model.problems, self.model.today)
+    sections: Mapping[str, Sequence[tuple[str, str]]]
 
     def client_page(self, slug: str) -> str:
         return f"{slug}/index"
@@ -80,6 +82,31 @@ class SiteContext:
     def media_file(self, client: str, name: str) -> str | None:
         """Site path of a published media file, None when it is not published."""
         return self.media.get((client, name))
+
+
+def build_context(
+    model: CalendarModel,
+    locale: str,
+    granularity: Granularity = "page",
+    *,
+    feeds: Mapping[str, Sequence[tuple[str, str]]] | None = None,
+    media: Mapping[tuple[str, str], str] | None = None,
+    history: SiteHistory | None = None,
+    sections: Mapping[str, Sequence[tuple[str, str]]] | None = None,
+) -> SiteContext:
+    """The site's context, complete: limits and health computed here, tables made read-only."""
+    ws = model.workspace
+    return SiteContext(
+        model=model,
+        locale=locale,
+        granularity=granularity,
+        feeds=MappingProxyType({k: tuple(v) for k, v in (feeds or {}).items()}),
+        media=MappingProxyType(dict(media or {})),
+        limits=MappingProxyType(build_limits(ws.settings)),
+        health=MappingProxyType(build_health(ws, model.problems, model.today)),
+        history=history,
+        sections=MappingProxyType({k: tuple(v) for k, v in (sections or {}).items()}),
+    )
 
 
 def entry_filters(entry: Entry) -> str:
