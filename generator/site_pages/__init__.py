@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from markupsafe import Markup
+
 from generator.site_pages.calendar_pages import render_month_page
 from generator.site_pages.client_pages import render_client_page
 from generator.site_pages.context import Granularity, Page, SiteContext
@@ -44,7 +46,8 @@ def render_client_pages(ctx: SiteContext, slug: str) -> list[Page]:
         items = sorted(
             {e.item.uid: e.item for e in month.entries if ctx.item_page(e.item) == page}.items()
         )
-        cards = "".join(render_item(ctx, cal, item, page, level=2) for _, item in items)
+        # Markup: the item renderer's own HTML, escaped where it was built
+        cards = Markup("".join(render_item(ctx, cal, item, page, level=2) for _, item in items))
         pages.append(render_month_page(ctx, cal, month, cards))
     return pages
 

@@ -8,12 +8,13 @@ from types import MappingProxyType
 from typing import Literal
 from zoneinfo import ZoneInfo
 
-from generator.calendar_model import CalendarModel, Entry
+from generator.calendar_model import CalendarModel
 from generator.content.model import Item
 from generator.repo.approvals import ApprovalRecord
 from generator.repo.history import ItemHistory
 from generator.rules.health import ClientHealth, build_health
 from generator.rules.limits import PlatformLimits, build_limits
+from generator.vocabulary import word
 
 Granularity = Literal["page", "card"]
 
@@ -59,6 +60,10 @@ class SiteContext:
     history: SiteHistory | None  # None: pages leave the history section out
     # more pages of a client (e.g. its reports): (label, page path), linked from nav and overview
     sections: Mapping[str, Sequence[tuple[str, str]]]
+
+    def t(self, key: str, **values: object) -> str:
+        """A vocabulary phrase in the site's language (templates call `ctx.t("today")`)."""
+        return word(key, self.locale, **values)
 
     def client_page(self, slug: str) -> str:
         return f"{slug}/index"
@@ -107,9 +112,3 @@ def build_context(
         history=history,
         sections=MappingProxyType({k: tuple(v) for k, v in (sections or {}).items()}),
     )
-
-
-def entry_filters(entry: Entry) -> str:
-    """data- attributes the client-side filters read."""
-    nets = " ".join(entry.item.platforms)
-    return f'data-platforms="{nets}" data-status="{entry.status}" data-kind="{entry.item.kind}"'

@@ -8,6 +8,8 @@ import posixpath
 import re
 from urllib.parse import quote
 
+from markupsafe import Markup
+
 from generator.sanitise import markdown_to_html, safe_url
 
 ALLOWED_TAGS = {
@@ -59,11 +61,14 @@ def link(url: str | None, label: str | None = None) -> str:
     return f'<a href="{esc(target)}" rel="noopener noreferrer nofollow">{text}</a>'
 
 
-def render_markdown(text: str) -> str:
+def render_markdown(text: str) -> Markup:
     """People's Markdown as sanitised HTML: comments (internal notes) dropped, allow-list only."""
-    return keep_lines(
-        markdown_to_html(
-            text, ALLOWED_TAGS, ALLOWED_ATTRIBUTES, link_rel="noopener noreferrer nofollow"
+    # Markup: the sanitiser's allow-list output is the HTML a template may print unescaped
+    return Markup(
+        keep_lines(
+            markdown_to_html(
+                text, ALLOWED_TAGS, ALLOWED_ATTRIBUTES, link_rel="noopener noreferrer nofollow"
+            )
         )
     )
 
@@ -94,7 +99,8 @@ _BLOCK_END = re.compile(
 
 def spaced(html_text: str) -> str:
     """A line break after each closing block tag, so search does not glue words together."""
-    return _BLOCK_END.sub(r"\1\n", html_text)
+    # str(): on Markup, re.sub would join the pieces with Markup.join and escape the tags
+    return _BLOCK_END.sub(r"\1\n", str(html_text))
 
 
 def page_url(page: str) -> str:

@@ -17,6 +17,9 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from jinja2.ext import Extension
 from markupsafe import Markup
 
+from generator.captions import network_name
+from generator.site_pages.html import file_href, href, render_markdown
+from generator.site_pages.labels import format_day, format_moment, month_title
 from generator.vocabulary import word
 
 _LINE_BREAK = re.compile(r"[ \t]*\n[ \t]*")
@@ -43,13 +46,29 @@ def escape_output(value: Any) -> Any:
 @cache
 def environment() -> Environment:
     """One environment for the whole site; templates are compiled once per process."""
-    return Environment(
+    env = Environment(
         loader=PackageLoader("generator.site_pages", "templates"),
         autoescape=True,
         undefined=StrictUndefined,
         extensions=[JoinLines],
         finalize=escape_output,
     )
+    env.globals.update(
+        href=href,
+        file_href=file_href,
+        format_day=format_day,
+        format_moment=format_moment,
+        month_title=month_title,
+        network_name=network_name,
+        render_markdown=render_markdown,
+    )
+    return env
+
+
+def macro(template: str, name: str) -> Callable[..., Markup]:
+    """A macro of a template, callable from Python (for pages not yet templates themselves)."""
+    found: Callable[..., Markup] = getattr(environment().get_template(template).module, name)
+    return found
 
 
 def words(locale: str) -> Callable[..., str]:
