@@ -538,6 +538,18 @@ WORDS: dict[str, tuple[str, str]] = {
         "Le lot n'est toujours pas envoyé.",
         "The prize is still not shipped.",
     ),
+    "problem.events.promo-on-blackout": (
+        "Une publication promotionnelle tombe pendant un événement sans promotion.",
+        "A promotional post falls during an event that asks for none.",
+    ),
+    "problem.events.no-post": (
+        "Aucune publication n'est prévue autour d'un événement qui en attend une.",
+        "No post is planned around an event that expects one.",
+    ),
+    "problem.events.draw-on-holiday": (
+        "Le tirage ou l'annonce des gagnants tombe un jour férié.",
+        "The draw or the winners' announcement falls on a public holiday.",
+    ),
     "problem.ignore.no-reason": (
         "Une règle est mise de côté sans raison écrite.",
         "A rule is silenced without a written reason.",
