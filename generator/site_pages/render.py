@@ -13,14 +13,15 @@ from collections.abc import Callable
 from functools import cache
 from typing import Any
 
+from babel.numbers import format_decimal
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from jinja2.ext import Extension
 from markupsafe import Markup
 
 from generator.captions import network_name
-from generator.site_pages.html import file_href, href, render_markdown
+from generator.site_pages.html import file_href, href, render_markdown, safe_url
 from generator.site_pages.labels import format_day, format_moment, month_title
-from generator.vocabulary import word
+from generator.vocabulary import problem_sentence, word
 
 _LINE_BREAK = re.compile(r"[ \t]*\n[ \t]*")
 
@@ -57,10 +58,13 @@ def environment() -> Environment:
         href=href,
         file_href=file_href,
         format_day=format_day,
+        format_decimal=format_decimal,
         format_moment=format_moment,
         month_title=month_title,
         network_name=network_name,
         render_markdown=render_markdown,
+        safe_url=safe_url,
+        problem_sentence=problem_sentence,
     )
     return env
 
