@@ -47,6 +47,14 @@ def esc(text: object) -> str:
     return html.escape(str(text), quote=True)
 
 
+VIDEO = (".mp4", ".webm", ".mov", ".m4v")
+
+
+def is_video(path: str) -> bool:
+    """A media file the site shows in a <video> element (by its name)."""
+    return path.lower().endswith(VIDEO)
+
+
 def safe_title(text: str) -> str:
     """A title MkDocs/Zensical templates may print unescaped (they do not autoescape)."""
     return " ".join(text.translate(_TITLE_SAFE).split())
@@ -78,7 +86,7 @@ def keep_lines(html_text: str) -> str:
     return html_text.replace("\r", "").replace("\n", "&#10;")
 
 
-def render_caption(text: str) -> str:
+def render_caption(text: str) -> Markup:
     """A caption as the network shows it: plain text, hashtags and mentions highlighted."""
     parts = _TAG_OR_MENTION.split(text)
     out = []
@@ -88,7 +96,8 @@ def render_caption(text: str) -> str:
             out.append(f'<span class="al-{kind}">{esc(part)}</span>')
         else:
             out.append(esc(part))
-    return keep_lines("".join(out))
+    # Markup: every piece of the text was escaped above; only the highlight spans are ours
+    return Markup(keep_lines("".join(out)))
 
 
 _BLOCK_END = re.compile(

@@ -19,7 +19,14 @@ from jinja2.ext import Extension
 from markupsafe import Markup
 
 from generator.captions import network_name
-from generator.site_pages.html import file_href, href, render_markdown, safe_url
+from generator.site_pages.html import (
+    file_href,
+    href,
+    is_video,
+    render_caption,
+    render_markdown,
+    safe_url,
+)
 from generator.site_pages.labels import format_day, format_moment, month_title
 from generator.vocabulary import problem_sentence, word
 
@@ -63,6 +70,8 @@ def environment() -> Environment:
         month_title=month_title,
         network_name=network_name,
         render_markdown=render_markdown,
+        render_caption=render_caption,
+        is_video=is_video,
         safe_url=safe_url,
         problem_sentence=problem_sentence,
     )
