@@ -40,14 +40,12 @@ from generator.site_pages.config import (
 )
 from generator.site_pages.context import Granularity, SiteHistory, build_context
 from generator.site_pages.html import page_url
-from generator.site_pages.labels import t
 from generator.site_pages.report_pages import (
     page_of,
     render_report_pages,
     site_files,
 )
-from generator.site_reports import collect_reports
-from generator.site_swap import recover_abandoned, staging_folder, swap_into_place
+from generator.vocabulary import word as t
 
 MEDIA_SUFFIXES = {
     ".jpg",

@@ -5,9 +5,11 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from generator.sanitise import safe_url
 from generator.site_pages.context import Page, SiteContext
-from generator.site_pages.html import safe_title, safe_url, spaced
-from generator.site_pages.labels import month_title, t
+from generator.site_pages.html import safe_title, spaced
+from generator.site_pages.labels import month_title
+from generator.vocabulary import word as t
 
 ALMANAC_CSS = ["assets/almanac.css", "assets/brands.css"]
 ALMANAC_JS = ["assets/almanac.js"]

@@ -12,9 +12,10 @@ from generator.content.model import Item
 from generator.repo.approvals import ApprovalRecord
 from generator.repo.history import EDIT_FIELDS, Change
 from generator.site_pages.context import SiteContext, SiteHistory
-from generator.site_pages.labels import format_day, t
+from generator.site_pages.labels import format_day
 from generator.site_pages.render import render, words
 from generator.vocabulary import WORDS
+from generator.vocabulary import word as t
 
 # why there is no history: the vocabulary key `hist_none_<reason>` says it
 MISSING_REASONS = ("not_git", "no_commits", "shallow", "git_error")

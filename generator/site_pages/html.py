@@ -10,7 +10,7 @@ from urllib.parse import quote
 
 from markupsafe import Markup
 
-from generator.sanitise import markdown_to_html, safe_url
+from generator.sanitise import markdown_to_html
 
 ALLOWED_TAGS = {
     "p",
@@ -42,11 +42,6 @@ _TITLE_SAFE = str.maketrans({"<": "‹", ">": "›", "&": "＆", '"': "”", "'"
 _TAG_OR_MENTION = re.compile(r"(?<![\w&#])([#@][\w.-]*\w)")
 
 
-def esc(text: object) -> str:
-    """Text for an HTML element or a quoted attribute."""
-    return html.escape(str(text), quote=True)
-
-
 VIDEO = (".mp4", ".webm", ".mov", ".m4v")
 
 
@@ -58,15 +53,6 @@ def is_video(path: str) -> bool:
 def safe_title(text: str) -> str:
     """A title MkDocs/Zensical templates may print unescaped (they do not autoescape)."""
     return " ".join(text.translate(_TITLE_SAFE).split())
-
-
-def link(url: str | None, label: str | None = None) -> str:
-    """A link to an outside address when it is safe, else its text."""
-    target = safe_url(url)
-    text = esc(label or url or "")
-    if target is None:
-        return text
-    return f'<a href="{esc(target)}" rel="noopener noreferrer nofollow">{text}</a>'
 
 
 def render_markdown(text: str) -> Markup:
@@ -93,9 +79,9 @@ def render_caption(text: str) -> Markup:
     for index, part in enumerate(parts):
         if index % 2 == 1:
             kind = "tag" if part.startswith("#") else "mention"
-            out.append(f'<span class="al-{kind}">{esc(part)}</span>')
+            out.append(f'<span class="al-{kind}">{html.escape(part)}</span>')
         else:
-            out.append(esc(part))
+            out.append(html.escape(part))
     # Markup: every piece of the text was escaped above; only the highlight spans are ours
     return Markup(keep_lines("".join(out)))
 

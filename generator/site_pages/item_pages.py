@@ -16,16 +16,17 @@ from generator.calendar_model import ClientCalendar, Entry
 from generator.captions import network_name
 from generator.content.model import Item
 from generator.rules.contest import contest_checklist
+from generator.sanitise import safe_url
 from generator.schema import Contest, Post
 from generator.schema.client import Approver
 from generator.schema.settings import Settings
 from generator.site_pages.context import Page, SiteContext
 from generator.site_pages.history_section import render_history_section
-from generator.site_pages.html import safe_url
-from generator.site_pages.labels import format_moment, shipping_label, t
+from generator.site_pages.labels import format_moment, shipping_label
 from generator.site_pages.mockups import MockupView, mockup_view
 from generator.site_pages.render import macro
 from generator.vocabulary import category_word
+from generator.vocabulary import word as t
 
 
 @dataclass(frozen=True)

@@ -6,12 +6,9 @@ from datetime import date, datetime
 
 from babel.dates import format_date
 
-from generator.captions import network_name
 from generator.schema import Contest
 from generator.schema.common import Platform
-from generator.site_pages.html import esc, file_href
 from generator.vocabulary import status_word
-from generator.vocabulary import word as t
 
 NETWORKS = [p.value for p in Platform]  # the filters' order
 
@@ -26,19 +23,6 @@ def format_moment(moment: datetime, locale: str) -> str:
 
 def month_title(first: date, locale: str) -> str:
     return format_date(first, "LLLL y", locale=locale).capitalize()
-
-
-def icon(platform: str, page: str) -> str:
-    """A network's icon (a small SVG served with the site) with its name for screen readers."""
-    src = file_href(page, f"assets/icons/{platform}.svg")
-    name = esc(network_name(platform))
-    return f'<img class="al-icon" src="{src}" alt="{name}" title="{name}" width="16" height="16">'
-
-
-def status_chip(status: str, locale: str) -> str:
-    return (
-        f'<span class="al-status al-st-{esc(status)}">{esc(t(f"status.{status}", locale))}</span>'
-    )
 
 
 def shipping_label(meta: Contest, locale: str) -> str:

@@ -11,8 +11,9 @@ from generator.schema import Post
 from generator.schema.common import Platform
 from generator.schema.items import Media
 from generator.site_pages.context import SiteContext
-from generator.site_pages.labels import format_moment, t
+from generator.site_pages.labels import format_moment
 from generator.site_pages.render import macro
+from generator.vocabulary import word as t
 
 MEDIA_FIRST = {"instagram", "tiktok", "pinterest", "youtube"}
 

@@ -19,14 +19,8 @@ from jinja2.ext import Extension
 from markupsafe import Markup
 
 from generator.captions import network_name
-from generator.site_pages.html import (
-    file_href,
-    href,
-    is_video,
-    render_caption,
-    render_markdown,
-    safe_url,
-)
+from generator.sanitise import safe_url
+from generator.site_pages.html import file_href, href, is_video, render_caption, render_markdown
 from generator.site_pages.labels import format_day, format_moment, month_title
 from generator.vocabulary import problem_sentence, word
 
