@@ -60,6 +60,11 @@ class Kind(Generic[M]):
     # named moments on the calendar (a contest's opening, closing, draw…); None: its date once
     milestones_of: Callable[[M], list[tuple[str, datetime | None]]] | None = None
 
+    @property
+    def site_template(self) -> str:
+        """What its page shows on the site: site_pages/templates/items/<name>.html.j2."""
+        return f"items/{self.name}.html.j2"
+
     def narrow(self, item: Item[Any]) -> Item[M] | None:
         """The item typed over this kind's schema, or None if it is of another kind."""
         return cast("Item[M]", item) if item.spec is self else None
@@ -130,7 +135,7 @@ POST: Kind[Post] = Kind(
     folder="posts",
     schema=Post,
     date_field="publish_at",
-    label_key="post",
+    label_key="kind.post",
     posted=True,
     needs_approval=True,
     category_of=lambda meta: meta.category,
@@ -144,7 +149,7 @@ CONTEST: Kind[Contest] = Kind(
     folder="contests",
     schema=Contest,
     date_field="starts",
-    label_key="contest",
+    label_key="kind.contest",
     posted=False,  # a contest goes out through the posts that announce it
     needs_approval=True,
     category_of=lambda _meta: "contest",
@@ -160,7 +165,7 @@ CURATED: Kind[Curated] = Kind(
     folder="curated",
     schema=Curated,
     date_field="share_at",
-    label_key="curated",
+    label_key="kind.curated",
     posted=True,
     needs_approval=False,  # someone else's work, picked: the agency's own approval is moot
     category_of=lambda meta: meta.category,

@@ -19,7 +19,7 @@ from generator.site_pages.render import macro
 class TimelineBar:
     """A contest from opening to closing, in percent of the span of all contests."""
 
-    item: Item
+    item: Item[Contest]
     left: float
     width: float
     draw: float | None  # where the draw (or announcement) falls
@@ -40,8 +40,8 @@ class ClientView:
 
 def timeline(ctx: SiteContext, cal: ClientCalendar) -> list[TimelineBar]:
     """Each contest as a bar from opening to closing, with the draw marked."""
-    contests = [c for c in cal.contests if isinstance(c.meta, Contest)]
-    metas = [c.meta for c in contests if isinstance(c.meta, Contest)]
+    contests = cal.contests
+    metas = [c.meta for c in contests]
     if not metas:
         return []
     first = min(m.starts for m in metas)

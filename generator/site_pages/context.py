@@ -9,7 +9,7 @@ from typing import Literal
 from zoneinfo import ZoneInfo
 
 from generator.calendar_model import CalendarModel
-from generator.content.model import Item
+from generator.content.model import AnyItem
 from generator.repo.approvals import ApprovalRecord
 from generator.repo.history import ItemHistory
 from generator.rules.health import ClientHealth, build_health

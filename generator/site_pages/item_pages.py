@@ -14,7 +14,8 @@ from markupsafe import Markup
 
 from generator.calendar_model import ClientCalendar, Entry
 from generator.captions import network_name
-from generator.content.model import Item
+from generator.content.kinds import CONTEST, POST, contest_of
+from generator.content.model import AnyItem, Item
 from generator.rules.contest import contest_checklist
 from generator.sanitise import safe_url
 from generator.schema import Contest, Post
@@ -69,9 +70,8 @@ def local_moment(cal: ClientCalendar, moment: datetime, locale: str) -> str:
     return format_moment(moment.astimezone(ZoneInfo(cal.client.timezone)), locale)
 
 
-def post_view(
-    ctx: SiteContext, cal: ClientCalendar, item: Item, meta: Post, view: ItemView
-) -> None:
+def post_view(ctx: SiteContext, cal: ClientCalendar, item: Item[Post], view: ItemView) -> None:
+    meta = item.meta
     view.category = category_word(meta.kind, ctx.locale)
     view.author = meta.author
     view.mockups = [mockup_view(ctx, cal.client, item, p) for p in item.platforms]
@@ -118,7 +118,7 @@ def checklist(ctx: SiteContext, meta: Contest, related: list[Entry]) -> list[Che
             says.get(entry.name, ""),
             meta.rules if entry.name == "rules" else None,
         )
-        for entry in contest_checklist(meta, [e.item for e in related])
+        for entry in contest_checklist(meta, POST.items(e.item for e in related))
     ]
     winners = meta.winners
     shipped = meta.shipping is not None and meta.shipping.status.value != "pending"
@@ -131,8 +131,9 @@ def checklist(ctx: SiteContext, meta: Contest, related: list[Entry]) -> list[Che
 
 
 def contest_view(
-    ctx: SiteContext, cal: ClientCalendar, item: Item, meta: Contest, view: ItemView
+    ctx: SiteContext, cal: ClientCalendar, item: Item[Contest], view: ItemView
 ) -> None:
+    meta = item.meta
     moments = [
         ("starts", meta.starts),
         ("ends", meta.ends),
@@ -144,29 +145,26 @@ def contest_view(
         for name, when in moments
         if when
     ]
-    view.related = [
-        e for e in cal.entries if isinstance(e.item.meta, Post) and e.item.meta.contest == item.slug
-    ]
+    view.related = [e for e in cal.entries if contest_of(e.item) == item.slug]
     view.checks = checklist(ctx, meta, view.related)
 
 
-def item_view(ctx: SiteContext, cal: ClientCalendar, item: Item) -> ItemView:
+def item_view(ctx: SiteContext, cal: ClientCalendar, item: AnyItem) -> ItemView:
     when = item.when
     view = ItemView(
         history=render_history_section(ctx, item),
         when=local_moment(cal, when, ctx.locale) if when else None,
         edit=edit_url(ctx.model.workspace.settings, item.source.rel),
     )
-    meta = item.meta
-    if isinstance(meta, Post):
-        post_view(ctx, cal, item, meta, view)
-    elif isinstance(meta, Contest):
-        contest_view(ctx, cal, item, meta, view)
+    if (post := POST.narrow(item)) is not None:
+        post_view(ctx, cal, post, view)
+    if (contest := CONTEST.narrow(item)) is not None:
+        contest_view(ctx, cal, contest, view)
     return view
 
 
 def render_item(
-    ctx: SiteContext, cal: ClientCalendar, item: Item, page: str, level: int = 1
+    ctx: SiteContext, cal: ClientCalendar, item: AnyItem, page: str, level: int = 1
 ) -> Markup:
     """The item's article: head, its problems, what its kind needs, approval and history."""
     article = macro("item.html.j2", "article")

@@ -61,9 +61,10 @@ def meter(ctx: SiteContext, platform: str, length: int, tags: int) -> Meter:
     return Meter(over, bar, text)
 
 
-def mockup_view(ctx: SiteContext, client: ClientData, item: Item, platform: str) -> MockupView:
+def mockup_view(
+    ctx: SiteContext, client: ClientData, item: Item[Post], platform: str
+) -> MockupView:
     meta = item.meta
-    assert isinstance(meta, Post)
     caption = network_caption(item, platform)
     account = client.config.platforms.get(Platform(platform))
     variant = meta.variants.get(Platform(platform))
