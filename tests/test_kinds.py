@@ -10,7 +10,7 @@ from generator.content.kinds import CONTEST, CURATED, KINDS, POST, kind_named
 from generator.content.loader import load_workspace
 from generator.repo.history import item_uid, read_facets
 from generator.scaffold import write_new_item
-from generator.site_pages.labels import LABELS
+from generator.vocabulary import WORDS
 
 GENERATOR = Path(__file__).resolve().parent.parent / "generator"
 REGISTRY = GENERATOR / "content" / "kinds.py"
@@ -47,7 +47,7 @@ def test_each_kind_is_consistent() -> None:
     for kind in KINDS:
         assert kind_named(kind.name) is kind
         assert kind.date_field in kind.schema.model_fields, kind.name
-        assert kind.label_key in LABELS, kind.name
+        assert kind.label_key in WORDS, kind.name
     assert len({k.folder for k in KINDS}) == len(KINDS)
 
 

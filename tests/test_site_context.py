@@ -60,3 +60,12 @@ def test_site_page_modules_import_each_other_without_a_cycle() -> None:
 
     for module in graph:
         visit(module, ())
+
+
+def test_every_kind_has_its_site_template() -> None:
+    """A new kind's site page is its registry entry plus items/<kind>.html.j2."""
+    from generator.content.kinds import KINDS
+    from generator.site_pages.render import environment
+
+    for kind in KINDS:
+        assert hasattr(environment().get_template(kind.site_template).module, "body"), kind.name
