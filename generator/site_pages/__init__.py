@@ -46,8 +46,7 @@ def render_client_pages(ctx: SiteContext, slug: str) -> list[Page]:
         items = sorted(
             {e.item.uid: e.item for e in month.entries if ctx.item_page(e.item) == page}.items()
         )
-        # Markup: the item renderer's own HTML, escaped where it was built
-        cards = Markup("".join(render_item(ctx, cal, item, page, level=2) for _, item in items))
+        cards = Markup("").join(render_item(ctx, cal, item, page, level=2) for _, item in items)
         pages.append(render_month_page(ctx, cal, month, cards))
     return pages
 

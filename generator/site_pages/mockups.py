@@ -9,10 +9,8 @@ from generator.captions import NetworkCaption, network_caption
 from generator.content.model import ClientData, Item
 from generator.schema import Post
 from generator.schema.common import Platform
-from generator.schema.items import Media
 from generator.site_pages.context import SiteContext
 from generator.site_pages.labels import format_moment
-from generator.site_pages.render import macro
 from generator.vocabulary import word as t
 
 MEDIA_FIRST = {"instagram", "tiktok", "pinterest", "youtube"}
@@ -38,12 +36,6 @@ class MockupView:
     media_first: bool
     first_comment: str | None
     meter: Meter
-
-
-def render_media(ctx: SiteContext, client: str, media: list[Media], page: str) -> str:
-    """Images with their alt text and credit; a file the site does not publish is named only."""
-    # str: item_pages still adds these to f-strings, where Markup would escape the other side
-    return str(macro("mockups.html.j2", "media")(ctx, client, media, page))
 
 
 def meter(ctx: SiteContext, platform: str, length: int, tags: int) -> Meter:
@@ -78,11 +70,3 @@ def mockup_view(
         first_comment=variant.first_comment if variant is not None else None,
         meter=meter(ctx, platform, caption.length, len(caption.hashtags)),
     )
-
-
-def render_mockup(
-    ctx: SiteContext, client: ClientData, item: Item[Post], platform: str, page: str
-) -> str:
-    """One network's preview of a post."""
-    view = mockup_view(ctx, client, item, platform)
-    return str(macro("mockups.html.j2", "mockup")(ctx, client, item, view, page))

@@ -73,7 +73,7 @@ def environment() -> Environment:
 
 
 def macro(template: str, name: str) -> Callable[..., Markup]:
-    """A macro of a template, callable from Python (for pages not yet templates themselves)."""
+    """A macro of a template, called from Python with what the page shows (values, not HTML)."""
     found: Callable[..., Markup] = getattr(environment().get_template(template).module, name)
     return found
 
