@@ -69,3 +69,19 @@ def test_every_kind_has_its_site_template() -> None:
 
     for kind in KINDS:
         assert hasattr(environment().get_template(kind.site_template).module, "body"), kind.name
+
+
+def test_templates_escape_by_default_and_never_mark_text_safe() -> None:
+    """`|safe` in a template would be an unreviewed hole; values are escaped like html.escape."""
+    from markupsafe import Markup
+
+    from generator.site_pages.render import environment
+
+    templates = SITE_PAGES / "templates"
+    for path in templates.rglob("*.j2"):
+        assert "|safe" not in path.read_text(encoding="utf-8").replace(" ", ""), path
+    page = environment().from_string('<p title="{{ v }}">{{ v }}</p>{{ m }}')
+    html = page.render(v="<b>'x\" & y", m=Markup("<i>ok</i>"))
+    assert html == (
+        '<p title="&lt;b&gt;&#x27;x&quot; &amp; y">&lt;b&gt;&#x27;x&quot; &amp; y</p><i>ok</i>'
+    )
