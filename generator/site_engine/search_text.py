@@ -7,11 +7,12 @@ their title alone; the grids and lists they show are links to item pages.
 
 from __future__ import annotations
 
+import html
+
 from generator.captions import caption_with_hashtags
 from generator.content.model import Item
 from generator.site_pages.config import source_file
 from generator.site_pages.context import Page, SiteContext
-from generator.site_pages.html import esc
 
 
 def item_text(item: Item) -> str:
@@ -29,7 +30,9 @@ def search_texts(ctx: SiteContext, pages: list[Page]) -> dict[str, str]:
             texts.setdefault(ctx.item_page(item), []).append(item_text(item))
     # an empty paragraph still makes an entry: the page is then found by its title
     return {
-        source_file(page.path): "".join(f"<p>{esc(t)}</p>" for t in texts.get(page.path, [""]))
+        source_file(page.path): "".join(
+            f"<p>{html.escape(t)}</p>" for t in texts.get(page.path, [""])
+        )
         for page in pages
         if not page.search_exclude
     }
