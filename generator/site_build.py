@@ -45,6 +45,8 @@ from generator.site_pages.report_pages import (
     render_report_pages,
     site_files,
 )
+from generator.site_reports import collect_reports
+from generator.site_swap import recover_abandoned, staging_folder, swap_into_place
 from generator.vocabulary import word as t
 
 MEDIA_SUFFIXES = {

@@ -72,13 +72,13 @@ def local_moment(cal: ClientCalendar, moment: datetime, locale: str) -> str:
 
 def post_view(ctx: SiteContext, cal: ClientCalendar, item: Item[Post], view: ItemView) -> None:
     meta = item.meta
-    view.category = category_word(meta.kind, ctx.locale)
+    view.category = category_word(meta.category, ctx.locale)
     view.author = meta.author
     view.mockups = [mockup_view(ctx, cal.client, item, p) for p in item.platforms]
     view.approvers = [
-        (a, meta.kind in a.kinds)
+        (a, meta.category in a.categories)
         for a in cal.client.config.approvers
-        if not a.kinds or meta.kind in a.kinds
+        if not a.categories or meta.category in a.categories
     ]
     if meta.boost:
         boost = meta.boost

@@ -6,12 +6,14 @@ found on disk and renders the previews); nothing here reads a file or runs the r
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from generator.months import Month
 from generator.site_pages.context import Page, SiteContext
 from generator.site_pages.labels import month_title
 from generator.site_pages.render import macro
+from generator.site_reports import ReportEntry, SiteReports
 from generator.vocabulary import word as t
 
 REPORTS_FOLDER = "reports"  # the reports' folder under each client's pages
