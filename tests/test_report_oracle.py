@@ -177,9 +177,9 @@ def test_no_text_is_outside_the_page_and_no_last_page_is_near_empty(
 
 def test_no_page_ends_with_a_heading(rendered: list[Path]) -> None:
     """A heading at the foot of a page, its content on the next, is kept with its content."""
-    from generator.report.i18n import PHRASES
+    from generator.vocabulary import WORDS
 
-    headings = {pair[i] for key, pair in PHRASES.items() if key.startswith("h_") for i in (0, 1)}
+    headings = {pair[i] for key, pair in WORDS.items() if key.startswith("h_") for i in (0, 1)}
     for pdf in rendered:
         for number, page in enumerate(pdf_text(pdf).split("\f")[:-1], 1):
             lines = [line.strip() for line in page.splitlines() if line.strip()]
