@@ -104,3 +104,28 @@ def test_a_closed_month_shows_next_month_as_it_stood_when_it_ended(tmp_path: Pat
     assert plan == {"Novembre 0": "scheduled", "Novembre 1": "approved", "Novembre 2": "draft"}
     html = unescape(render_html(report, root))
     assert "tels qu'ils étaient le 20 octobre 2026" in html and source.commit[:10] in html
+
+
+def test_history_that_starts_after_the_month_shows_the_clients_earliest_plan(
+    tmp_path: Path,
+) -> None:
+    """The repository's first commit held no client: October's plan came out empty."""
+    from datetime import date
+
+    from generator.content.loader import load_workspace
+    from generator.months import Month
+    from generator.report.as_of import plan_source
+
+    root = build_workspace(tmp_path / "ws")
+    content = root / "content"
+    hidden = tmp_path / "later"
+    content.rename(hidden)
+    git(root, "init", "-q", "-b", "main")
+    commit_at(root, "2026-11-20T10:00:00+01:00", "the tool first, without content")
+    hidden.rename(content)
+    commit_at(root, "2026-11-21T10:00:00+01:00", "the clients arrive")
+    ws, _ = load_workspace(root)
+    source = plan_source(root, ws.clients[FR], Month(2026, 10))
+    assert source.day == date(2026, 11, 21)
+    titles = {item.title for item in source.client.items}
+    assert {"Novembre 0", "Novembre 1", "Novembre 2"} <= titles

@@ -3,8 +3,10 @@
 "Next month's plan" of October's report must not change when November's posts are later
 published or moved: the client's items are read from the last commit (first-parent line of
 HEAD) made before the end of the reported month. A repository whose history starts later
-gives its first commit, said so by the date printed beside the plan. Without git the files
-as they are are used, and the report says that too.
+gives the earliest commit holding the client's folder (its earliest known plan), said so by
+the date printed beside the plan; the repository's very first commit may predate the client
+and would show an empty plan. Without git the files as they are are used, and the report says
+that too.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from datetime import date, datetime, time
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from generator.content.layout import CONTENT_FOLDER
 from generator.content.loader import load_workspace
 from generator.content.model import ClientData
 from generator.months import Month
@@ -36,19 +39,22 @@ def month_end(month: Month, zone: str) -> datetime:
     return datetime.combine(month.next().first, time(0, 0), ZoneInfo(zone))
 
 
-def commit_before(root: Path, moment: datetime) -> tuple[str, datetime] | None:
-    """The last first-parent commit of HEAD made before `moment` (else the first commit)."""
+def commit_before(root: Path, moment: datetime, folder: str) -> tuple[str, datetime] | None:
+    """The last first-parent commit of HEAD made before `moment`, else the first one that
+    touches `folder` (the client's, so the plan is its earliest known, never an empty one)."""
     repo = open_repo(root)
     stamp = moment.isoformat()
     sha = run_git(
         repo, "rev-list", "-1", "--first-parent", f"--before={stamp}", "HEAD", check=False
     )
     if not sha or not str(sha).strip():
-        sha = run_git(repo, "rev-list", "--max-parents=0", "--first-parent", "HEAD", check=False)
+        sha = run_git(
+            repo, "rev-list", "--first-parent", "--reverse", "HEAD", "--", folder, check=False
+        )
     lines = str(sha or "").split()
     if not lines:
         return None
-    found = lines[-1]
+    found = lines[0]
     when = str(run_git(repo, "show", "-s", "--format=%cI", found)).strip()
     return found, datetime.fromisoformat(when)
 
@@ -56,7 +62,8 @@ def commit_before(root: Path, moment: datetime) -> tuple[str, datetime] | None:
 def plan_source(root: Path, client: ClientData, month: Month) -> PlanSource:
     """The client as it stood at the end of `month` (or as it is, without git history)."""
     try:
-        found = commit_before(root, month_end(month, client.timezone))
+        folder = f"{CONTENT_FOLDER}/{client.slug}"
+        found = commit_before(root, month_end(month, client.timezone), folder)
     except AlmanacError:  # not a git repository, or git missing: the files as they are
         return PlanSource(client)
     if found is None:
