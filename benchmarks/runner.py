@@ -199,12 +199,14 @@ def serve_row(bench: Bench) -> Row:
         command, cwd=REPO, env={**os.environ, **ENV}, stderr=subprocess.DEVNULL
     )
     try:
-        wait_for(f"http://127.0.0.1:{port}/", lambda _: True, timeout=1800)
+        # a build takes about 0.1 s an item on this machine; a stuck server fails, not hangs
+        limit = 120 + 0.2 * bench.posts
+        wait_for(f"http://127.0.0.1:{port}/", lambda _: True, timeout=limit)
         started = time.perf_counter()
         post = edited_post(bench, 1)
         marker = post.read_text(encoding="utf-8").rstrip().rsplit(" ", 1)[-1].rstrip(".")
         url = f"http://127.0.0.1:{port}/{post.parent.parent.name}/items/{post.stem}/"
-        wait_for(url, lambda page: marker in page, timeout=1800)
+        wait_for(url, lambda page: marker in page, timeout=limit)
         seconds = time.perf_counter() - started
     finally:
         process.terminate()

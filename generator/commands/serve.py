@@ -110,8 +110,9 @@ def serve(options: BuildOptions, port: int, stop: threading.Event) -> None:
     """Serve until `stop` is set (Ctrl-C for people, an event for tests)."""
     build_site(options)
     assert options.output is not None
-    server = start_server(options.output, port)
+    # watch before serving: once the page answers, an edit saved at once is seen
     observer, _ = watch(options)
+    server = start_server(options.output, port)
     print(
         f"serving on http://127.0.0.1:{server.server_address[1]}/ (Ctrl-C to stop)", file=sys.stderr
     )
