@@ -575,6 +575,14 @@ WORDS: dict[str, tuple[str, str]] = {
         "The file cannot be read (malformed YAML).",
     ),
     "problem.file.unreadable": ("Le fichier n'a pas pu être lu.", "The file could not be read."),
+    "problem.file.outside-client": (
+        "Le fichier est un lien vers un autre dossier.",
+        "The file is a link to another folder.",
+    ),
+    "problem.body.control-character": (
+        "Le texte contient un caractère invisible interdit.",
+        "The text holds a forbidden invisible character.",
+    ),
     "problem.schema.missing": ("Il manque un champ obligatoire.", "A required field is missing."),
     "problem.schema.invalid": ("Un champ a une valeur incorrecte.", "A field has a wrong value."),
     "problem.schema.unknown-field": ("Un champ n'est pas reconnu.", "A field is not recognised."),

@@ -250,15 +250,24 @@ def parse_yaml(text: str, first_line: int = 1) -> YamlDoc:
         return YamlDoc(None, {}, [YamlIssue(first_line, "", f"YAML error: {exc}")])
 
 
+def find_control_character(text: str) -> tuple[int, str] | None:
+    """The first character YAML calls non-printable (a control character): the number of
+    lines before it and a sentence naming it; None when the text has none."""
+    found = yaml.reader.Reader.NON_PRINTABLE.search(text)
+    if found is None:
+        return None
+    code = ord(found.group()[0])
+    message = (
+        f"the character U+{code:04X} (a control character) is not allowed: remove it "
+        "(it is often pasted along with text)"
+    )
+    return text[: found.start()].count("\n"), message
+
+
 def _reader_issue(exc: yaml.reader.ReaderError, text: str, first_line: int) -> YamlIssue:
     """A character YAML refuses (a control character), on the line where it is."""
     # libyaml counts in bytes, the pure-Python reader in characters: find the character again
-    found = yaml.reader.Reader.NON_PRINTABLE.search(text)
-    line = text[: found.start()].count("\n") + first_line if found else first_line
-    code = ord(found.group()[0]) if found else 0
-    return YamlIssue(
-        line,
-        "",
-        f"the character U+{code:04X} (a control character) is not allowed: remove it "
-        "(it is often pasted along with text)",
-    )
+    found = find_control_character(text)
+    if found is None:
+        return YamlIssue(first_line, "", f"YAML error: {exc}")
+    return YamlIssue(first_line + found[0], "", found[1])

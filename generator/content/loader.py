@@ -18,7 +18,12 @@ from generator.content.model import (
     Source,
     Workspace,
 )
-from generator.content.paths import accept_client_file, accept_client_folder, accept_item_name
+from generator.content.paths import (
+    accept_client_file,
+    accept_client_folder,
+    accept_file_within,
+    accept_item_name,
+)
 from generator.content.references import check_references
 from generator.frontmatter import FrontMatter, SourceError, parse_front_matter, read_text
 from generator.months import is_month_key
@@ -26,7 +31,7 @@ from generator.problems import AlmanacError, ProblemList, Severity
 from generator.schema import Client, MonthNotes, Settings
 from generator.schema.common import is_slug
 from generator.schema.validate import validate_doc
-from generator.yamlread import parse_yaml
+from generator.yamlread import find_control_character, parse_yaml
 
 
 @dataclass
@@ -98,7 +103,17 @@ def read_document(
     if checked.value is None or doc.issues:
         return None
     source = Source(path, rel, doc.lines, split.body_line if split else 0)
+    if split is not None:
+        report_control_character(split.body, split.body_line, rel, problems)
     return Document(checked.value, split.body if split else "", source)
+
+
+def report_control_character(body: str, first_line: int, rel: str, problems: ProblemList) -> None:
+    """A caption with a control character (a bell, an escape pasted from a terminal) is
+    refused at its line, as it is in the fields: networks and calendar feeds reject it."""
+    found = find_control_character(body)
+    if found is not None:
+        problems.add(rel, first_line + found[0], "", "body.control-character", found[1])
 
 
 def load_settings(root: Path, problems: ProblemList) -> tuple[Settings, Source]:
@@ -137,7 +152,8 @@ def read_client(folder: Path, ws: Workspace, problems: ProblemList) -> ClientDat
     )
     load_items(client, ws.root, problems)
     load_months(client, ws.root, problems)
-    client.events = load_events(folder / layout.CLIENT_EVENTS_FOLDER, ws.root, problems)
+    owner = (folder, f"the client's folder `{folder.name}`")
+    client.events = load_events(folder / layout.CLIENT_EVENTS_FOLDER, ws.root, problems, owner)
     client.events += holidays_of(client)
     client.reports = layout.find_reports(ws.root, client.slug)
     return client
@@ -243,12 +259,18 @@ def warn_unknown_files(folder: Path, root: Path, problems: ProblemList) -> None:
             )
 
 
-def load_events(folder: Path, root: Path, problems: ProblemList) -> list[AgencyEvent]:
-    """Events from the YAML files of one folder (content/_events/ or content/<client>/events/)."""
+def load_events(
+    folder: Path, root: Path, problems: ProblemList, owner: tuple[Path, str]
+) -> list[AgencyEvent]:
+    """Events from the YAML files of one folder (content/_events/ or content/<client>/events/),
+    each file inside its owner's folder (a link to another client's dates is refused)."""
     from generator.schema.events import EventList
 
     events: list[AgencyEvent] = []
     for path in sorted(folder.glob("*.yml")) if folder.is_dir() else []:
+        rel = relative(path, root)
+        if not accept_file_within(path, owner[0], rel, problems, owner[1]):
+            continue
         doc = read_document(path, root, EventList, problems, front_matter=False)
         if doc is None:
             continue
@@ -304,7 +326,8 @@ def load_workspace(
             "there is no content/ folder: create it with one folder per client",
         )
         return ws, problems
-    ws.events = load_events(layout.events_dir(root), root, problems)
+    agency = (layout.events_dir(root), f"the agency's folder `{layout.EVENTS_FOLDER}`")
+    ws.events = load_events(layout.events_dir(root), root, problems, agency)
     for name in layout.client_folders(root):
         if only_client is not None and name != only_client:
             continue

@@ -25,6 +25,13 @@ def is_inside(path: Path, folder: Path) -> bool:
 
 def accept_client_file(path: Path, folder: Path, rel: str, problems: ProblemList) -> bool:
     """Refuse (with a problem) a client's file that leads out of the client's folder."""
+    return accept_file_within(path, folder, rel, problems, f"the client's folder `{folder.name}`")
+
+
+def accept_file_within(
+    path: Path, folder: Path, rel: str, problems: ProblemList, owner: str
+) -> bool:
+    """Refuse (with a problem) a file that leads out of `folder` (`owner` names it for people)."""
     if is_inside(path, folder):
         return True
     problems.add(
@@ -33,8 +40,8 @@ def accept_client_file(path: Path, folder: Path, rel: str, problems: ProblemList
         "",
         "file.outside-client",
         # the target is not named: problems are shown on sites, and it may be another client's
-        f"this file is a link that leads outside the client's folder `{folder.name}`: a "
-        "client's files must be in its own folder (copy the file instead of linking it)",
+        f"this file is a link that leads outside {owner}: its files must be in that folder "
+        "(copy the file instead of linking it)",
     )
     return False
 

@@ -107,6 +107,36 @@ def test_client_settings_and_month_notes_cannot_link_out_either(
     assert located(problems, "file.outside-client") == [f"content/{OURS}/{name}:1"]
 
 
+def test_event_files_cannot_link_out_of_their_folder(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A client's events/ (and the agency's _events/) linked to another client's dates."""
+    root = make_workspace(tmp_path / "ws")
+    theirs = root / "content" / OTHER / "events" / "launch.yml"
+    theirs.parent.mkdir()
+    theirs.write_text(f"events:\n  - date: 2026-12-20\n    title: {DRAFT_MARKER}\n")
+    ours = root / "content" / OURS / "events" / "launch.yml"
+    ours.parent.mkdir()
+    ours.symlink_to(theirs)
+    agency = root / "content" / "_events" / "linked.yml"
+    agency.parent.mkdir(exist_ok=True)
+    agency.symlink_to(theirs)
+    code, problems = check(root, capsys)
+    assert code == 1
+    assert located(problems, "file.outside-client") == [
+        "content/_events/linked.yml:1",
+        f"content/{OURS}/events/launch.yml:1",
+    ]
+    site = build_site_of(root, tmp_path / "site", OURS)
+    assert (site / OURS / "index.html").is_file()
+    assert not any(DRAFT_MARKER in p.read_text(errors="replace") for p in site.rglob("*.html"))
+
+
+def build_site_of(root: Path, out: Path, client: str) -> Path:
+    build_site(BuildOptions(root=root, today=parse_today(TODAY), output=out, client=client))
+    return out
+
+
 def test_metrics_linked_to_another_clients_are_refused(tmp_path: Path) -> None:
     root = make_workspace(tmp_path / "ws")
     theirs = root / "content" / OTHER / "metrics"

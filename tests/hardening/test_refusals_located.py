@@ -193,6 +193,16 @@ CASES = [
     Case(
         "control-character-month", MONTH_FILE, "tone:", "tone:\n  neutral: \x1b1", 4, "", "U+001B"
     ),
+    # in the caption (the body), where nothing looked before
+    Case(
+        "control-character-body",
+        POST,
+        "Bientôt chez vous.",
+        "Bientôt\nchez \x07vous.",
+        20,
+        "",
+        "U+0007",
+    ),
 ]
 
 
