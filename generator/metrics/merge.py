@@ -64,8 +64,12 @@ def combine(old: Row, new: Row) -> Row:
     }
     if not kept:
         return new
-    sources = sorted({*old.source.split("; "), new.source} - {""})
-    return replace(new, **kept, source="; ".join(sources))
+    return replace(new, **kept, source=both_sources(old, new))
+
+
+def both_sources(old: AccountDay | PostMetrics, new: AccountDay | PostMetrics) -> str:
+    """The `source` of a row made of two: every file named once, in name order."""
+    return "; ".join(sorted({*old.source.split("; "), new.source} - {""}))
 
 
 def same_values(one: AccountDay | PostMetrics, other: AccountDay | PostMetrics) -> bool:
@@ -74,7 +78,13 @@ def same_values(one: AccountDay | PostMetrics, other: AccountDay | PostMetrics) 
     return all(map(eq, values_of(one), values_of(other)))
 
 
-def merge_rows(existing: dict[tuple[str, str], Row], rows: Iterable[Row]) -> MergeCount:
+def merge_rows(
+    existing: dict[tuple[str, str], Row],
+    rows: Iterable[Row],
+    merge: Callable[[Row, Row], Row] = combine,
+) -> MergeCount:
+    """Each row added under its key, or merged with the row already there by `merge` (the
+    new row wins by default); a merge that changes no figure keeps the old row as it was."""
     count = MergeCount()
     for row in rows:
         old = existing.get(row.key)
@@ -82,8 +92,8 @@ def merge_rows(existing: dict[tuple[str, str], Row], rows: Iterable[Row]) -> Mer
             existing[row.key] = row
             count.added += 1
             continue
-        merged = combine(old, row)
-        if same_values(merged, old):
+        merged = merge(old, row)
+        if merged is old or same_values(merged, old):
             count.unchanged += 1
         else:
             existing[row.key] = merged
@@ -102,42 +112,19 @@ def fill_gaps(old: AccountDay, new: AccountDay) -> AccountDay:
     }
     if not gaps:
         return old
-    sources = sorted({*old.source.split("; "), new.source} - {""})
-    return replace(old, **gaps, source="; ".join(sources))
+    return replace(old, **gaps, source=both_sources(old, new))
 
 
-def merge_fill(
-    existing: dict[tuple[str, str], AccountDay], rows: Iterable[AccountDay]
-) -> MergeCount:
-    count = MergeCount()
-    for row in rows:
-        old = existing.get(row.key)
-        if old is None:
-            existing[row.key] = row
-            count.added += 1
-            continue
-        merged = fill_gaps(old, row)
-        if merged is old:
-            count.unchanged += 1
-        else:
-            existing[row.key] = merged
-            count.replaced += 1
-    return count
-
-
-def fill(old: PostMetrics, new: PostMetrics) -> PostMetrics:
+def fill_spend(old: PostMetrics, new: PostMetrics) -> PostMetrics:
     """An ad report's row on a known post: its spend replaces the old spend, its other figures
-    only fill the ones the post lacks (organic figures are never overwritten)."""
+    only fill the ones the post lacks (organic figures are never overwritten). When nothing
+    changes, merge_rows keeps the old row, sources and all."""
     gaps = {
         name: getattr(new, name)
         for name in value_fields(new)
         if name != "ad_spend" and getattr(old, name) is None and getattr(new, name) is not None
     }
-    merged = replace(old, ad_spend=new.ad_spend, **gaps)
-    if same_values(merged, old):
-        return old
-    sources = sorted({*old.source.split("; "), new.source} - {""})
-    return replace(merged, source="; ".join(sources))
+    return replace(old, ad_spend=new.ad_spend, **gaps, source=both_sources(old, new))
 
 
 def resolve_post(existing: dict[tuple[str, str], PostMetrics], row: PostMetrics) -> PostMetrics:
@@ -156,25 +143,6 @@ def resolve_post(existing: dict[tuple[str, str], PostMetrics], row: PostMetrics)
                 post_url=row.post_url or existing[(platform, post_id)].post_url,
             )
     return row
-
-
-def merge_spend(
-    existing: dict[tuple[str, str], PostMetrics], rows: Iterable[PostMetrics]
-) -> MergeCount:
-    count = MergeCount()
-    for row in (resolve_post(existing, r) for r in rows):
-        old = existing.get(row.key)
-        if old is None:
-            existing[row.key] = row
-            count.added += 1
-            continue
-        merged = fill(old, row)
-        if merged is old:
-            count.unchanged += 1
-        else:
-            existing[row.key] = merged
-            count.replaced += 1
-    return count
 
 
 def adopt_spend(existing: dict[tuple[str, str], PostMetrics], posts: Iterable[PostMetrics]) -> None:
@@ -219,11 +187,11 @@ def merge_metrics(
     by_post = {row.key: row for row in base.posts}
     by_figure = {row.row_key: row for row in base.audience}
     count = merge_rows(days, account)
-    count += merge_fill(days, fill)
+    count += merge_rows(days, fill, fill_gaps)
     count += MergeCount(*merge_audience(by_figure, audience))
     adopt_spend(by_post, posts)
     count += merge_rows(by_post, posts)
-    count += merge_spend(by_post, spend)
+    count += merge_rows(by_post, (resolve_post(by_post, row) for row in spend), fill_spend)
     merged = ClientMetrics(
         account=list(days.values()),
         posts=list(by_post.values()),
