@@ -58,17 +58,10 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
         pass
     # Excel on Windows saves "CSV" in the ANSI code page; the five bytes cp1252 leaves
     # undefined are kept as latin-1 so that no file is refused for one odd byte
-    return data.decode("cp1252", errors="strict") if _is_cp1252(data) else (
-        data.decode("latin-1")
-    ), "cp1252"
-
-
-def _is_cp1252(data: bytes) -> bool:
     try:
-        data.decode("cp1252")
+        return data.decode("cp1252"), "cp1252"
     except UnicodeDecodeError:
-        return False
-    return True
+        return data.decode("latin-1"), "cp1252"
 
 
 def sniff_delimiter(text: str) -> str:
