@@ -184,6 +184,14 @@ class Record:
     def ident(self, aliases: Aliases) -> str | None:
         return self._read(aliases, parse_id)
 
+    def required(self, aliases: Aliases, read: Callable[[str], Any], what: str) -> Any:
+        """A cell the row cannot do without, read by `read`: empty, it is `the {what} is
+        missing`, named by the column's first alias."""
+        value = self._read(aliases, read)
+        if value is None:
+            raise self.error(aliases[0], f"the {what} is missing")
+        return value
+
     def value(self, aliases: Aliases, read: Callable[[str], Any]) -> Any:
         return self._read(aliases, read)
 

@@ -7,6 +7,7 @@ import re
 from typing import Any
 
 from generator.metrics.dates import parse_day, parse_moment
+from generator.metrics.decode import parse_id
 from generator.metrics.formats import Format, Parsed
 from generator.metrics.store import AccountDay, PostMetrics
 from generator.metrics.tables import (
@@ -73,9 +74,7 @@ def parse_page(table: HeaderedTable, export: ExportFile, ctx: ImportContext) -> 
     parsed = Parsed("facebook-page", "facebook")
     for record in table.records(skip=description_rows(table)):
         ctx.tick(record.line)
-        day = record.value(DATE, parse_day)
-        if day is None:
-            raise record.error(DATE[0], "the date is missing")
+        day = record.required(DATE, parse_day, "date")
         gained, lost = record.count(NEW_FANS), record.count(LOST_FANS)
         change = None if gained is None else gained - (lost or 0)
         parsed.account.append(
@@ -109,9 +108,7 @@ def parse_posts(table: HeaderedTable, export: ExportFile, ctx: ImportContext) ->
     parsed = Parsed("facebook-posts", "facebook")
     for record in table.records(skip=description_rows(table)):
         ctx.tick(record.line)
-        post_id = record.ident(POST_ID)
-        if post_id is None:
-            raise record.error(POST_ID[0], "the post id is missing")
+        post_id = record.required(POST_ID, parse_id, "post id")
         views = record.count(VIDEO_VIEWS)
         if views is None:
             views = total(record.count(ORGANIC_VIDEO_VIEWS), record.count(PAID_VIDEO_VIEWS))

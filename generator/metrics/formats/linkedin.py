@@ -66,10 +66,7 @@ def post_id_of(link: str) -> str:
 
 
 def page_date(record: Record) -> date:
-    day = record.value(DATE, lambda v: parse_day(v, "mdy"))
-    if day is None:
-        raise record.error(DATE[0], "the date is missing")
-    return day
+    return record.required(DATE, lambda v: parse_day(v, "mdy"), "date")
 
 
 # --- page exports --------------------------------------------------------------------------

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from generator.metrics.dates import parse_moment
+from generator.metrics.decode import parse_id
 from generator.metrics.formats import Format, Parsed
 from generator.metrics.store import PostMetrics
 from generator.metrics.tables import (
@@ -105,9 +106,7 @@ def parse(table: HeaderedTable, export: ExportFile, ctx: ImportContext) -> Parse
                 f"{record.text(DATE) or 'empty'}); only Lifetime rows count"
             )
             continue
-        post_id = record.ident(POST_ID)
-        if post_id is None:
-            raise record.error(POST_ID[0], "the post id is missing")
+        post_id = record.required(POST_ID, parse_id, "post id")
         parsed.posts.append(build_row(record, platform, post_id, export, ctx))
     return parsed
 

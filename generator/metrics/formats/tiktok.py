@@ -54,10 +54,7 @@ def dated_records(table: HeaderedTable, ctx: ImportContext) -> list[tuple[date, 
     month_days = []
     for record in records:
         ctx.tick(record.line)
-        value = record.value(DATE, parse_month_day)
-        if value is None:
-            raise record.error(DATE[0], "the date is missing")
-        month_days.append(value)
+        month_days.append(record.required(DATE, parse_month_day, "date"))
     try:
         days = assign_years(month_days, anchor_day(ctx))
     except ValueProblem as exc:

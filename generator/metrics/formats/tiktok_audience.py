@@ -132,9 +132,7 @@ def hour_of(text: str) -> str:
 def parse_activity(table: HeaderedTable, export: ExportFile, ctx: ImportContext) -> Parsed:
     parsed = Parsed("tiktok-activity", "tiktok")
     for day, record in dated_records(table, ctx):
-        hour, active = record.value(HOUR, hour_of), record.count(ACTIVE)
-        if hour is None:
-            raise record.error(HOUR[0], "the hour is missing")
+        hour, active = record.required(HOUR, hour_of, "hour"), record.count(ACTIVE)
         if active is None:
             parsed.skipped.append(f"row {record.line}: no figure for {day} at {hour} h")
             continue

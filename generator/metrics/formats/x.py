@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from generator.metrics.dates import parse_day, parse_moment
+from generator.metrics.decode import parse_id
 from generator.metrics.formats import Format, Parsed
 from generator.metrics.store import AccountDay, PostMetrics
 from generator.metrics.tables import (
@@ -75,9 +76,7 @@ def parse_tweets(table: HeaderedTable, export: ExportFile, ctx: ImportContext) -
     parsed = Parsed("x-tweets", "x")
     for record in table.records():
         ctx.tick(record.line)
-        post_id = record.ident(TWEET_ID)
-        if post_id is None:
-            raise record.error(TWEET_ID[0], "the tweet id is missing")
+        post_id = record.required(TWEET_ID, parse_id, "tweet id")
         parsed.posts.append(
             PostMetrics(
                 platform="x",
@@ -111,9 +110,7 @@ def parse_daily(table: HeaderedTable, export: ExportFile, ctx: ImportContext) ->
     parsed = Parsed("x-daily", "x")
     for record in table.records():
         ctx.tick(record.line)
-        day = record.value(DATE, parse_day)
-        if day is None:
-            raise record.error(DATE[0], "the date is missing")
+        day = record.required(DATE, parse_day, "date")
         parsed.account.append(
             AccountDay(
                 platform="x",
@@ -142,9 +139,7 @@ def parse_content(table: HeaderedTable, export: ExportFile, ctx: ImportContext) 
     parsed = Parsed("x-content", "x")
     for record in table.records():
         ctx.tick(record.line)
-        post_id = record.ident(POST_ID)
-        if post_id is None:
-            raise record.error(POST_ID[0], "the post id is missing")
+        post_id = record.required(POST_ID, parse_id, "post id")
         parsed.posts.append(
             PostMetrics(
                 platform="x",
@@ -178,9 +173,7 @@ def parse_overview(table: HeaderedTable, export: ExportFile, ctx: ImportContext)
     parsed = Parsed("x-overview", "x")
     for record in table.records():
         ctx.tick(record.line)
-        day = record.value(DATE, parse_day)
-        if day is None:
-            raise record.error(DATE[0], "the date is missing")
+        day = record.required(DATE, parse_day, "date")
         follows, unfollows = record.count(NEW_FOLLOWS), record.count(UNFOLLOWS)
         change = None if follows is None or unfollows is None else follows - unfollows
         parsed.account.append(
