@@ -27,6 +27,7 @@ from generator.metrics.tables import (
     Record,
     find_header,
     import_error,
+    total,
 )
 
 CONTENT = ("Content", "Videos", "Inhalt")
@@ -145,10 +146,7 @@ def parse_table(table: HeaderedTable, export: ExportFile, ctx: ImportContext) ->
 
 
 def chart_day(record: Record) -> date:
-    day = record.value(DATE, lambda v: parse_day(v, "dmy"))
-    if day is None:
-        raise record.error(DATE[0], "the date is missing")
-    return day
+    return record.required(DATE, lambda v: parse_day(v, "dmy"), "date")
 
 
 def breakdown_of(table: HeaderedTable) -> tuple[str, Aliases] | None:
@@ -170,10 +168,6 @@ class DaySum:
     lines: dict[str, int] = field(default_factory=dict)  # chart line -> file row
 
 
-def add(total: int | None, value: int | None) -> int | None:
-    return total if value is None else (total or 0) + value
-
-
 def sum_chart(table: HeaderedTable, column: Aliases, ctx: ImportContext) -> dict[date, DaySum]:
     days: dict[date, DaySum] = defaultdict(DaySum)
     for record in table.records():
@@ -181,18 +175,19 @@ def sum_chart(table: HeaderedTable, column: Aliases, ctx: ImportContext) -> dict
         if is_total(record, column):
             continue
         check_durations(record)
-        day, line = days[chart_day(record)], record.text(column)
+        when, line = chart_day(record), record.text(column)
+        day = days[when]
         if line in day.lines:
             raise import_error(
                 table.name,
                 record.line,
                 "",
                 f"rows {day.lines[line]} and {record.line} both give {line or 'an empty line'} "
-                f"on {chart_day(record).isoformat()}: nothing was imported",
+                f"on {when.isoformat()}: nothing was imported",
             )
         day.lines[line] = record.line
-        day.views = add(day.views, record.count(VIEWS))
-        day.subscribers = add(day.subscribers, record.count(SUBSCRIBERS))
+        day.views = total(day.views, record.count(VIEWS))
+        day.subscribers = total(day.subscribers, record.count(SUBSCRIBERS))
     return days
 
 
@@ -207,14 +202,14 @@ def parse_chart(table: HeaderedTable, export: ExportFile, ctx: ImportContext) ->
         AccountDay(
             platform="youtube",
             date=day,
-            video_views=total.views,
-            follower_change=total.subscribers,
+            video_views=summed.views,
+            follower_change=summed.subscribers,
             source=export.name,
-            line=min(total.lines.values(), default=0),
+            line=min(summed.lines.values(), default=0),
         )
-        for day, total in sorted(days.items())
+        for day, summed in sorted(days.items())
     ]
-    lines = max((len(total.lines) for total in days.values()), default=0)
+    lines = max((len(summed.lines) for summed in days.values()), default=0)
     parsed.notes.append(
         f"views summed per day over up to {lines} {name} lines of the chart; a chart lists "
         "only the lines it draws, so these sums fill days no Totals.csv gave and never "
