@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from generator.metrics.formats import Format, Parsed, detect_format, load_formats
@@ -51,8 +52,10 @@ def known_formats() -> str:
     return "; ".join(f"{f.label} ({f.languages})" for f in load_formats())
 
 
-def parse_export(export: ExportFile, ctx: ImportContext) -> tuple[Format, Parsed]:
-    found = detect_format(export)
+def parse_export(
+    export: ExportFile, found: tuple[Format, Any] | None, ctx: ImportContext
+) -> tuple[Format, Parsed]:
+    """The file parsed by the format detect_format `found` for it (an error when none)."""
     if found is None:
         raise AlmanacError(
             f"unknown export format: found {describe_header(export)}. "
@@ -111,9 +114,10 @@ def count_rows(export: ExportFile) -> int:
     return sum(len(t.rows) for t in export.tables)
 
 
-def pass_over(export: ExportFile, ctx: ImportContext) -> str | None:
+def pass_over(
+    export: ExportFile, found: tuple[Format, Any] | None, ctx: ImportContext
+) -> str | None:
     """Why a file found in a folder or ZIP is not imported, or None to import it."""
-    found = detect_format(export)
     if found is None:
         return f"not an export Almanac reads ({describe_header(export)})"
     fmt = found[0]
@@ -134,14 +138,15 @@ def import_one(
     name = item.source
     try:
         export = read_input(item, ctx)
+        found = detect_format(export)
         if not item.explicit:
-            reason = pass_over(export, ctx)
+            reason = pass_over(export, found, ctx)
             if reason:
                 return reason
         bar = progress(name, count_rows(export))
         ctx.file_day, ctx.tick = item.day, bar.update
         try:
-            return parse_export(export, ctx)
+            return parse_export(export, found, ctx)
         finally:
             bar.finish()
     except AlmanacError as exc:
