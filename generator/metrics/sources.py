@@ -13,11 +13,11 @@ from datetime import date
 from pathlib import Path, PurePosixPath
 
 from generator.metrics.limits import check_size, over_limit
+from generator.metrics.reading import ZIP_MAGIC
 from generator.metrics.workbook import check_zip_members
 from generator.problems import AlmanacError
 from generator.schema.settings import ImportLimits
 
-ZIP_MAGIC = b"PK\x03\x04"
 WORKBOOK_PART = "[Content_Types].xml"
 MAX_ZIP_NESTING = 2
 _FILE_DAY = re.compile(r"(20\d\d)[-_]?(0[1-9]|1[0-2])[-_]?(0[1-9]|[12]\d|3[01])")
