@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from generator.metrics.audience import AudienceRow
 from generator.metrics.store import AccountDay, PostMetrics
-from generator.metrics.tables import ExportFile, ImportContext
+from generator.metrics.tables import Aliases, ExportFile, ImportContext, Record
 
 FORMAT_MODULES = (
     "x",
@@ -56,6 +57,19 @@ class Format:
     file_type: str  # csv, xlsx or json: only files of that type are tried
     detect: Callable[[ExportFile], tuple[int, Any] | None]
     parse: Callable[[Any, ExportFile, ImportContext], Parsed]
+
+
+def account_day(
+    platform: str, day: date, record: Record, source: str, figures: Mapping[str, Aliases]
+) -> AccountDay:
+    """The account day a row gives when each figure (an AccountDay field) is one column."""
+    return AccountDay(
+        platform=platform,
+        date=day,
+        source=source,
+        line=record.line,
+        **{name: record.count(aliases) for name, aliases in figures.items()},
+    )
 
 
 def load_formats() -> list[Format]:

@@ -4,14 +4,16 @@ creator (personal profile) export; summary lines sit above the tables, dates are
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
 from generator.metrics.dates import parse_day, parse_moment
-from generator.metrics.formats import Format, Parsed
+from generator.metrics.formats import Format, Parsed, account_day
 from generator.metrics.store import AccountDay, PostMetrics
 from generator.metrics.tables import (
+    Aliases,
     ExportFile,
     HeaderedTable,
     ImportContext,
@@ -69,6 +71,16 @@ def page_date(record: Record) -> date:
     return record.required(DATE, lambda v: parse_day(v, "mdy"), "date")
 
 
+def page_days(
+    table: HeaderedTable, export: ExportFile, ctx: ImportContext, figures: Mapping[str, Aliases]
+) -> list[AccountDay]:
+    days = []
+    for record in table.records():
+        ctx.tick(record.line)
+        days.append(account_day("linkedin", page_date(record), record, export.name, figures))
+    return days
+
+
 # --- page exports --------------------------------------------------------------------------
 
 
@@ -83,19 +95,16 @@ def detect_page_content(export: ExportFile) -> tuple[int, Any] | None:
 def parse_page_content(sheets: Sheets, export: ExportFile, ctx: ImportContext) -> Parsed:
     parsed = Parsed("linkedin-content", "linkedin")
     if sheets.daily:
-        for record in sheets.daily.records():
-            ctx.tick(record.line)
-            parsed.account.append(
-                AccountDay(
-                    platform="linkedin",
-                    date=page_date(record),
-                    impressions=record.count(IMPRESSIONS_TOTAL),
-                    reach=record.count(UNIQUE_IMPRESSIONS),
-                    link_clicks=record.count(CLICKS_TOTAL),
-                    source=export.name,
-                    line=record.line,
-                )
-            )
+        parsed.account = page_days(
+            sheets.daily,
+            export,
+            ctx,
+            {
+                "impressions": IMPRESSIONS_TOTAL,
+                "reach": UNIQUE_IMPRESSIONS,
+                "link_clicks": CLICKS_TOTAL,
+            },
+        )
     if sheets.posts:
         for record in sheets.posts.records():
             ctx.tick(record.line)
@@ -132,20 +141,9 @@ def detect_page_followers(export: ExportFile) -> tuple[int, Any] | None:
 
 
 def parse_page_followers(sheets: Sheets, export: ExportFile, ctx: ImportContext) -> Parsed:
-    parsed = Parsed("linkedin-followers", "linkedin")
     assert sheets.followers is not None
-    for record in sheets.followers.records():
-        ctx.tick(record.line)
-        parsed.account.append(
-            AccountDay(
-                platform="linkedin",
-                date=page_date(record),
-                follower_change=record.count(TOTAL_NEW_FOLLOWERS),
-                source=export.name,
-                line=record.line,
-            )
-        )
-    return parsed
+    days = page_days(sheets.followers, export, ctx, {"follower_change": TOTAL_NEW_FOLLOWERS})
+    return Parsed("linkedin-followers", "linkedin", account=days)
 
 
 def detect_page_visitors(export: ExportFile) -> tuple[int, Any] | None:
@@ -154,20 +152,9 @@ def detect_page_visitors(export: ExportFile) -> tuple[int, Any] | None:
 
 
 def parse_page_visitors(sheets: Sheets, export: ExportFile, ctx: ImportContext) -> Parsed:
-    parsed = Parsed("linkedin-visitors", "linkedin")
     assert sheets.daily is not None
-    for record in sheets.daily.records():
-        ctx.tick(record.line)
-        parsed.account.append(
-            AccountDay(
-                platform="linkedin",
-                date=page_date(record),
-                profile_visits=record.count(PAGE_VIEWS),
-                source=export.name,
-                line=record.line,
-            )
-        )
-    return parsed
+    days = page_days(sheets.daily, export, ctx, {"profile_visits": PAGE_VIEWS})
+    return Parsed("linkedin-visitors", "linkedin", account=days)
 
 
 # --- creator export ------------------------------------------------------------------------

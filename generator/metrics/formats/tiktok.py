@@ -10,14 +10,16 @@ the video id (its top 32 bits are the Unix time of the upload)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from datetime import UTC, date, datetime
 from typing import Any
 
 from generator.metrics.dates import assign_years, parse_moment, parse_month_day
 from generator.metrics.decode import ValueProblem
-from generator.metrics.formats import Format, Parsed
+from generator.metrics.formats import Format, Parsed, account_day
 from generator.metrics.store import AccountDay, PostMetrics
 from generator.metrics.tables import (
+    Aliases,
     ExportFile,
     HeaderedTable,
     ImportContext,
@@ -67,20 +69,19 @@ def detect_overview(export: ExportFile) -> tuple[int, Any] | None:
     return find_header(export.tables[0], [DATE, VIDEO_VIEWS, PROFILE_VIEWS], [LIKES], scan=1)
 
 
+def account_days(
+    table: HeaderedTable, export: ExportFile, ctx: ImportContext, figures: Mapping[str, Aliases]
+) -> list[AccountDay]:
+    """The days of an overview or follower history, with their years worked out."""
+    return [
+        account_day("tiktok", day, record, export.name, figures)
+        for day, record in dated_records(table, ctx)
+    ]
+
+
 def parse_overview(table: HeaderedTable, export: ExportFile, ctx: ImportContext) -> Parsed:
-    parsed = Parsed("tiktok-overview", "tiktok")
-    for day, record in dated_records(table, ctx):
-        parsed.account.append(
-            AccountDay(
-                platform="tiktok",
-                date=day,
-                video_views=record.count(VIDEO_VIEWS),
-                profile_visits=record.count(PROFILE_VIEWS),
-                source=export.name,
-                line=record.line,
-            )
-        )
-    return parsed
+    figures = {"video_views": VIDEO_VIEWS, "profile_visits": PROFILE_VIEWS}
+    return Parsed("tiktok-overview", "tiktok", account=account_days(table, export, ctx, figures))
 
 
 def detect_followers(export: ExportFile) -> tuple[int, Any] | None:
@@ -88,19 +89,8 @@ def detect_followers(export: ExportFile) -> tuple[int, Any] | None:
 
 
 def parse_followers(table: HeaderedTable, export: ExportFile, ctx: ImportContext) -> Parsed:
-    parsed = Parsed("tiktok-followers", "tiktok")
-    for day, record in dated_records(table, ctx):
-        parsed.account.append(
-            AccountDay(
-                platform="tiktok",
-                date=day,
-                followers=record.count(FOLLOWERS),
-                follower_change=record.count(DIFFERENCE),
-                source=export.name,
-                line=record.line,
-            )
-        )
-    return parsed
+    figures = {"followers": FOLLOWERS, "follower_change": DIFFERENCE}
+    return Parsed("tiktok-followers", "tiktok", account=account_days(table, export, ctx, figures))
 
 
 def detect_content(export: ExportFile) -> tuple[int, Any] | None:

@@ -17,7 +17,7 @@ from typing import Any
 
 from generator.metrics.dates import parse_day, parse_moment
 from generator.metrics.decode import ValueProblem, normalize_header, parse_duration, parse_number
-from generator.metrics.formats import Format, Parsed
+from generator.metrics.formats import Format, Parsed, account_day
 from generator.metrics.store import AccountDay, PostMetrics
 from generator.metrics.tables import (
     Aliases,
@@ -230,17 +230,11 @@ def detect_totals(export: ExportFile) -> tuple[int, Any] | None:
 
 def parse_totals(table: HeaderedTable, export: ExportFile, ctx: ImportContext) -> Parsed:
     parsed = Parsed("youtube-totals", "youtube")
+    figures = {"follower_change": SUBSCRIBERS, "video_views": VIEWS}
     for record in table.records():
         ctx.tick(record.line)
         parsed.account.append(
-            AccountDay(
-                platform="youtube",
-                date=chart_day(record),
-                follower_change=record.count(SUBSCRIBERS),
-                video_views=record.count(VIEWS),
-                source=export.name,
-                line=record.line,
-            )
+            account_day("youtube", chart_day(record), record, export.name, figures)
         )
     return parsed
 
