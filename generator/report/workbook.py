@@ -10,169 +10,127 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from operator import attrgetter
+from typing import Any, Generic, TypeVar
 
 from openpyxl import Workbook
 from openpyxl.styles import Font
-from openpyxl.worksheet.worksheet import Worksheet
 
+from generator.report.figures import KeyFigure, NetworkFigures, ObjectiveResult
 from generator.report.i18n import Words
-from generator.report.report_model import Report
+from generator.report.report_model import BoostRow, Report, TopPost
 
 PERCENT = "0.0%"
 MONEY = "#,##0.00"
+DAY = "yyyy-mm-dd"
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
+T = TypeVar("T")
+RATIOS = attrgetter("is_ratio")  # a rate among counts: formatted as a percentage
 
 
-def add_sheet(book: Workbook, title: str, header: list[str], rows: list[list[Any]]) -> Worksheet:
+@dataclass(frozen=True)
+class Column(Generic[T]):
+    """One column of a sheet: its header, its value for a row of the report, and its number
+    format (for every row, or only for the rows `formatted` keeps: rates among counts)."""
+
+    header: str
+    value: Callable[[T], Any]
+    number_format: str | None = None
+    formatted: Callable[[T], bool] = lambda _row: True
+
+
+def add_sheet(book: Workbook, title: str, columns: list[Column[T]], rows: Sequence[T]) -> None:
+    """A sheet with a bold header, one line per row and columns as wide as their content."""
     sheet = book.create_sheet(title[:31])
-    sheet.append(header)
+    sheet.append([c.header for c in columns])
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for row in rows:
-        sheet.append(row)
-    for column in sheet.columns:
-        width = max(len(str(c.value)) if c.value is not None else 0 for c in column)
-        sheet.column_dimensions[column[0].column_letter].width = min(60, max(10, width + 2))
-    return sheet
+        sheet.append([c.value(row) for c in columns])
+    for index, column in enumerate(columns, start=1):
+        if column.number_format is None:
+            continue
+        for line, row in enumerate(rows, start=2):
+            if column.formatted(row):
+                sheet.cell(row=line, column=index).number_format = column.number_format
+    for cells in sheet.columns:
+        width = max(len(str(c.value)) if c.value is not None else 0 for c in cells)
+        sheet.column_dimensions[cells[0].column_letter].width = min(60, max(10, width + 2))
 
 
-def format_column(sheet: Worksheet, column: int, number_format: str, rows: list[int]) -> None:
-    for row in rows:
-        sheet.cell(row=row, column=column).number_format = number_format
+def platforms(words: Words, names: Sequence[str]) -> str:
+    return ", ".join(words.platform(n) for n in names)
 
 
 def key_figures_sheet(book: Workbook, report: Report, words: Words) -> None:
-    header = [
-        words.t("figure"),
-        words.t("this_month"),
-        words.t("previous_month"),
-        words.t("objective"),
-        words.t("status"),
-        words.t("data_until", date="").strip(" :"),
+    columns: list[Column[KeyFigure]] = [
+        Column(words.t("figure"), lambda k: words.t(k.key)),
+        Column(words.t("this_month"), lambda k: k.value, PERCENT, RATIOS),
+        Column(words.t("previous_month"), lambda k: k.previous, PERCENT, RATIOS),
+        Column(words.t("objective"), lambda k: k.target, PERCENT, RATIOS),
+        Column(words.t("status"), lambda k: words.t(k.status) if k.status else None),
+        Column(words.t("data_until", date="").strip(" :"), lambda k: k.until, DAY),
     ]
-    rows = [
-        [
-            words.t(k.key),
-            k.value,
-            k.previous,
-            k.target,
-            words.t(k.status) if k.status else None,
-            k.until,
-        ]
-        for k in report.key_figures
-    ]
-    sheet = add_sheet(book, words.t("h_numbers"), header, rows)
-    ratios = [i + 2 for i, k in enumerate(report.key_figures) if k.is_ratio]
-    for column in (2, 3, 4):
-        format_column(sheet, column, PERCENT, ratios)
-    format_column(sheet, 6, "yyyy-mm-dd", list(range(2, len(rows) + 2)))
+    add_sheet(book, words.t("h_numbers"), columns, report.key_figures)
 
 
 def networks_sheet(book: Workbook, report: Report, words: Words) -> None:
-    header = [
-        words.t("network"),
-        words.t("followers_gained"),
-        words.t("reach"),
-        words.t("impressions"),
-        words.t("posts_measured"),
-        words.t("post_impressions"),
-        words.t("engagements"),
-        words.t("engagement_rate"),
+    columns: list[Column[NetworkFigures]] = [
+        Column(words.t("network"), lambda n: words.platform(n.platform)),
+        Column(words.t("followers_gained"), lambda n: n.followers_gained),
+        Column(words.t("reach"), lambda n: n.reach),
+        Column(words.t("impressions"), lambda n: n.impressions),
+        Column(words.t("posts_measured"), lambda n: n.rate.posts or None),
+        Column(words.t("post_impressions"), lambda n: n.rate.impressions or None),
+        Column(words.t("engagements"), lambda n: n.rate.engagements if n.rate.posts else None),
+        Column(words.t("engagement_rate"), lambda n: n.engagement_rate, PERCENT),
     ]
-    rows = [
-        [
-            words.platform(n.platform),
-            n.followers_gained,
-            n.reach,
-            n.impressions,
-            n.rate.posts or None,
-            n.rate.impressions or None,
-            n.rate.engagements if n.rate.posts else None,
-            n.engagement_rate,
-        ]
-        for n in report.figures.networks
-    ]
-    sheet = add_sheet(book, words.t("h_audience"), header, rows)
-    format_column(sheet, 8, PERCENT, list(range(2, len(rows) + 2)))
+    add_sheet(book, words.t("h_audience"), columns, report.figures.networks)
 
 
 def objectives_sheet(book: Workbook, report: Report, words: Words) -> None:
-    header = [words.t("objective"), words.t("network"), "target", words.t("this_month")]
-    header += [words.t("status")]
-    rows = [
-        [
-            o.label or words.t(o.metric),
-            words.platform(o.platform) if o.platform else words.t("all_networks"),
-            o.target,
-            o.actual,
-            words.t(o.status) if o.status else None,
-        ]
-        for o in report.objectives
+    columns: list[Column[ObjectiveResult]] = [
+        Column(words.t("objective"), lambda o: o.label or words.t(o.metric)),
+        Column(
+            words.t("network"),
+            lambda o: words.platform(o.platform) if o.platform else words.t("all_networks"),
+        ),
+        Column("target", lambda o: o.target, PERCENT, RATIOS),
+        Column(words.t("this_month"), lambda o: o.actual, PERCENT, RATIOS),
+        Column(words.t("status"), lambda o: words.t(o.status) if o.status else None),
     ]
-    sheet = add_sheet(book, words.t("objectives"), header, rows)
-    ratios = [i + 2 for i, o in enumerate(report.objectives) if o.is_ratio]
-    for column in (3, 4):
-        format_column(sheet, column, PERCENT, ratios)
+    add_sheet(book, words.t("objectives"), columns, report.objectives)
 
 
 def top_posts_sheet(book: Workbook, report: Report, words: Words) -> None:
-    header = [
-        words.t("post"),
-        words.t("dates"),
-        words.t("network"),
-        words.t("impressions"),
-        words.t("reach"),
-        words.t("engagements"),
-        words.t("engagement_rate"),
+    columns: list[Column[TopPost]] = [
+        Column(words.t("post"), lambda p: p.title),
+        Column(words.t("dates"), lambda p: p.day, DAY),
+        Column(words.t("network"), lambda p: platforms(words, p.platforms)),
+        Column(words.t("impressions"), lambda p: p.impressions),
+        Column(words.t("reach"), lambda p: p.reach),
+        Column(words.t("engagements"), lambda p: p.engagements),
+        Column(words.t("engagement_rate"), lambda p: p.engagement_rate, PERCENT),
     ]
-    rows = [
-        [
-            p.title,
-            p.day,
-            ", ".join(words.platform(n) for n in p.platforms),
-            p.impressions,
-            p.reach,
-            p.engagements,
-            p.engagement_rate,
-        ]
-        for p in report.top_posts
-    ]
-    sheet = add_sheet(book, words.t("h_top"), header, rows)
-    format_column(sheet, 2, "yyyy-mm-dd", list(range(2, len(rows) + 2)))
-    format_column(sheet, 7, PERCENT, list(range(2, len(rows) + 2)))
+    add_sheet(book, words.t("h_top"), columns, report.top_posts)
 
 
 def ads_sheet(book: Workbook, report: Report, words: Words) -> None:
-    header = [
-        words.t("post"),
-        words.t("network"),
-        words.t("budget"),
-        words.t("spend"),
-        words.t("impressions"),
-        words.t("clicks"),
-        words.t("engagements"),
-        words.t("cost_per_result"),
-        "currency",
+    columns: list[Column[BoostRow]] = [
+        Column(words.t("post"), lambda b: b.title),
+        Column(words.t("network"), lambda b: platforms(words, b.platforms)),
+        Column(words.t("budget"), lambda b: b.budget, MONEY),
+        Column(words.t("spend"), lambda b: b.spend, MONEY),
+        Column(words.t("impressions"), lambda b: b.impressions),
+        Column(words.t("clicks"), lambda b: b.clicks),
+        Column(words.t("engagements"), lambda b: b.engagements),
+        Column(words.t("cost_per_result"), lambda b: b.result[1], MONEY),
+        Column("currency", lambda b: b.currency),
     ]
-    rows = [
-        [
-            b.title,
-            ", ".join(words.platform(n) for n in b.platforms),
-            b.budget,
-            b.spend,
-            b.impressions,
-            b.clicks,
-            b.engagements,
-            b.result[1],
-            b.currency,
-        ]
-        for b in report.boosts
-    ]
-    sheet = add_sheet(book, words.t("h_ads"), header, rows)
-    for column in (3, 4, 8):
-        format_column(sheet, column, MONEY, list(range(2, len(rows) + 2)))
+    add_sheet(book, words.t("h_ads"), columns, report.boosts)
 
 
 MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
