@@ -30,7 +30,6 @@ HALF = 3.25
 INK = "#222222"
 GRID = "#d9d9d9"
 MARKERS = ("o", "s", "^", "D", "v", "P")
-HATCHES = ("", "////", "xxxx", "....", "\\\\\\\\")
 
 RC = {
     "svg.hashsalt": "almanac-report",  # stable ids: the same data gives the same bytes
@@ -188,6 +187,21 @@ def label_bars(ax: Axes, bars: object, texts: Sequence[str], horizontal: bool = 
             )
 
 
+def mark_no_data(ax: Axes, x: float, y: float, words: Words) -> None:
+    """The words "no data", upwards from (x, y) in small grey type, where data is missing."""
+    ax.annotate(
+        words.t("c_no_data"),
+        (x, y),
+        xytext=(0, 3),
+        textcoords="offset points",
+        rotation=90,
+        ha="center",
+        va="bottom",
+        fontsize=6.5,
+        color="#666666",
+    )
+
+
 LABEL_CHARACTERS = 24  # what fits left of a half-width bar chart at 7 pt
 
 
@@ -302,17 +316,8 @@ def draw_follower_panel(
     last_day = points[-1][0]
     if last_day < days[1]:
         ax.axvspan(last_day.toordinal() + 0.5, days[1].toordinal() + 0.5, color="#f0f0f0", lw=0)
-        ax.annotate(  # upright in the grey band, so it never runs over the line
-            words.t("c_no_data"),
-            ((last_day.toordinal() + 0.5 + days[1].toordinal() + 0.5) / 2, low),
-            xytext=(0, 3),
-            textcoords="offset points",
-            rotation=90,
-            ha="center",
-            va="bottom",
-            fontsize=6.5,
-            color="#666666",
-        )
+        # upright in the grey band, so it never runs over the line
+        mark_no_data(ax, (last_day.toordinal() + 0.5 + days[1].toordinal() + 0.5) / 2, low, words)
     first, last = days[0].toordinal(), days[1].toordinal()
     middle = days[0].toordinal() + (last - first) // 2
     ax.set_xlim(first - 0.5, last + 0.5)
@@ -370,17 +375,7 @@ def build_weekly_bars(
         )
         for position, week in zip(positions, values, strict=True):
             if week.value is None:  # written upwards: a week's slot is too narrow across
-                ax.annotate(
-                    words.t("c_no_data"),
-                    (position, 0),
-                    xytext=(0, 3),
-                    textcoords="offset points",
-                    rotation=90,
-                    ha="center",
-                    va="bottom",
-                    fontsize=6.5,
-                    color="#666666",
-                )
+                mark_no_data(ax, position, 0, words)
         ax.set_xticks(list(positions), week_labels(weeks, words))
         ax.set_xlabel(words.t("c_week_x"))
         ax.set_ylabel(ylabel)
