@@ -13,10 +13,11 @@ import re
 from datetime import date
 from pathlib import Path
 
+from generator.content.kinds import BY_FOLDER
+from generator.content.layout import CONTENT_FOLDER, MONTHS_FOLDER
 from generator.months import Month
 from generator.problems import Problem
 
-ITEM_FOLDERS = ("posts", "contests", "curated")
 # the item's dates as written (a broken item is not loaded, so its typed fields are unknown)
 _DATE_FIELD = re.compile(
     r"^(?:publish_at|starts|ends|share_at|draw_at|announce_at)\s*:\s*['\"]?(\d{4}-\d{2}-\d{2})",
@@ -46,12 +47,12 @@ def item_dates(root: Path, rel_path: str) -> list[date] | None:
 def blocks(problem: Problem, root: Path, client: str, month: Month) -> bool:
     """Whether `problem` is in data the report of `client` for `month` reads."""
     parts = Path(problem.path).parts
-    if len(parts) < 4 or parts[0] != "content" or parts[1] != client:
-        return len(parts) < 2 or parts[0] != "content" or parts[1] == client
+    if len(parts) < 4 or parts[0] != CONTENT_FOLDER or parts[1] != client:
+        return len(parts) < 2 or parts[0] != CONTENT_FOLDER or parts[1] == client
     folder = parts[2]
-    if folder == "months":
+    if folder == MONTHS_FOLDER:
         return Path(problem.path).stem == month.key
-    if folder not in ITEM_FOLDERS:
+    if folder not in BY_FOLDER:
         return True
     days = item_dates(root, problem.path)
     if days is None:
