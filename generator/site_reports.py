@@ -13,7 +13,6 @@ from datetime import date
 from pathlib import Path
 
 from generator.content.model import ClientData, Workspace
-from generator.metrics.store import ClientMetrics
 from generator.months import Month
 from generator.problems import AlmanacError
 from generator.report.months import finished_months
@@ -44,12 +43,12 @@ class SiteReports:
     previews: bool = False
 
 
-def render_preview(ws: Workspace, client: ClientData, month: Month, metrics: ClientMetrics) -> str:
+def render_preview(ws: Workspace, client: ClientData, month: Month) -> str:
     """The report HTML, locked down by a Content-Security-Policy even when opened on its own."""
     # imported here: matplotlib and WeasyPrint cost seconds, and only previews need them
     from generator.report.report_html import render_report_html
 
-    document = render_report_html(ws, client, month, metrics)
+    document = render_report_html(ws, client, month)
     policy = f'<meta http-equiv="Content-Security-Policy" content="{PREVIEW_POLICY}">'
     found = _HEAD.search(document)
     if found is None:
@@ -57,13 +56,11 @@ def render_preview(ws: Workspace, client: ClientData, month: Month, metrics: Cli
     return document[: found.end()] + policy + document[found.end() :]
 
 
-def build_entry(
-    ws: Workspace, client: ClientData, month: Month, metrics: ClientMetrics, previews: bool
-) -> ReportEntry:
+def build_entry(ws: Workspace, client: ClientData, month: Month, previews: bool) -> ReportEntry:
     entry = ReportEntry(month, client.reports.get(month.key))
     if previews:
         try:
-            entry.preview = render_preview(ws, client, month, metrics)
+            entry.preview = render_preview(ws, client, month)
         except AlmanacError as exc:  # a broken report is shown as such; the site still builds
             entry.error = str(exc)
     return entry
@@ -81,7 +78,5 @@ def collect_reports(ws: Workspace, today: date, previews: bool) -> SiteReports:
             continue
         months = finished_months(client, client.metrics, today)
         if months:
-            found.clients[slug] = [
-                build_entry(ws, client, m, client.metrics, previews) for m in months
-            ]
+            found.clients[slug] = [build_entry(ws, client, m, previews) for m in months]
     return found

@@ -17,7 +17,7 @@ from matplotlib.colors import to_rgb
 from PIL import Image
 
 from generator.content.model import ClientData, Workspace
-from generator.metrics.store import ClientMetrics, load_metrics
+from generator.metrics.store import load_metrics
 from generator.months import Month, parse_month
 from generator.report import charts
 from generator.report.figures import KeyFigure, ObjectiveResult
@@ -321,14 +321,12 @@ def render_html(report: Report, root: Path, inline_media: bool = True) -> str:
 
 
 def render_report_html(
-    ws: Workspace,
-    client: str | ClientData,
-    month: str | Month,
-    metrics: ClientMetrics | None = None,
-    inline_media: bool = True,
+    ws: Workspace, client: str | ClientData, month: str | Month, inline_media: bool = True
 ) -> str:
-    """A client's report as a self-contained HTML page (for the team site's review pages)."""
+    """A client's report as a self-contained HTML page (for the team site's review pages), on
+    the metrics the workspace was loaded with (read from the client's folder otherwise)."""
     data = ws.clients[client] if isinstance(client, str) else client
     when = parse_month(month) if isinstance(month, str) else month
-    report = build_report(data, ws.settings.name, metrics or load_metrics(data.folder), when)
+    metrics = data.metrics if data.metrics is not None else load_metrics(data.folder)
+    report = build_report(data, ws.settings.name, metrics, when)
     return render_html(report, ws.root, inline_media)
