@@ -88,11 +88,6 @@ def remove_killed_writes(tasks: list[Task]) -> None:
         remove_leftovers(task.root / REPORTS_FOLDER / task.client, ".*.pdf.*.tmp")
 
 
-def write_pdf(target: Path, data: bytes) -> bool:
-    """Write a report atomically; False if the PDF already had these bytes."""
-    return write_atomic(target, data)
-
-
 def describe_problems(problems: list[Problem]) -> str:
     shown = "; ".join(f"{p.path}:{p.line}: {p.message}" for p in problems[:SHOWN_PROBLEMS])
     more = f" (and {len(problems) - SHOWN_PROBLEMS} more)" if len(problems) > SHOWN_PROBLEMS else ""
@@ -170,13 +165,13 @@ def render_one(
             pdf, warnings = render_pdf(html, client.folder, roots, f"{client.slug}/{month.key}")
         notices += [f"weasyprint: {warning}" for warning in warnings]
         target = report_path(root, client.slug, month)
-        changed = write_pdf(target, pdf)
+        changed = write_atomic(target, pdf)  # False when the PDF already had these bytes
         write_atomic(target.with_suffix(".xlsx"), build_workbook(report))
     except AlmanacError as exc:
         return Outcome(client.slug, month.key, error=str(exc))
     except Exception as exc:  # a bug must not stop the other reports; it is listed at the end
         error = (
-            disk_full_message(root, exc)
+            disk_full_message(root)
             if is_disk_full(exc)
             else f"internal error: {type(exc).__name__}: {exc}"
         )
@@ -203,7 +198,7 @@ def plans_around(client: ClientData, month: Month) -> bool:
     )
 
 
-def disk_full_message(root: Path, exc: Exception) -> str:
+def disk_full_message(root: Path) -> str:
     return (
         f"the disk is full ({DISK_FULL_TEXT}) while writing in {root / REPORTS_FOLDER}: "
         "free some space and run the report again; the previous PDF is kept"
