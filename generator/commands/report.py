@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from generator.clock import add_today_argument, resolve_today
-from generator.content.layout import pick_clients
+from generator.content.layout import REPORTS_FOLDER, pick_clients, report_path
 from generator.library_notices import format_notices
 from generator.months import Month, parse_month
 
@@ -116,14 +116,12 @@ def print_summary(result: BatchResult, root: Path, verbose: bool) -> None:
 
 def kept_pdfs(result: BatchResult, root: Path) -> list[str]:
     """The failed reports (client/month) whose earlier PDF is still in reports/, untouched."""
-    from generator.content.layout import report_path
-
     kept = []
     for failure in result.failures:
         if failure.month is not None:
             if report_path(root, failure.client, parse_month(failure.month)).is_file():
                 kept.append(f"{failure.client} {failure.month}")
-        elif any((root / "reports" / failure.client).glob("*.pdf")):
+        elif any((root / REPORTS_FOLDER / failure.client).glob("*.pdf")):
             kept.append(failure.client)
     return kept
 
