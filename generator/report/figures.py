@@ -130,6 +130,13 @@ def sum_field(rows: list[AccountDay] | list[PostMetrics], name: str) -> int | No
     return sum(values) if values else None
 
 
+def account_or_posts(days: list[AccountDay], posts: list[PostMetrics], name: str) -> int | None:
+    """A network's total from its account days, or from its posts when the account rows
+    have none (never a mix of both)."""
+    total = sum_field(days, name)
+    return total if total is not None else sum_field(posts, name)
+
+
 def build_network(
     platform: str,
     account: list[AccountDay],
@@ -146,12 +153,8 @@ def build_network(
         platform=platform,
         followers_gained=gained,
         followers_end=end,
-        reach=sum_field(days, "reach")
-        if sum_field(days, "reach") is not None
-        else sum_field(posts, "reach"),
-        impressions=sum_field(days, "impressions")
-        if sum_field(days, "impressions") is not None
-        else sum_field(posts, "impressions"),
+        reach=account_or_posts(days, posts, "reach"),
+        impressions=account_or_posts(days, posts, "impressions"),
         rate=engagement_rate(posts),
         series=series,
         last_day=coverage.last_day(platform),
