@@ -141,13 +141,12 @@ class BoostRow:
     @property
     def result(self) -> tuple[str, float | None]:
         """Kind of result bought and its cost: per click, per engagement, per 1,000 views."""
-        spend = self.spend if self.spend is not None else None
         goal = (self.objective or "").lower()
         if goal in {"traffic", "clicks", "trafic", "link_clicks"}:
-            return "result_click", _ratio(spend, self.clicks)
+            return "result_click", _ratio(self.spend, self.clicks)
         if goal in {"engagement", "engagements", "interactions"}:
-            return "result_engagement", _ratio(spend, self.engagements)
-        per_view = _ratio(spend, self.impressions)
+            return "result_engagement", _ratio(self.spend, self.engagements)
+        per_view = _ratio(self.spend, self.impressions)
         return "result_thousand", per_view * 1000 if per_view is not None else None
 
 
@@ -345,7 +344,7 @@ def build_contests(client: ClientData, month: Month) -> list[ContestRow]:
         starts, ends = local_day(meta.starts, zone), local_day(meta.ends, zone)
         draw = local_day(meta.draw_at or meta.announce_at, zone)
         assert starts is not None and ends is not None
-        last = max(d for d in (ends, draw or ends))
+        last = max(ends, draw or ends)
         if meta.status is Status.CANCELLED or starts > month.last or last < month.first:
             continue
         rows.append(
