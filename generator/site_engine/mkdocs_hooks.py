@@ -40,6 +40,7 @@ _search: dict[str, str] = {}
 _navs: dict[str, Markup] = {}
 _order: list[str] = []  # the documentation pages in the order the engine builds them
 _indexed: dict[str, list[Any]] = {}  # the search entries made for each page built this time
+_counted = [0]  # how many of the index's entries belong to the pages already seen
 
 
 def on_config(config: Any) -> Any:
@@ -56,6 +57,7 @@ def on_config(config: Any) -> Any:
 def on_files(files: Any, config: Any) -> Any:
     _order[:] = [file.src_uri for file in files.documentation_pages()]
     _indexed.clear()
+    _counted[0] = 0
     return files
 
 
@@ -84,8 +86,9 @@ def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
     page.content = _prepared.pop(page.file.src_uri, page.content).strip()
     index = search_index(config)
     if index is not None:
-        done = sum(len(entries) for entries in _indexed.values())
-        _indexed[page.file.src_uri] = index.entries[done:]
+        # a running count: summing the kept entries again for every page grew with the square
+        _indexed[page.file.src_uri] = index.entries[_counted[0] :]
+        _counted[0] = len(index.entries)
     return context
 
 
