@@ -11,9 +11,9 @@ project without them and does its own work). Every event used is a documented Mk
 * `on_files` / `on_post_build`: a `--dirty` build (generator.site_engine.cache) renders only the
   changed pages, so Material's search would index only those; each page's entries are kept
   in the project folder and the index is put together again in page order before it is written.
-* `on_env`: the theme's navigation partial is wrapped so pages that are not in the navigation
-  (every item page) reuse the navigation rendered for their folder: its links are relative, so
-  two pages in the same folder outside the navigation get the very same HTML.
+* `on_nav` / `on_env`: the theme's navigation partial is wrapped so pages that are not in the
+  navigation (every item page) reuse the navigation rendered for their folder: its links are
+  relative, so two pages in the same folder outside the navigation get the very same HTML.
 """
 
 from __future__ import annotations
@@ -38,6 +38,7 @@ ENTRIES_FILE = "almanac-search-entries.json"  # each page's search entries, for 
 _prepared: dict[str, str] = {}
 _search: dict[str, str] = {}
 _navs: dict[str, Markup] = {}
+_in_nav: set[str] = set()  # source files of the pages listed in the navigation
 _order: list[str] = []  # the documentation pages in the order the engine builds them
 _indexed: dict[str, list[Any]] = {}  # the search entries made for each page built this time
 _counted = [0]  # how many of the index's entries belong to the pages already seen
@@ -59,6 +60,13 @@ def on_files(files: Any, config: Any) -> Any:
     _indexed.clear()
     _counted[0] = 0
     return files
+
+
+def on_nav(nav: Any, config: Any, files: Any) -> Any:
+    """Which pages the navigation lists, once: asking `page in nav.pages` compares every page."""
+    _in_nav.clear()
+    _in_nav.update(page.file.src_uri for page in nav.pages)
+    return nav
 
 
 def search_index(config: Any) -> Any:
@@ -120,7 +128,7 @@ class _OriginalNav(BaseLoader):
 
 def nav_key(page: Any, nav: Any) -> str | None:
     """Pages outside the navigation share it per folder; None: render it for this page."""
-    if page is None or nav is None or page in nav.pages:
+    if page is None or nav is None or page.file.src_uri in _in_nav:
         return None
     return posixpath.dirname(page.url.rstrip("/"))
 
