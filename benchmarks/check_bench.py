@@ -1,4 +1,7 @@
-"""Time `almanac check` on a generated workspace beside a bare libyaml parse of the same files."""
+"""Time `almanac check` on a generated workspace beside a bare libyaml parse of the same files.
+
+python -m benchmarks.check_bench WORKSPACE [--today 2026-11-21]
+"""
 
 from __future__ import annotations
 
@@ -8,18 +11,13 @@ import sys
 import time
 from pathlib import Path
 
-import yaml
+from benchmarks.floor import parse_all
 
 
 def time_bare_yaml(root: Path) -> tuple[float, int]:
-    """Read every item file and parse its front matter with libyaml's CBaseLoader, nothing more."""
+    """The libyaml floor (benchmarks/floor.py) on the same files, timed."""
     start = time.perf_counter()
-    count = 0
-    for path in sorted((root / "content").rglob("*.md")):
-        text = path.read_text(encoding="utf-8")
-        front = text.split("\n---\n", 1)[0].removeprefix("---\n")
-        yaml.load(front, Loader=yaml.CBaseLoader)  # noqa: S506 - BaseLoader builds only str
-        count += 1
+    count = parse_all(root)
     return time.perf_counter() - start, count
 
 
