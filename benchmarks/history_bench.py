@@ -145,25 +145,25 @@ def build_repo(root: Path, posts: int) -> None:
     subprocess.run(["git", "reset", "-q", "--hard", "main"], cwd=root, check=True)
 
 
+def git_log_raw(path: str) -> list[str]:
+    """The git read the history pass needs for `path`: its commits and raw changes."""
+    return [
+        "git",
+        "log",
+        "--format=%H%x1f%aN%x1f%aE%x1f%aI",
+        "--raw",
+        "--no-abbrev",
+        "-M",
+        "HEAD",
+        "--",
+        path,
+    ]
+
+
 def per_file(root: Path, sample: list[str]) -> float:
     start = time.perf_counter()
     for path in sample:
-        subprocess.run(
-            [
-                "git",
-                "log",
-                "--format=%H%x1f%aN%x1f%aE%x1f%aI",
-                "--raw",
-                "--no-abbrev",
-                "-M",
-                "HEAD",
-                "--",
-                path,
-            ],
-            cwd=root,
-            check=True,
-            capture_output=True,
-        )
+        subprocess.run(git_log_raw(path), cwd=root, check=True, capture_output=True)
     return time.perf_counter() - start
 
 

@@ -25,7 +25,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from benchmarks.history_bench import build_repo
+from benchmarks.history_bench import build_repo, git_log_raw
 from benchmarks.hugo_anchor import hugo_command, write_hugo_project
 from benchmarks.measure import Run, run_timed
 from benchmarks.report_bench import prepare
@@ -231,20 +231,7 @@ def report_rows(bench: Bench) -> list[Row]:
 
 def git_floor(bench: Bench) -> Run:
     """The git reads the history pass needs: every commit and the raw changes of content/."""
-    return run_timed(
-        [
-            "git",
-            "log",
-            "--format=%H%x1f%aN%x1f%aE%x1f%aI",
-            "--raw",
-            "--no-abbrev",
-            "-M",
-            "HEAD",
-            "--",
-            "content",
-        ],
-        cwd=bench.history,
-    )
+    return run_timed(git_log_raw("content"), cwd=bench.history)
 
 
 def history_row(bench: Bench) -> Row:
