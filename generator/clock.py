@@ -52,6 +52,16 @@ def parse_today(text: str) -> datetime:
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
+def parse_day(text: str, option: str) -> date:
+    """A day given on the command line (`--from`, `--until`), or a usage error naming `option`."""
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise AlmanacError(
+            f"{option}: `{text}` is not a day such as 2026-12-07", exit_code=2
+        ) from None
+
+
 def settings_as_of(root: Path | None) -> date | None:
     """`as_of:` from the workspace's almanac.yml; None when unset or unreadable.
 

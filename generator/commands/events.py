@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import argparse
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 
-from generator.clock import add_today_argument, resolve_today
+from generator.clock import add_today_argument, parse_day, resolve_today
 from generator.content.loader import relative
 from generator.events.event_files import previous_records, render_events, write_events
 from generator.events.ics_read import expand, read_calendar
@@ -50,15 +50,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="last day to import (default: a year after --from)",
     )
     add_today_argument(imp, "reference day (the first day imported when --from is not given)")
-
-
-def parse_day(text: str, option: str) -> date:
-    try:
-        return date.fromisoformat(text.strip())
-    except ValueError:
-        raise AlmanacError(
-            f"{option}: `{text}` is not a day such as 2026-12-07", exit_code=2
-        ) from None
 
 
 def target_folder(root: Path, client: str | None) -> tuple[Path, str]:

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import argparse
-from datetime import date
 
-from generator.clock import add_today_argument, resolve_today
+from generator.clock import add_today_argument, parse_day, resolve_today
 from generator.content import load_workspace
 from generator.problems import AlmanacError
 from generator.reschedule import plan_shift, run_moves
@@ -30,15 +29,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--dry-run", action="store_true", help="show the moves, change no file")
     add_today_argument(parser, "reference time for deadline rules")
-
-
-def parse_day(text: str, option: str) -> date:
-    try:
-        return date.fromisoformat(text.strip())
-    except ValueError:
-        raise AlmanacError(
-            f"{option}: `{text}` is not a day such as 2026-12-07", exit_code=2
-        ) from None
 
 
 def run(args: argparse.Namespace) -> int:
