@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.content.kinds import KINDS
+from generator.content.kinds import BY_FOLDER, KINDS
 from generator.months import Month, is_month_key
 from generator.problems import AlmanacError
 
@@ -86,16 +86,15 @@ def known_client_folders() -> set[str]:
 def item_uid(rel_path: str) -> str | None:
     """`client/kind/slug` of a workspace-relative item path, or None for other files."""
     parts = rel_path.split("/")
-    by_folder = {kind.folder: kind.name for kind in KINDS}
     if (
         len(parts) < 4
         or parts[0] != CONTENT_FOLDER
-        or parts[2] not in by_folder
+        or parts[2] not in BY_FOLDER
         or not parts[-1].endswith(".md")
         or parts[1].startswith(("_", "."))
     ):
         return None
-    return f"{parts[1]}/{by_folder[parts[2]]}/{parts[-1][:-3]}"
+    return f"{parts[1]}/{BY_FOLDER[parts[2]].name}/{parts[-1][:-3]}"
 
 
 def report_path(root: Path, client: str, month: Month) -> Path:
