@@ -12,6 +12,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from generator.content import layout
 from generator.content.kinds import Kind, kind_named
 from generator.problems import AlmanacError
 
@@ -78,7 +79,7 @@ def template_replacements(options: WorkspaceOptions) -> dict[str, str]:
 
 def init_workspace(target: Path, options: WorkspaceOptions, today: datetime) -> list[Path]:
     """Create a workspace that passes `almanac check`, with one sample client and post."""
-    if (target / "almanac.yml").exists():
+    if (target / layout.SETTINGS_FILE).exists():
         raise AlmanacError(
             f"{target} already holds a workspace (almanac.yml exists); nothing was changed",
             exit_code=1,
@@ -88,10 +89,8 @@ def init_workspace(target: Path, options: WorkspaceOptions, today: datetime) -> 
     settings = template_replacements(options)
     if options.name:
         settings["name: My Agency"] = f"name: {quoted(options.name)}"
-    fill_template(target / "almanac.yml", settings)
-    fill_template(
-        target / "content" / "sample-client" / "client.yml", template_replacements(options)
-    )
+    fill_template(target / layout.SETTINGS_FILE, settings)
+    fill_template(layout.client_file(target, "sample-client"), template_replacements(options))
     when = (today + timedelta(days=14)).replace(hour=12, minute=30, second=0, microsecond=0)
     written.append(
         write_new_item(
@@ -131,9 +130,8 @@ def write_new_item(
     category: str = "education",
 ) -> Path:
     """Write a new item file; refuse to overwrite one that exists."""
-    client_dir = root / "content" / client
     spec = kind_named(kind)
-    path = item_path(client_dir, spec, slugify(title), when)
+    path = item_path(layout.client_dir(root, client), spec, slugify(title), when)
     path.parent.mkdir(parents=True, exist_ok=True)
     try:
         with path.open("x", encoding="utf-8", newline="\n") as handle:
@@ -201,8 +199,8 @@ def client_yaml(client: NewClient) -> str:
 
 def write_new_client(root: Path, client: NewClient) -> Path:
     """content/<slug>/client.yml for a new client; refuse a client that exists."""
-    folder = root / "content" / client.slug
-    path = folder / "client.yml"
+    folder = layout.client_dir(root, client.slug)
+    path = layout.client_file(root, client.slug)
     if folder.exists():
         raise AlmanacError(
             f"content/{client.slug}/ already exists: choose another slug, nothing was changed",

@@ -213,7 +213,7 @@ def accept_item(item: Item[ItemMeta], seen: dict[str, str], problems: ProblemLis
 
 
 def load_months(client: ClientData, root: Path, problems: ProblemList) -> None:
-    for path in sorted((client.folder / "months").glob("*.md")):
+    for path in sorted((client.folder / layout.MONTHS_FOLDER).glob("*.md")):
         if not accept_source(path, client, root, problems):
             continue
         doc = read_document(path, root, MonthNotes, problems)

@@ -170,9 +170,5 @@ class Workspace:
     clients: dict[str, ClientData] = field(default_factory=dict)
     events: list[AgencyEvent] = field(default_factory=list)
 
-    @property
-    def content_dir(self) -> Path:
-        return self.root / "content"
-
     def items(self) -> list[AnyItem]:
         return [item for client in self.clients.values() for item in client.items]
