@@ -7,12 +7,12 @@ from datetime import timedelta
 from pathlib import Path
 
 from generator.clock import add_today_argument, parse_day, resolve_today
+from generator.content import layout
 from generator.content.loader import relative
 from generator.events.event_files import previous_records, render_events, write_events
 from generator.events.ics_read import expand, read_calendar
 from generator.problems import AlmanacError
 from generator.scaffold import slugify
-from generator.schema.common import is_slug
 from generator.schema.events import EventKind
 
 NAME = "events"
@@ -54,19 +54,17 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def target_folder(root: Path, client: str | None) -> tuple[Path, str]:
     """Where the events go, and the time zone their local days are taken in."""
-    from generator.content.loader import load_settings
-    from generator.problems import ProblemList
-
-    settings, _ = load_settings(root, ProblemList())
     if client is None:
-        return root / "content" / "_events", settings.timezone
-    if not is_slug(client) or not (root / "content" / client / "client.yml").is_file():
-        raise AlmanacError(
-            f"no client `{client}` (a folder under content/ with client.yml)", exit_code=2
-        )
+        from generator.content.loader import load_settings
+        from generator.problems import ProblemList
+
+        settings, _ = load_settings(root, ProblemList())
+        return layout.events_dir(root), settings.timezone
     from generator.commands.new import load_client
 
-    return root / "content" / client / "events", load_client(root, client).timezone
+    # load_client refuses a name that is not a client (exit 2), like every --client option
+    zone = load_client(root, client).timezone
+    return layout.client_dir(root, client) / layout.CLIENT_EVENTS_FOLDER, zone
 
 
 def run(args: argparse.Namespace) -> int:
