@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Container, Iterable, Iterator
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
@@ -16,6 +16,19 @@ from generator.schema.common import parse_clock
 def time_field(item: AnyItem) -> FieldPath:
     """The field that puts an item on the calendar."""
     return (item.spec.date_field,)
+
+
+def planned_on(
+    ctx: RuleContext, items: Iterable[AnyItem], days: Container[date]
+) -> Iterator[tuple[AnyItem, date]]:
+    """The items still ahead whose local day is one of `days`, each with that day."""
+    for item in items:
+        when = item.when
+        if when is None or not ctx.plan.ahead(when):
+            continue
+        day = ctx.plan.local(when).date()
+        if day in days:
+            yield item, day
 
 
 def accounts(ctx: RuleContext) -> Iterator[tuple[str, Account]]:
@@ -219,15 +232,10 @@ def check_blackout(ctx: RuleContext) -> Iterator[Finding]:
     days = {b.date: b.reason for b in ctx.client.config.blackout}
     if not days:
         return
-    for item in ctx.plan.live_items:
-        when = item.when
-        if when is None or not ctx.plan.ahead(when):
-            continue
-        day = ctx.plan.local(when).date()
-        if day in days:
-            yield Finding(
-                item.source,
-                time_field(item),
-                f"{day} is a blackout day ({days[day]}): move or cancel this item",
-                item,
-            )
+    for item, day in planned_on(ctx, ctx.plan.live_items, days):
+        yield Finding(
+            item.source,
+            time_field(item),
+            f"{day} is a blackout day ({days[day]}): move or cancel this item",
+            item,
+        )

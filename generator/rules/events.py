@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from generator.content.kinds import CONTEST
 from generator.content.model import AgencyEvent, Source
 from generator.problems import Severity
-from generator.rules.cadence import time_field
+from generator.rules.cadence import planned_on, time_field
 from generator.rules.registry import Finding, Option, RuleContext, rule
 
 
@@ -30,19 +30,15 @@ def check_promo_on_blackout(ctx: RuleContext) -> Iterator[Finding]:
     in `content/_events/` or a client's `events/` keep promotion off those days.
     """
     days = {day: e.title for e in client_events(ctx) if e.blackout for day in e.days}
-    for item in ctx.plan.posts:
-        when = item.when
-        if when is None or not ctx.plan.ahead(when) or item.category != "promo":
-            continue
-        day = ctx.plan.local(when).date()
-        if day in days:
-            yield Finding(
-                item.source,
-                time_field(item),
-                f"promotional post on {day}, during “{days[day]}” (a blackout event): move it "
-                "or make it a non-promotional post",
-                item,
-            )
+    promos = (post for post in ctx.plan.posts if post.category == "promo")
+    for item, day in planned_on(ctx, promos, days):
+        yield Finding(
+            item.source,
+            time_field(item),
+            f"promotional post on {day}, during “{days[day]}” (a blackout event): move it "
+            "or make it a non-promotional post",
+            item,
+        )
 
 
 @rule(
