@@ -188,40 +188,28 @@ def _nested(
             yield from _nested(arg, value, path)
 
 
+def _refused(doc: YamlDoc, rel: str, rule: str, message: str) -> Checked:
+    """A document refused whole, with its one error at the top of its fields."""
+    return Checked(None, [Problem(rel, doc.line_of(()), "", rule, Severity.ERROR, message)])
+
+
 def validate_doc(
     model: type[M], doc: YamlDoc, rel: str, context: dict[str, Any] | None = None
 ) -> Checked:
     """Validate a parsed document; unknown fields are warnings, everything else errors."""
-    problems: list[Problem] = []
     data = doc.data
     if data is None:
-        return Checked(
-            None,
-            [
-                Problem(
-                    rel,
-                    doc.line_of(()),
-                    "",
-                    "schema.empty",
-                    Severity.ERROR,
-                    "the fields are empty: this file needs its fields",
-                )
-            ],
+        return _refused(
+            doc, rel, "schema.empty", "the fields are empty: this file needs its fields"
         )
     if not isinstance(data, dict):
-        return Checked(
-            None,
-            [
-                Problem(
-                    rel,
-                    doc.line_of(()),
-                    "",
-                    "schema.not-mapping",
-                    Severity.ERROR,
-                    "the fields must be `key: value` lines, not a list or a single value",
-                )
-            ],
+        return _refused(
+            doc,
+            rel,
+            "schema.not-mapping",
+            "the fields must be `key: value` lines, not a list or a single value",
         )
+    problems: list[Problem] = []
     _rename_platforms(data, doc, rel, problems)
     _rename_fields(model, data, (), doc, rel, problems)
     for _attempt in range(4):
