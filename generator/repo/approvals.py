@@ -12,8 +12,10 @@ from generator.frontmatter import SourceError, read_text
 from generator.problems import Problem, Severity
 from generator.repo.history import EDIT_FIELDS, Change, History, ItemHistory, Person, read_facets
 from generator.schema.client import Approver
+from generator.schema.common import APPROVED_OR_LATER
 
-APPROVED = {"approved", "scheduled", "published"}
+# the statuses as git history holds them (text), from the schema's own set
+APPROVED = frozenset(status.value for status in APPROVED_OR_LATER)
 
 
 @dataclass
