@@ -121,9 +121,6 @@ def audit_item(
             if (name,) in item.source.lines
         },
     )
-    if record.history is not None and since is not None and approved_before(record.history, since):
-        audit_declared(record, item, approvers, since)
-        return record
     if record.history is None:
         _problem(
             record,
@@ -132,7 +129,11 @@ def audit_item(
             f"`{item.status}` but it is not committed: nobody approved it in git",
         )
         return record
-    record.approval = find_approval(record.history)
+    approval = find_approval(record.history)
+    if since is not None and approved_before(record.history, approval, since):
+        audit_declared(record, item, approvers, since)
+        return record
+    record.approval = approval
     record.uncommitted = uncommitted_fields(item, record.history)
     if record.approval is None:
         _problem(
@@ -151,9 +152,8 @@ def audit_item(
     return record
 
 
-def approved_before(history: ItemHistory, since: date) -> bool:
+def approved_before(history: ItemHistory, approval: Change | None, since: date) -> bool:
     """Whether the item reached approval (or was created approved) before git approvals began."""
-    approval = find_approval(history)
     first = approval or (history.changes[0] if history.changes else None)
     return first is not None and first.commit.authored_at.date() < since
 
