@@ -232,9 +232,10 @@ def load_history(root: Path) -> History:
     commits, parents, order = read_commits(repo)
     raw = read_changes(repo, root, prefix)
     blobs = read_blobs(repo, {b for r in raw for b in (r.old_blob, r.new_blob)})
-    merges = find_merges(head, parents)
+    first = first_parents(head, parents)
+    merges = find_merges(first, parents)
     items = build_items(raw, commits, blobs, merges)
-    mainline = {sha: index for index, sha in enumerate(reversed(first_parents(head, parents)))}
+    mainline = {sha: index for index, sha in enumerate(reversed(first))}
     landing = {
         sha: mainline[merges.get(sha, sha)] for sha in order if merges.get(sha, sha) in mainline
     }
@@ -368,9 +369,8 @@ def first_parents(head: str, parents: dict[str, tuple[str, ...]]) -> list[str]:
     return line
 
 
-def find_merges(head: str, parents: dict[str, tuple[str, ...]]) -> dict[str, str]:
-    """For each commit that came through a merge on the main line, that merge's sha."""
-    mainline = first_parents(head, parents)
+def find_merges(mainline: list[str], parents: dict[str, tuple[str, ...]]) -> dict[str, str]:
+    """For each commit that came through a merge on the main line (newest first), that merge."""
     merged_by: dict[str, str] = {}
     marked = set(mainline)
     for merge in reversed(mainline):
