@@ -9,7 +9,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from generator.atomic import write_atomic
-from generator.content import Workspace, load_workspace
+from generator.content import Workspace
 from generator.content.kinds import POST
 from generator.content.model import ClientData, Item
 from generator.problem_output import format_text
@@ -98,12 +98,18 @@ def describe(moves: list[Move], zone_of: dict[Path, str]) -> list[str]:
     return lines
 
 
-def find_post(root: Path, ref: str) -> tuple[Workspace, Item[Post]]:
+def check_before(root: Path, today: datetime) -> tuple[Workspace, list[Problem]]:
+    """The workspace the moves are planned on, and its problems before them (one load)."""
+    from generator.checking import check_workspace
+
+    return check_workspace(root, today)
+
+
+def find_post(ws: Workspace, ref: str) -> Item[Post]:
     """The post named by a file path, CLIENT/SLUG or a slug unique in the workspace."""
-    ws, _ = load_workspace(root)
-    posts = [item for client in ws.clients.values() for item in POST.items(client.items)]
+    posts = POST.items(ws.items())
     wanted = ref.strip().removesuffix(".md")
-    target = (root / ref).resolve() if ref.endswith(".md") else None
+    target = (ws.root / ref).resolve() if ref.endswith(".md") else None
     found = [
         item
         for item in posts
@@ -111,7 +117,7 @@ def find_post(root: Path, ref: str) -> tuple[Workspace, Item[Post]]:
         or wanted in (item.slug, f"{item.client}/{item.slug}")
     ]
     if len(found) == 1:
-        return ws, found[0]
+        return found[0]
     if not found:
         raise AlmanacError(
             f"no post `{ref}`: give its file, CLIENT/SLUG or its slug (a file that does not "
@@ -163,16 +169,20 @@ def plan_move(ws: Workspace, item: Item[Post], to: str) -> Move:
     return Move(item.source.path, item.source.rel, item.source.line_of(FIELD), item.when, after)
 
 
-def run_moves(ws: Workspace, moves: list[Move], today: datetime, dry_run: bool) -> int:
-    """Print the moves, write them (unless a dry run) and the problems they create or clear."""
+def run_moves(
+    ws: Workspace, before: list[Problem], moves: list[Move], today: datetime, dry_run: bool
+) -> int:
+    """Print the moves, write them (unless a dry run) and the problems they create or clear.
+
+    `ws` and `before` come from check_before: the workspace is read once more, after the moves.
+    """
     zone_of = {move.path: ws.clients[client].timezone for move, client in _clients(ws, moves)}
     for line in describe(moves, zone_of):
         print(("would move " if dry_run else "moved ") + line)
     if dry_run or not moves:
         return 0
-    before = _problems(ws.root, today)
     apply_moves(moves, zone_of)
-    created, cleared = problem_changes(before, _problems(ws.root, today))
+    created, cleared = problem_changes(before, check_before(ws.root, today)[1])
     for title, group in (("problems this creates:", created), ("problems this clears:", cleared)):
         if group:
             print(title)
@@ -185,9 +195,3 @@ def run_moves(ws: Workspace, moves: list[Move], today: datetime, dry_run: bool) 
 def _clients(ws: Workspace, moves: list[Move]) -> list[tuple[Move, str]]:
     by_path = {item.source.path: item.client for item in ws.items()}
     return [(move, by_path[move.path]) for move in moves]
-
-
-def _problems(root: Path, today: datetime) -> list[Problem]:
-    from generator.checking import check_workspace
-
-    return check_workspace(root, today)[1]

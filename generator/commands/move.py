@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from generator.clock import add_today_argument, resolve_today
-from generator.reschedule import find_post, plan_move, run_moves
+from generator.reschedule import check_before, find_post, plan_move, run_moves
 
 NAME = "move"
 HELP = (
@@ -32,5 +32,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     today = resolve_today(args.workspace_root, args.today).moment
-    ws, item = find_post(args.workspace_root, args.item)
-    return run_moves(ws, [plan_move(ws, item, args.to)], today, dry_run=args.dry_run)
+    ws, before = check_before(args.workspace_root, today)
+    move = plan_move(ws, find_post(ws, args.item), args.to)
+    return run_moves(ws, before, [move], today, dry_run=args.dry_run)

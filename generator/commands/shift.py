@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 
 from generator.clock import add_today_argument, parse_day, resolve_today
-from generator.content import load_workspace
+from generator.content.layout import pick_clients
 from generator.problems import AlmanacError
-from generator.reschedule import plan_shift, run_moves
+from generator.reschedule import check_before, plan_shift, run_moves
 
 NAME = "shift"
 HELP = (
@@ -39,11 +39,12 @@ def run(args: argparse.Namespace) -> int:
         raise AlmanacError("--until is before --from", exit_code=2)
     if args.days == 0 or abs(args.days) > 366:
         raise AlmanacError("--days must be a whole number of days, not 0, at most 366", exit_code=2)
-    ws, _ = load_workspace(args.workspace_root, only_client=args.client)
+    pick_clients(args.workspace_root, args.client)  # an unknown client: exit 2, clients listed
+    ws, before = check_before(args.workspace_root, today)
     client = ws.clients.get(args.client)
     if client is None:
         raise AlmanacError(f"no client `{args.client}` (a folder under content/)", exit_code=2)
     moves = plan_shift(client, first, last, args.days)
     if not moves:
         print(f"no post of {args.client} to move from {first}" + (f" to {last}" if last else ""))
-    return run_moves(ws, moves, today, dry_run=args.dry_run)
+    return run_moves(ws, before, moves, today, dry_run=args.dry_run)
