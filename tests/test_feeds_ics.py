@@ -12,8 +12,8 @@ from test_feeds_support import SECRETS, check_raw_ics, load_client, make_workspa
 
 from generator.content.model import ClientData, Workspace
 from generator.feeds import render_ics
-from generator.feeds.ics_format import escape_text, fold_line
-from generator.feeds.vtimezone import render_vtimezone
+from generator.feeds.ics_event import FeedEvent, build_calendar, clean_text
+from generator.feeds.vtimezone import build_vtimezone
 
 Loaded = tuple[Workspace, ClientData]
 
@@ -102,26 +102,32 @@ def test_dtstart_is_zone_aware_and_right_in_utc_across_dst(loaded: Loaded) -> No
     assert "DTSTART;TZID=Europe/Paris:20261105T130000" in render_ics(ws, client)
 
 
+def zone_calendar(zone_name: str, years: range) -> str:
+    """A calendar holding only the VTIMEZONE Almanac writes for `zone_name` over `years`."""
+    calendar = icalendar.Calendar()
+    calendar.add("VERSION", "2.0")
+    calendar.add("PRODID", "-//t//t//EN")
+    calendar.add_component(build_vtimezone(zone_name, years))
+    return calendar.to_ical().decode()
+
+
 def test_vtimezone_offsets_follow_the_zone_rules() -> None:
-    zone = "\r\n".join(render_vtimezone("Europe/Paris", range(2025, 2027)))
+    zone = build_vtimezone("Europe/Paris", range(2025, 2027)).to_ical().decode()
+    # RFC 5545 3.6.5: an observance starts at the wall time of the offset it leaves (02:00
+    # for summer time in Paris, 03:00 for winter time), and recurs by a yearly rule
     assert (
-        "BEGIN:DAYLIGHT\r\nDTSTART:20250330T020000\r\nRRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU"
-    ) in zone
-    assert "DTSTART:20251026T030000\r\nRRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU" in zone
+        "BEGIN:DAYLIGHT\r\nDTSTART:20250330T020000\r\nRRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=3"
+        in zone
+    )
+    assert "DTSTART:20251026T030000\r\nRRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=10" in zone
     assert "TZOFFSETFROM:+0200\r\nTZOFFSETTO:+0100" in zone
-    tokyo = render_vtimezone("Asia/Tokyo", range(2025, 2027))
+    assert "COMMENT" not in zone and "RDATE" not in zone
+    tokyo = build_vtimezone("Asia/Tokyo", range(2025, 2027)).to_ical().decode()
     assert "TZOFFSETTO:+0900" in tokyo and "BEGIN:DAYLIGHT" not in tokyo
 
 
 def test_vtimezone_resolves_times_like_zoneinfo_in_the_strict_parser() -> None:
-    lines = [
-        "BEGIN:VCALENDAR",
-        "VERSION:2.0",
-        "PRODID:-//t//t//EN",
-        *render_vtimezone("America/New_York", range(2025, 2027)),
-        "END:VCALENDAR",
-    ]
-    calendar = icalendar.Calendar.from_ical("\r\n".join(lines) + "\r\n")
+    calendar = icalendar.Calendar.from_ical(zone_calendar("America/New_York", range(2025, 2027)))
     zone = calendar.walk("VTIMEZONE")[0].to_tz()
     summer = datetime(2026, 7, 1, 12, 0, tzinfo=zone)
     winter = datetime(2026, 12, 1, 12, 0, tzinfo=zone)
@@ -151,15 +157,16 @@ def test_text_escaping_round_trips(loaded: Loaded) -> None:
     assert str(event["DESCRIPTION"]).startswith("Bonjour, le pain; c'est \\ bon\ndeuxième ligne")
     raw = unfold(text)
     assert "SUMMARY:Après le changement d'heure\\, pain\\; levain\\, \\\\ fin" in raw
-    assert escape_text("a,b;c\\d\r\ne\x07") == "a\\,b\\;c\\\\d\\ne"
+    assert icalendar.vText(clean_text("a,b;c\\d\r\ne\x07")).to_ical() == b"a\\,b\\;c\\\\d\\ne"
 
 
 def test_fold_never_splits_a_character() -> None:
-    line = "DESCRIPTION:" + "é" * 100 + "😀" * 30
-    folded = fold_line(line)
-    for part in folded.split("\r\n"):
-        assert len(part.encode("utf-8")) <= 75
-    assert unfold(folded) == line
+    moment = datetime(2026, 10, 26, 9, 0, tzinfo=ZoneInfo("Europe/Paris"))
+    description = "é" * 100 + "😀" * 30
+    event = FeedEvent("u@almanac", moment, moment, "s", description, "CONFIRMED")
+    text = build_calendar({}, "Europe/Paris", [event]).decode()
+    check_raw_ics(text)
+    assert "\r\nDESCRIPTION:" + description + "\r\n" in unfold(text)
 
 
 def test_no_internal_note_or_comment_in_any_feed(loaded: Loaded) -> None:
@@ -238,14 +245,7 @@ def test_dtstamp_is_deterministic_and_honours_source_date_epoch(
     ],
 )
 def test_vtimezone_matches_zoneinfo_all_year(zone_name: str, years: range) -> None:
-    lines = [
-        "BEGIN:VCALENDAR",
-        "VERSION:2.0",
-        "PRODID:-//t//t//EN",
-        *render_vtimezone(zone_name, years),
-        "END:VCALENDAR",
-    ]
-    zone = parse_strict("\r\n".join(lines) + "\r\n").walk("VTIMEZONE")[0].to_tz()
+    zone = parse_strict(zone_calendar(zone_name, years)).walk("VTIMEZONE")[0].to_tz()
     real = ZoneInfo(zone_name)
     moment = datetime(years.start, 1, 1, 12)
     while moment.year < years.stop:

@@ -287,6 +287,7 @@ def load_events(
                     post_expected=e.post_expected,
                     rel=doc.source.rel,
                     line=doc.source.line_of("events", index),
+                    uid=e.uid,
                 )
             )
     return events

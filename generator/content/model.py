@@ -151,6 +151,7 @@ class AgencyEvent:
     post_expected: bool = False
     rel: str = ""  # the file it was read from ("" for computed public holidays)
     line: int = 0
+    uid: str | None = None  # its identity in the calendar file it was imported from
 
     @property
     def days(self) -> list[date]:

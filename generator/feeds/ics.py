@@ -1,29 +1,25 @@
-"""iCalendar (RFC 5545) feeds of one client's plan, for all networks or for one network."""
+"""iCalendar (RFC 5545) feeds of one client's plan, for all networks or for one network.
+
+The icalendar library writes the text (escaping, folding at 75 octets, CRLF, value types), the
+library that also reads the calendar files of `almanac events import`. This module decides what
+goes in: one event per post, share and contest milestone, and, in the feed of all networks, the
+calendar's days (the agency's events, the client's own and its public holidays) as all-day or
+timed events.
+"""
 
 from __future__ import annotations
 
-import hashlib
-import os
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
-from zoneinfo import ZoneInfo
+from datetime import timedelta
 
 from generator.captions import network_name, plain_caption
 from generator.content.kinds import CONTEST, CURATED, POST
 from generator.content.model import AnyItem, ClientData, Item, Workspace
-from generator.feeds.ics_format import (
-    escape_list,
-    escape_text,
-    join_lines,
-    local_stamp,
-    utc_stamp,
-)
-from generator.feeds.vtimezone import render_vtimezone
+from generator.feeds.ics_days import day_events
+from generator.feeds.ics_event import FeedEvent, build_calendar
 from generator.sanitise import plain_text, safe_url
 from generator.schema import Contest, Curated, Post
 
-PRODID = "-//Almanac//Almanac editorial calendar//EN"
 POST_MINUTES = 15
 EXCERPT_CHARS = 280
 TENTATIVE = {"idea", "draft", "in_review", "candidate"}
@@ -54,65 +50,34 @@ WORDS = {
 UrlFor = Callable[[AnyItem], str | None]
 
 
-@dataclass
-class FeedEvent:
-    """One VEVENT, already decided: times are aware, texts are plain (escaped on output)."""
-
-    uid: str
-    start: datetime
-    end: datetime
-    summary: str
-    description: str
-    status: str
-    categories: list[str] = field(default_factory=list)
-    url: str | None = None
-
-
 def render_ics(
     workspace: Workspace,
     client: ClientData,
     platform: str | None = None,
     url_for: UrlFor | None = None,
 ) -> str:
-    """The feed of `client` (all networks, or only `platform`) as an RFC 5545 text with CRLF."""
+    """The feed of `client` (all networks, or only `platform`) as an RFC 5545 text with CRLF.
+
+    The feed of all networks carries the calendar's days too (fairs, awareness days, public
+    holidays); a network's feed holds what goes out on that network only.
+    """
     events = build_events(workspace, client, platform, url_for)
-    lines = calendar_header(client, platform)
-    if events:
-        years = [e.start.astimezone(ZoneInfo(client.timezone)).year for e in events]
-        lines += render_vtimezone(client.timezone, range(min(years) - 1, max(years) + 1))
-    stamp = feed_stamp(events)
-    for event in events:
-        lines += render_event(event, client.timezone, stamp)
-    return join_lines([*lines, "END:VCALENDAR"])
+    if platform is None:
+        events = sort_events([*events, *day_events(workspace, client)])
+    return build_calendar(calendar_names(client, platform), client.timezone, events).decode()
 
 
-def calendar_header(client: ClientData, platform: str | None) -> list[str]:
+def calendar_names(client: ClientData, platform: str | None) -> dict[str, str]:
+    """X-WR-CALNAME and X-WR-CALDESC: the names calendar applications show for a feed."""
     words = WORDS.get(client.locale, WORDS["en"])
     name = plain_text(client.name)
     name = name if platform is None else f"{name} · {network_name(platform)}"
-    return [
-        "BEGIN:VCALENDAR",
-        "VERSION:2.0",
-        f"PRODID:{PRODID}",
-        "CALSCALE:GREGORIAN",
-        "METHOD:PUBLISH",
-        f"X-WR-CALNAME:{escape_text(name)}",
-        f"X-WR-CALDESC:{escape_text(words['feed'] + ' · ' + name)}",
-        f"X-WR-TIMEZONE:{client.timezone}",
-    ]
+    return {"X-WR-CALNAME": name, "X-WR-CALDESC": f"{words['feed']} · {name}"}
 
 
-def feed_stamp(events: list[FeedEvent]) -> datetime:
-    """DTSTAMP: SOURCE_DATE_EPOCH when set, else derived from the content (never the clock)."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch.isdigit():
-        return datetime.fromtimestamp(int(epoch), tz=UTC)
-    digest = hashlib.sha256()
-    for event in events:
-        digest.update(f"{event.uid}|{utc_stamp(event.start)}|{event.status}".encode())
-    # a fixed base plus a content-derived number of seconds: stable, and moves when plans do
-    base = datetime(2000, 1, 1, tzinfo=UTC)
-    return base + timedelta(seconds=int(digest.hexdigest()[:8], 16))
+def sort_events(events: list[FeedEvent]) -> list[FeedEvent]:
+    """By start instant (an all-day event at the day's UTC midnight), then UID."""
+    return sorted(events, key=lambda e: (e.instant, e.uid))
 
 
 def build_events(
@@ -125,7 +90,7 @@ def build_events(
             continue
         url = url_for(item) if url_for else default_url(workspace, client)
         events.extend(item_events(item, client, platform, safe_url(url, WEB_SCHEMES)))
-    return sorted(events, key=lambda e: (e.start.astimezone(UTC), e.uid))
+    return sort_events(events)
 
 
 def default_url(workspace: Workspace, client: ClientData) -> str | None:
@@ -259,24 +224,3 @@ def curated_event(
         categories=categories_of(item, "curated"),
         url=url,
     )
-
-
-def render_event(event: FeedEvent, zone_name: str, stamp: datetime) -> list[str]:
-    zone = ZoneInfo(zone_name)
-    lines = [
-        "BEGIN:VEVENT",
-        f"UID:{escape_text(event.uid)}",
-        f"DTSTAMP:{utc_stamp(stamp)}",
-        f"DTSTART;TZID={zone_name}:{local_stamp(event.start.astimezone(zone))}",
-        f"DTEND;TZID={zone_name}:{local_stamp(event.end.astimezone(zone))}",
-        f"SUMMARY:{escape_text(plain_text(event.summary))}",
-    ]
-    # captions are plain text on every network, and some calendar apps render HTML here
-    if event.description:
-        lines.append(f"DESCRIPTION:{escape_text(plain_text(event.description))}")
-    lines.append(f"STATUS:{event.status}")
-    if event.categories:
-        lines.append(f"CATEGORIES:{escape_list([plain_text(c) for c in event.categories])}")
-    if event.url:
-        lines.append(f"URL:{event.url}")
-    return [*lines, "TRANSP:TRANSPARENT", "END:VEVENT"]

@@ -1,4 +1,12 @@
-"""A VTIMEZONE for a zoneinfo zone, derived from its real transitions in the years spanned."""
+"""A VTIMEZONE for a zoneinfo zone, derived from its real transitions in the years spanned.
+
+icalendar can write a VTIMEZONE itself (`Timezone.from_tzid`), but it lists every transition as
+an RDATE, adds a "only works from … to …" comment, and dates the start of summer time by the
+new wall clock (Paris: 03:00 with TZOFFSETFROM +0100, i.e. 02:00 UTC) where RFC 5545 (3.6.5 and
+its examples) dates an observance in the offset it leaves (02:00, i.e. 01:00 UTC, when the
+clocks really change). So the transitions are read from zoneinfo here and grouped into yearly
+rules, and the library writes the component (offsets, dates, rules, folding).
+"""
 
 from __future__ import annotations
 
@@ -8,7 +16,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from generator.feeds.ics_format import local_stamp
+import icalendar
 
 _WEEKDAYS = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
 
@@ -60,27 +68,18 @@ def _transition_at(zone: ZoneInfo, moment: datetime) -> Transition:
     return Transition(local_start, offset_from, offset_to, after.tzname() or "", bool(after.dst()))
 
 
-def format_offset(offset: timedelta) -> str:
-    """A UTC-OFFSET value: +0100, -0330."""
-    seconds = int(offset.total_seconds())
-    sign = "+" if seconds >= 0 else "-"
-    hours, rest = divmod(abs(seconds), 3600)
-    minutes, secs = divmod(rest, 60)
-    return f"{sign}{hours:02d}{minutes:02d}" + (f"{secs:02d}" if secs else "")
-
-
-def yearly_rule(moment: datetime) -> str:
+def yearly_rule(moment: datetime) -> dict[str, object]:
     """The RRULE a transition follows if it recurs: month and nth (or last) weekday."""
     weekday = _WEEKDAYS[moment.weekday()]
     last_day = (moment.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
     nth = -1 if moment.day + 7 > last_day.day else (moment.day - 1) // 7 + 1
-    return f"FREQ=YEARLY;BYMONTH={moment.month};BYDAY={nth}{weekday}"
+    return {"FREQ": "YEARLY", "BYMONTH": moment.month, "BYDAY": f"{nth}{weekday}"}
 
 
 def _rule_key(item: Transition) -> tuple[object, ...]:
     return (
         item.daylight,
-        yearly_rule(item.local_start),
+        tuple(yearly_rule(item.local_start).items()),
         item.local_start.time(),
         item.offset_from,
         item.offset_to,
@@ -88,19 +87,18 @@ def _rule_key(item: Transition) -> tuple[object, ...]:
     )
 
 
-def render_vtimezone(zone_name: str, years: range) -> list[str]:
-    """VTIMEZONE lines: one RRULE observance per kind when the rule holds, else one each."""
+def build_vtimezone(zone_name: str, years: range) -> icalendar.Timezone:
+    """The VTIMEZONE: one RRULE observance per kind when the rule holds, else one each."""
     zone = ZoneInfo(zone_name)
     transitions = find_transitions(zone, years)
-    lines = ["BEGIN:VTIMEZONE", f"TZID:{zone_name}"]
+    component = icalendar.Timezone()
+    component.add("TZID", zone_name)
     if not transitions:
-        lines += _fixed_observance(zone, years.start)
-    else:
-        for group in _group(transitions, years.stop - 1):
-            lines += _observance(
-                group[0], yearly_rule(group[0].local_start) if len(group) > 1 else None
-            )
-    return [*lines, "END:VTIMEZONE"]
+        component.add_component(_fixed_observance(zone, years.start))
+    for group in _group(transitions, years.stop - 1):
+        rule = yearly_rule(group[0].local_start) if len(group) > 1 else None
+        component.add_component(_observance(group[0], rule))
+    return component
 
 
 def _group(transitions: Sequence[Transition], last_year: int) -> list[list[Transition]]:
@@ -130,31 +128,28 @@ def _consecutive(items: list[Transition]) -> bool:
     return years == list(range(years[0], years[0] + len(years)))
 
 
-def _observance(item: Transition, rule: str | None) -> list[str]:
-    kind = "DAYLIGHT" if item.daylight else "STANDARD"
-    lines = [f"BEGIN:{kind}", f"DTSTART:{local_stamp(item.local_start)}"]
+def _observance(item: Transition, rule: dict[str, object] | None) -> icalendar.Component:
+    """One STANDARD or DAYLIGHT block; DTSTART is the wall time in the offset it leaves."""
+    block = icalendar.TimezoneDaylight() if item.daylight else icalendar.TimezoneStandard()
+    block.add("DTSTART", item.local_start)
     if rule:
-        lines.append(f"RRULE:{rule}")
-    lines += [
-        f"TZOFFSETFROM:{format_offset(item.offset_from)}",
-        f"TZOFFSETTO:{format_offset(item.offset_to)}",
-    ]
+        block.add("RRULE", rule)
+    block.add("TZOFFSETFROM", item.offset_from)
+    block.add("TZOFFSETTO", item.offset_to)
     if item.name:
-        lines.append(f"TZNAME:{item.name}")
-    return [*lines, f"END:{kind}"]
+        block.add("TZNAME", item.name)
+    return block
 
 
-def _fixed_observance(zone: ZoneInfo, year: int) -> list[str]:
+def _fixed_observance(zone: ZoneInfo, year: int) -> icalendar.Component:
     """A zone without DST in these years: one STANDARD observance from the start of the span."""
     start = datetime(year, 1, 1)
     probe = start.replace(tzinfo=zone)
-    offset = format_offset(probe.utcoffset() or timedelta(0))
-    lines = [
-        "BEGIN:STANDARD",
-        f"DTSTART:{local_stamp(start)}",
-        f"TZOFFSETFROM:{offset}",
-        f"TZOFFSETTO:{offset}",
-    ]
+    offset = probe.utcoffset() or timedelta(0)
+    block = icalendar.TimezoneStandard()
+    block.add("DTSTART", start)
+    block.add("TZOFFSETFROM", offset)
+    block.add("TZOFFSETTO", offset)
     if probe.tzname():
-        lines.append(f"TZNAME:{probe.tzname()}")
-    return [*lines, "END:STANDARD"]
+        block.add("TZNAME", probe.tzname())
+    return block
