@@ -7,6 +7,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Generic, TypeAlias, TypeVar
 
+from generator.media_files import Measurement
 from generator.schema import Client, MonthNotes, Settings
 from generator.schema.items import Media
 from generator.yamlread import Path_
@@ -131,6 +132,8 @@ class ClientData:
     events: list[AgencyEvent] = field(default_factory=list)  # its own and its public holidays
     reports: dict[str, Path] = field(default_factory=dict)  # report PDFs on disk, by month key
     metrics: ClientMetrics | None = None  # when the load asked for them
+    # every media file its items name, measured (file name as written -> measurement)
+    media: dict[str, Measurement] = field(default_factory=dict)
 
     @property
     def name(self) -> str:

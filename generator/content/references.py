@@ -1,17 +1,18 @@
-"""Checks across files: referenced media exist and are images, networks and contests exist."""
+"""Checks across files: referenced media exist and are readable, networks and contests exist.
+
+Every referenced media file is measured here, once per load (generator.media_files, cached by
+content): the measurements go to `ClientData.media` for the format rules and the site.
+"""
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from PIL import Image, UnidentifiedImageError
+from pathlib import PurePosixPath
 
 from generator.content.kinds import CONTEST, contest_of
 from generator.content.model import AnyItem, ClientData, Source, Workspace
-from generator.problems import ProblemList
-
-# Media that are not pictures: Pillow cannot (and need not) read them
-VIDEO_SUFFIXES = frozenset({".mp4", ".mov", ".m4v", ".webm", ".avi", ".mkv"})
+from generator.media_files import UNREADABLE, VIDEO, Measurement, MediaCache
+from generator.media_files.probe import VIDEO_SUFFIXES
+from generator.problems import ProblemList, Severity
 
 
 def check_file(
@@ -20,8 +21,9 @@ def check_file(
     name: str,
     field: tuple[str | int, ...],
     problems: ProblemList,
+    cache: MediaCache,
 ) -> None:
-    """Report a referenced file that is missing or that points outside the client folder."""
+    """Report a referenced file that is missing, unreadable or outside the client folder."""
     folder = client.folder.resolve()
     target = (client.folder / name).resolve()
     label = ".".join(str(p) if isinstance(p, str) else f"[{p}]" for p in field).replace(".[", "[")
@@ -42,25 +44,53 @@ def check_file(
             f"the file `{name}` does not exist in content/{client.slug}/ "
             "(paths are relative to the client folder, e.g. media/photo.jpg)",
         )
-    elif target.suffix.lower() not in VIDEO_SUFFIXES and not is_image(target):
+    else:
+        measurement = cache.measure(target)
+        client.media[name] = measurement
+        report_unreadable(source, name, field, label, measurement, problems)
+
+
+def report_unreadable(
+    source: Source,
+    name: str,
+    field: tuple[str | int, ...],
+    label: str,
+    measurement: Measurement,
+    problems: ProblemList,
+) -> None:
+    """A file that is not the image or video its name says, or a video left unmeasured."""
+    line = source.line_of(*field)
+    if measurement.kind == UNREADABLE and is_video_name(name):
         problems.add(
             source.rel,
-            source.line_of(*field),
+            line,
+            label,
+            "media.not-video",
+            f"`{name}` is {measurement.problem}: export it again (MP4 or MOV), or check that "
+            "it is the right file",
+        )
+    elif measurement.kind == UNREADABLE:
+        problems.add(
+            source.rel,
+            line,
             label,
             "media.not-image",
             f"`{name}` is not an image Almanac can read (PNG, JPEG, WebP…): export it again "
             "as an image, or check that it is the right file",
         )
+    elif measurement.kind == VIDEO and not measurement.final:
+        problems.add(
+            source.rel,
+            line,
+            label,
+            "media.unmeasured",
+            f"`{name}` was not measured: {measurement.problem}",
+            Severity.WARNING,
+        )
 
 
-def is_image(path: Path) -> bool:
-    """Whether Pillow recognises the file as an image and finds it whole."""
-    try:
-        with Image.open(path) as image:
-            image.verify()
-    except (OSError, UnidentifiedImageError, SyntaxError, ValueError):
-        return False
-    return True
+def is_video_name(name: str) -> bool:
+    return PurePosixPath(name).suffix.lower() in VIDEO_SUFFIXES
 
 
 def check_networks(client: ClientData, item: AnyItem, problems: ProblemList) -> None:
@@ -93,14 +123,24 @@ def check_contest_link(client: ClientData, item: AnyItem, problems: ProblemList)
 
 
 def check_references(ws: Workspace, problems: ProblemList) -> None:
+    cache = MediaCache(ws.root)
     for client in ws.clients.values():
-        if client.config.brand.logo:
-            check_file(client, client.source, client.config.brand.logo, ("brand", "logo"), problems)
+        check_client_files(client, problems, cache)
         for item in client.items:
             check_networks(client, item, problems)
             check_contest_link(client, item, problems)
-            for field, name in item.files:
-                check_file(client, item.source, name, field, problems)
-        for note in client.months.values():
-            for index, shot in enumerate(note.meta.screenshots):
-                check_file(client, note.source, shot.file, ("screenshots", index, "file"), problems)
+    cache.save()
+
+
+def check_client_files(client: ClientData, problems: ProblemList, cache: MediaCache) -> None:
+    """Every file a client's settings, items and month notes name, measured once each."""
+    if client.config.brand.logo:
+        logo = client.config.brand.logo
+        check_file(client, client.source, logo, ("brand", "logo"), problems, cache)
+    for item in client.items:
+        for field, name in item.files:
+            check_file(client, item.source, name, field, problems, cache)
+    for note in client.months.values():
+        for index, shot in enumerate(note.meta.screenshots):
+            field = ("screenshots", index, "file")
+            check_file(client, note.source, shot.file, field, problems, cache)
