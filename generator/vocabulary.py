@@ -495,6 +495,42 @@ WORDS: dict[str, tuple[str, str]] = {
         "The caption is too long for the network.",
     ),
     "problem.platform.hashtags": ("Il y a trop de hashtags.", "There are too many hashtags."),
+    "problem.mix.format-streak": (
+        "Trop de publications du même format à la suite.",
+        "Too many posts of the same format in a row.",
+    ),
+    "problem.mix.video-share": (
+        "La part de vidéos est sous l'objectif du client.",
+        "The share of video is below the client's target.",
+    ),
+    "problem.format.not-on-network": (
+        "Le réseau ne propose pas ce format.",
+        "The network has no such format.",
+    ),
+    "problem.format.media-count": (
+        "Le nombre de fichiers ne convient pas au format.",
+        "The number of files does not suit the format.",
+    ),
+    "problem.format.media-type": (
+        "Un fichier n'est pas du type que le format demande.",
+        "A file is not of the kind the format takes.",
+    ),
+    "problem.format.ratio": (
+        "Une image ou une vidéo n'a pas les proportions du format.",
+        "A picture or video is not the shape of the format.",
+    ),
+    "problem.format.resolution": (
+        "Une image ou une vidéo n'a pas la largeur attendue.",
+        "A picture or video is not the expected width.",
+    ),
+    "problem.format.file-size": (
+        "Un fichier est trop lourd pour le réseau.",
+        "A file is too heavy for the network.",
+    ),
+    "problem.format.duration": (
+        "Une vidéo est trop courte ou trop longue pour le format.",
+        "A video is too short or too long for the format.",
+    ),
     "problem.platform.media-count": (
         "Le nombre d'images ou de vidéos ne convient pas au réseau.",
         "The number of images or videos does not suit the network.",
@@ -620,6 +656,18 @@ WORDS: dict[str, tuple[str, str]] = {
     "problem.media.missing": (
         "Un fichier média est introuvable.",
         "A media file cannot be found.",
+    ),
+    "problem.media.not-image": (
+        "Un fichier n'est pas une image lisible.",
+        "A file is not a readable image.",
+    ),
+    "problem.media.not-video": (
+        "Un fichier n'est pas une vidéo lisible.",
+        "A file is not a readable video.",
+    ),
+    "problem.media.unmeasured": (
+        "Une vidéo n'a pas pu être mesurée.",
+        "A video could not be measured.",
     ),
     "problem.media.outside-client": (
         "Un média est pris hors du dossier du client.",

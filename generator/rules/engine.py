@@ -8,11 +8,13 @@ from datetime import datetime
 from typing import Any
 
 from generator.content.model import AnyItem, ClientData, Workspace
+from generator.format_table import FormatTable, build_format_table
 from generator.problems import Problem, Severity
 from generator.rules import (
     cadence,
     contest,
     events,
+    formats,
     mix,
     platform,
     rights,
@@ -32,7 +34,7 @@ from generator.rules.registry import (
 )
 from generator.yamlread import field_name
 
-RULE_MODULES = (platform, cadence, mix, workflow, rights, validation, contest, events)
+RULE_MODULES = (platform, formats, cadence, mix, workflow, rights, validation, contest, events)
 SEVERITY_KEY = "severity"
 
 
@@ -223,13 +225,17 @@ def read_ignores(item: AnyItem, out: list[Problem]) -> set[str]:
 
 
 def run_client(
-    ws: Workspace, client: ClientData, today: datetime, limits: dict[str, Any]
+    ws: Workspace,
+    client: ClientData,
+    today: datetime,
+    limits: dict[str, Any],
+    formats: FormatTable | None = None,
 ) -> Iterator[Problem]:
     """Every rule on one client, after its tuning and its items' silencing."""
     out: list[Problem] = []
     tuning = build_tuning(client, out)
     ignores = {id(i): read_ignores(i, out) for i in client.items if i.meta.ignore}
-    plan = ClientPlan(client, today, limits)
+    plan = ClientPlan(client, today, limits, formats or build_format_table(ws.settings))
     for rule in RULES.values():
         if rule.check is None or not tuning.enabled[rule.id]:
             continue
@@ -265,6 +271,7 @@ def run_rules(ws: Workspace, today: datetime) -> list[Problem]:
         for name in unknown_limit_names(ws.settings)
     ]
     limits = build_limits(ws.settings)
+    formats = build_format_table(ws.settings)
     for client in ws.clients.values():
-        problems.extend(run_client(ws, client, today, limits))
+        problems.extend(run_client(ws, client, today, limits, formats))
     return problems

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterator
 from datetime import timedelta
 
+from generator.post_format import holds_video, shape_on
 from generator.problems import Severity
 from generator.rules.cadence import at
 from generator.rules.registry import Entry, Finding, Option, RuleContext, rule
+from generator.schema.common import PostFormat
 
 CATEGORIES = Option(
     "categories", ["promo"], list, "Post categories that count as promotional.", old_name="kinds"
@@ -59,12 +62,14 @@ def rolling_shares(
 
 
 def _share_findings(
-    ctx: RuleContext, counts: Callable[[Entry], bool], low: float, high: float, label: str
+    ctx: RuleContext, counts: Callable[[str, Entry], bool], low: float, high: float, label: str
 ) -> Iterator[Finding]:
+    """The first post of each stretch where the share of counted posts leaves [low, high]."""
     window = timedelta(days=ctx.options["window_days"])
     for platform, entries in feeds(ctx):
         reported = False
-        for entry, total, counted in rolling_shares(entries, window, counts):
+        on_network = functools.partial(counts, platform)
+        for entry, total, counted in rolling_shares(entries, window, on_network):
             share = counted / total
             wrong = total >= ctx.options["min_posts"] and not low <= share <= high
             if wrong and not reported and ctx.plan.ahead(entry.when):
@@ -75,7 +80,8 @@ def _share_findings(
                     f"{window.days} days ending with this post ({counted} of {total}); "
                     f"the client wants {bound}",
                 )
-            reported = wrong
+            # a stretch begun in the past is still reported, at its first post ahead
+            reported = wrong and (reported or ctx.plan.ahead(entry.when))
 
 
 @rule(
@@ -96,7 +102,11 @@ def check_promo_share(ctx: RuleContext) -> Iterator[Finding]:
     """
     promotional = set(ctx.options["categories"])
     yield from _share_findings(
-        ctx, lambda e: e.category in promotional, 0.0, ctx.options["max_share"], "promotional"
+        ctx,
+        lambda _p, e: e.category in promotional,
+        0.0,
+        ctx.options["max_share"],
+        "promotional",
     )
 
 
@@ -116,8 +126,77 @@ def check_curated_share(ctx: RuleContext) -> Iterator[Finding]:
     """
     yield from _share_findings(
         ctx,
-        lambda e: e.category == "curated",
+        lambda _p, e: e.category == "curated",
         ctx.options["min_share"],
         ctx.options["max_share"],
         "curated",
+    )
+
+
+@rule(
+    "mix.format-streak",
+    Severity.WARNING,
+    Option("max", 5, int, "Most posts of one format in a row on one network.", 1),
+    Option(
+        "formats",
+        [],
+        list,
+        "Formats whose runs are judged (empty: every format).",
+        choices=tuple(f.value for f in PostFormat),
+    ),
+)
+def check_format_streak(ctx: RuleContext) -> Iterator[Finding]:
+    """More than N posts of the same format in a row on one network.
+
+    Networks show more of what keeps people watching, and followers scroll past the fifth
+    identical square in a row: alternate single pictures with carousels, reels, stories and
+    lives. A post without a `format` counts as the shape of its media (text, image, carousel,
+    video, document); an idea or draft without media is left out until it has some. The post
+    that makes the run too long is reported.
+    """
+    limit, judged = ctx.options["max"], set(ctx.options["formats"])
+    for platform, entries in feeds(ctx):
+        streak, previous = 0, ""
+        for entry in entries:
+            shape = shape_on(entry.item, platform, ctx.client.media)
+            if shape is None:
+                continue  # no visuals yet: its shape is not decided, the run goes on around it
+            streak = streak + 1 if shape == previous else 1
+            previous = shape
+            counted = not judged or shape in judged
+            if counted and streak == limit + 1 and ctx.plan.ahead(entry.when):
+                yield at(
+                    entry,
+                    f"{streak} posts in a row are a {shape} on {platform} (at most {limit}): "
+                    "put another format in between",
+                )
+
+
+@rule(
+    "mix.video-share",
+    Severity.WARNING,
+    Option(
+        "min_share",
+        0.0,
+        float,
+        "Floor of video posts (videos, reels, shorts, lives, and stories or carousels "
+        "holding a video) over the window; 0 until the client sets a target.",
+        0,
+        1,
+    ),
+    WINDOW,
+    MIN_POSTS,
+)
+def check_video_share(ctx: RuleContext) -> Iterator[Finding]:
+    """Fewer video posts than the client's target over a rolling 4 weeks on one network.
+
+    Networks push video to people who do not follow the account yet; a client that wants to
+    grow sets a share of video (e.g. `min_share: 0.3`) and the plan is judged against it.
+    """
+    yield from _share_findings(
+        ctx,
+        lambda platform, e: holds_video(e.item, platform, ctx.client.media),
+        ctx.options["min_share"],
+        1.0,
+        "video",
     )

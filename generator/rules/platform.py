@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from generator.captions import network_caption
 from generator.content.kinds import variants_of
 from generator.content.model import AnyItem
+from generator.post_format import written_format
 from generator.problems import Severity
 from generator.rules.registry import ClientPlan, FieldPath, Finding, Option, RuleContext, rule
 from generator.schema.common import APPROVED_OR_LATER
@@ -141,13 +142,14 @@ def check_media_count(ctx: RuleContext) -> Iterator[Finding]:
 
     An Instagram carousel takes 20 items, X four images; Instagram and TikTok posts cannot go
     out without a visual. The missing-visual check applies from `approved` on, when the post
-    is meant to be final.
+    is meant to be final. A post with a written `format` is counted by `format.media-count`
+    instead, against that format's own range.
     """
     for item in ctx.plan.posts:
         count = len(_media(item))
         for platform in ctx.plan.platforms_of(item):
             limit = ctx.plan.limits.get(platform)
-            if limit is None:
+            if limit is None or written_format(item, platform) is not None:
                 continue
             if limit.media_max is not None and count > limit.media_max:
                 yield Finding(

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 # importing the engine imports every rule module, so the registry is complete
+from generator.format_table import render_format_table
 from generator.rules.engine import SEVERITY_KEY
 from generator.rules.limits import LIMITS, LIMITS_AS_OF
 from generator.rules.registry import RULES, Rule
 
 FAMILIES = {
     "platform": "Platform limits",
+    "format": "Post formats",
     "cadence": "Cadence and regularity",
     "mix": "Content mix",
     "workflow": "Workflow deadlines",
@@ -94,7 +96,7 @@ def render_rule(rule: Rule) -> str:
 
 def render_reference() -> str:
     """The whole page, rules grouped by family, in a stable order."""
-    parts = [INTRO, render_limits(), ""]
+    parts = [INTRO, render_limits(), "", render_format_table(), ""]
     for family, title in FAMILIES.items():
         rules = sorted((r for r in RULES.values() if r.family == family), key=lambda r: r.id)
         if rules:

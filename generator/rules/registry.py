@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 
 from generator.content.kinds import POST
 from generator.content.model import AnyItem, ClientData, Item, Source, Workspace
+from generator.format_table import FORMATS, FormatTable
 from generator.problems import Severity
 from generator.rules.limits import PlatformLimits
 from generator.schema.common import CuratedStatus, Status
@@ -83,6 +84,7 @@ class ClientPlan:
     client: ClientData
     today: datetime
     limits: dict[str, PlatformLimits]
+    formats: FormatTable = field(default_factory=lambda: FormatTable(FORMATS))
     memo: dict[Any, Any] = field(default_factory=dict)
 
     @cached_property

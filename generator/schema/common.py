@@ -67,6 +67,48 @@ class Platform(str, Enum):
     PINTEREST = "pinterest"
 
 
+class PostFormat(str, Enum):
+    """The shape a post takes on a network, named as the networks name them."""
+
+    IMAGE = "image"
+    CAROUSEL = "carousel"
+    VIDEO = "video"
+    REEL = "reel"  # Instagram and Facebook; YouTube calls it a short, TikTok a video
+    SHORT = "short"
+    STORY = "story"
+    LIVE = "live"
+    TEXT = "text"
+    LINK = "link"
+    DOCUMENT = "document"  # LinkedIn's PDF or slides post
+    POLL = "poll"
+    ARTICLE = "article"
+
+
+_RATIO = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*:\s*(\d+(?:\.\d+)?)\s*$")
+
+
+def parse_ratio(value: Any) -> str:
+    """An aspect ratio written width:height (`9:16`, `1.91:1`); a bare number means n:1."""
+    if isinstance(value, bool):
+        raise ValueError("expected an aspect ratio such as 9:16 or 1.91:1")
+    if isinstance(value, int | float):
+        value = f"{value}:1"
+    match = _RATIO.match(str(value))
+    if not match or float(match.group(1)) <= 0 or float(match.group(2)) <= 0:
+        raise ValueError(f"`{value}` is not an aspect ratio: write it as 9:16 or 1.91:1")
+    return f"{match.group(1)}:{match.group(2)}"
+
+
+def ratio_value(text: str) -> float:
+    """Width over height of a ratio written `w:h`."""
+    width, height = text.split(":")
+    return float(width) / float(height)
+
+
+Ratio = Annotated[str, BeforeValidator(parse_ratio)]
+"""An aspect ratio, width:height, e.g. 9:16 (portrait), 1:1, 1.91:1 (landscape)."""
+
+
 # Old names still read, with a deprecation warning (see generator.schema.validate)
 DEPRECATED_PLATFORMS = {"twitter": "x", "ig": "instagram", "fb": "facebook"}
 

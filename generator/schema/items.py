@@ -17,6 +17,7 @@ from generator.schema.common import (
     Money,
     Networks,
     Platform,
+    PostFormat,
     Slug,
     Status,
     Strict,
@@ -55,6 +56,16 @@ class Media(Strict):
     permission: Permission | None = doc(
         "Request and grant, when rights is permission.", default=None
     )
+    retouched: bool = doc(
+        "Retouched to change a silhouette or a face (the caption must then say so: "
+        '"Images retouchées" under French law).',
+        default=False,
+    )
+    ai_generated: bool = doc(
+        'Made by artificial intelligence (the caption must then say so: "Images virtuelles" '
+        "under French law).",
+        default=False,
+    )
 
 
 class Cited(Strict):
@@ -73,6 +84,11 @@ class Variant(Strict):
     caption: str | None = doc("Caption for this network (default: the body).", default=None)
     hashtags: list[str] = doc("Hashtags for this network, without or with #.", default_factory=list)
     first_comment: str | None = doc("First comment posted right after.", default=None)
+    format: PostFormat | None = doc(
+        "Format on this network when it differs from the post's (e.g. `short` on YouTube for "
+        "a reel).",
+        default=None,
+    )
 
 
 class Boost(Strict):
@@ -129,6 +145,13 @@ class Post(ItemBase):
     status: Status = doc("idea, draft, in_review, approved, scheduled, published or cancelled.")
     category: Text = doc(
         "Editorial category: promo, education, entertainment, community, news, curated, contest…"
+    )
+    format: PostFormat | None = doc(
+        "Format: image, carousel, video, reel, short, story, live, text, link, document, poll "
+        "or article. Its media are checked against each network's limits for it (count, "
+        "duration, aspect ratio, width, file size). Without it, the format is inferred from "
+        "the media for the content mix only.",
+        default=None,
     )
     author: str | None = doc("Who wrote it.", default=None)
     hashtags: list[str] = doc("Hashtags on every network.", default_factory=list)

@@ -9,6 +9,9 @@ from generator.schema.common import (
     Address,
     Day,
     Locale,
+    Platform,
+    PostFormat,
+    Ratio,
     Strict,
     Text,
     TimeZoneName,
@@ -30,6 +33,41 @@ class PlatformLimitOverride(Strict):
     )
     media_max: int | None = doc(
         "Most images or videos in one post.", default=None, ge=0, le=LIMIT_CEILING
+    )
+
+
+MediaKind = Literal["image", "video", "document"]
+MAX_SECONDS = 7 * 24 * 3600.0  # a week: above any network's longest video or live
+
+
+class FormatLimitOverride(Strict):
+    """Overrides of what one network accepts for one format (see the format table)."""
+
+    media: list[MediaKind] | None = doc(
+        "Kinds of file it takes: image, video, document (a format the table lacks starts "
+        "with none).",
+        default=None,
+    )
+    media_min: int | None = doc("Fewest files.", default=None, ge=0, le=LIMIT_CEILING)
+    media_max: int | None = doc("Most files.", default=None, ge=0, le=LIMIT_CEILING)
+    ratio_min: Ratio | None = doc("Narrowest aspect ratio, width:height (e.g. 9:16).", default=None)
+    ratio_max: Ratio | None = doc("Widest aspect ratio (e.g. 1.91:1).", default=None)
+    width_min: int | None = doc("Narrowest width, in pixels.", default=None, ge=1, le=LIMIT_CEILING)
+    width_max: int | None = doc("Widest width, in pixels.", default=None, ge=1, le=LIMIT_CEILING)
+    image_mb: float | None = doc(
+        "Largest image, in megabytes.", default=None, gt=0, le=LIMIT_CEILING
+    )
+    video_mb: float | None = doc(
+        "Largest video, in megabytes.", default=None, gt=0, le=LIMIT_CEILING
+    )
+    document_mb: float | None = doc(
+        "Largest document, in megabytes.", default=None, gt=0, le=LIMIT_CEILING
+    )
+    duration_min: float | None = doc(
+        "Shortest video, in seconds.", default=None, ge=0, le=MAX_SECONDS
+    )
+    duration_max: float | None = doc(
+        "Longest video, in seconds.", default=None, gt=0, le=MAX_SECONDS
     )
 
 
@@ -109,6 +147,12 @@ class Settings(Strict):
     )
     platform_limits: dict[str, PlatformLimitOverride] = doc(
         "Per-network overrides of the built-in platform limits table.", default_factory=dict
+    )
+    format_limits: dict[Platform, dict[PostFormat, FormatLimitOverride]] = doc(
+        "Per-network, per-format overrides of the built-in format table (media count, aspect "
+        "ratios, width, file size, video duration), e.g. `instagram: {reel: {duration_max: "
+        "900}}`.",
+        default_factory=dict,
     )
     import_limits: ImportLimits = doc(
         "Limits of `almanac import` (file size, rows, columns, cell length, ZIP expansion, "
