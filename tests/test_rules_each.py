@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from media_helpers import make_image, make_video
 from rules_helpers import Workspace, line_of, of_rule, rel
 
 from generator.rules import RULES
@@ -466,6 +467,156 @@ class DrawOnHoliday:
     def good(ws: Workspace) -> None:
         ws.post("results", publish_at="2026-12-29 12:30", contest="noel", category="contest")
         ws.contest("noel", after_post=False, draw_at="2026-12-22 10:00", **CHRISTMAS_CONTEST)
+
+
+def image(ws: Workspace, name: str, width: int, height: int, noise: bool = False) -> dict[str, Any]:
+    """A real picture of that size in the client's media, as a `media:` entry."""
+    make_image(ws.client_dir / name, width, height, noise)
+    return {"file": name, "alt": "A loaf", "rights": "owned"}
+
+
+def video(ws: Workspace, name: str, width: int, height: int, seconds: float) -> dict[str, Any]:
+    make_video(ws.client_dir / name, width, height, seconds)
+    return {"file": name, "alt": "Kneading", "rights": "owned"}
+
+
+@case("format.not-on-network")
+class FormatNotOnNetwork:
+    @staticmethod
+    def bad(ws: Workspace) -> Where:
+        return ws.post("story", platforms=["linkedin"], format="story"), "format: story"
+
+    @staticmethod
+    def good(ws: Workspace) -> None:
+        ws.post("story", format="story")
+        image(ws, "media/photo.jpg", 540, 960)
+
+
+@case("format.media-count")
+class FormatMediaCount:
+    @staticmethod
+    def bad(ws: Workspace) -> Where:
+        path = ws.post("pages", format="carousel")
+        image(ws, "media/photo.jpg", 1080, 1080)
+        return path, "media:"
+
+    @staticmethod
+    def good(ws: Workspace) -> None:
+        pages = [{"file": f"media/p{n}.jpg", "alt": "A loaf", "rights": "owned"} for n in (1, 2)]
+        ws.post("pages", format="carousel", media=pages)
+        for page in pages:
+            image(ws, page["file"], 1080, 1350)
+
+
+@case("format.media-type")
+class FormatMediaType:
+    @staticmethod
+    def bad(ws: Workspace) -> Where:
+        path = ws.post("reel", format="reel")
+        image(ws, "media/photo.jpg", 1080, 1920)
+        return path, "file: media/photo.jpg"
+
+    @staticmethod
+    def good(ws: Workspace) -> None:
+        clip = {"file": "media/clip.mp4", "alt": "Kneading", "rights": "owned"}
+        ws.post("reel", format="reel", media=[clip])
+        video(ws, "media/clip.mp4", 540, 960, 3.5)
+
+
+@case("format.ratio")
+class FormatRatio:
+    @staticmethod
+    def bad(ws: Workspace) -> Where:
+        path = ws.post("story", format="story")
+        image(ws, "media/photo.jpg", 1600, 900)
+        return path, "file: media/photo.jpg"
+
+    @staticmethod
+    def good(ws: Workspace) -> None:
+        ws.post("story", format="story")
+        image(ws, "media/photo.jpg", 1080, 1920)
+
+
+@case("format.resolution")
+class FormatResolution:
+    @staticmethod
+    def bad(ws: Workspace) -> Where:
+        path = ws.post("small", format="image")
+        image(ws, "media/photo.jpg", 200, 250)
+        return path, "file: media/photo.jpg"
+
+    @staticmethod
+    def good(ws: Workspace) -> None:
+        ws.post("small", format="image")
+        image(ws, "media/photo.jpg", 1080, 1350)
+
+
+@case("format.file-size")
+class FormatFileSize:
+    @staticmethod
+    def bad(ws: Workspace) -> Where:
+        path = ws.post("heavy", platforms=["x"], format="image", media=[SHOT])
+        image(ws, SHOT["file"], 1400, 1300, noise=True)  # about 5.5 MB: X takes 5
+        return path, "file: media/shot.png"
+
+    @staticmethod
+    def good(ws: Workspace) -> None:
+        ws.post("heavy", platforms=["x"], format="image", media=[SHOT])
+        image(ws, SHOT["file"], 1000, 1000, noise=True)
+
+
+SHOT = {"file": "media/shot.png", "alt": "Crumb", "rights": "owned"}
+
+
+@case("format.duration")
+class FormatDuration:
+    @staticmethod
+    def bad(ws: Workspace) -> Where:
+        clip = {"file": "media/clip.mp4", "alt": "Kneading", "rights": "owned"}
+        path = ws.post("story", format="story", media=[clip])
+        video(ws, clip["file"], 72, 128, 61)  # an Instagram story takes 60 s
+        return path, "file: media/clip.mp4"
+
+    @staticmethod
+    def good(ws: Workspace) -> None:
+        clip = {"file": "media/clip.mp4", "alt": "Kneading", "rights": "owned"}
+        ws.post("story", format="story", media=[clip])
+        video(ws, clip["file"], 72, 128, 5)
+
+
+TEXT_ON_LINKEDIN: dict[str, Any] = {"platforms": ["linkedin"], "media": []}
+
+
+@case("mix.format-streak")
+class FormatStreak:
+    @staticmethod
+    def bad(ws: Workspace) -> Where:
+        for day in range(23, 28):
+            ws.post(f"text-{day}", publish_at=f"2026-11-{day} 12:30", **TEXT_ON_LINKEDIN)
+        return ws.post("text-28", publish_at="2026-11-28 12:30", **TEXT_ON_LINKEDIN), "publish_at"
+
+    @staticmethod
+    def good(ws: Workspace) -> None:
+        for day in range(23, 28):
+            ws.post(f"text-{day}", publish_at=f"2026-11-{day} 12:30", **TEXT_ON_LINKEDIN)
+        ws.post("picture-28", publish_at="2026-11-28 12:30", platforms=["linkedin"])
+
+
+@case("mix.video-share", rules={"mix.video-share": {"min_share": 0.5}})
+class VideoShare:
+    @staticmethod
+    def bad(ws: Workspace) -> Where:
+        for day in range(23, 26):
+            ws.post(f"photo-{day}", publish_at=f"2026-11-{day} 12:30")
+        return ws.post("photo-26", publish_at="2026-11-26 12:30"), "publish_at"
+
+    @staticmethod
+    def good(ws: Workspace) -> None:
+        clip = {"file": "media/clip.mp4", "alt": "Kneading", "rights": "owned"}
+        for day in range(23, 27):
+            reel = {"format": "reel", "media": [clip]} if day % 2 else {}
+            ws.post(f"post-{day}", publish_at=f"2026-11-{day} 12:30", **reel)
+        video(ws, clip["file"], 540, 960, 4)
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c.rule)

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from media_helpers import make_image, make_video
 from rules_helpers import TODAY, Workspace, dump, line_of
 
 from generator.checking import check_workspace, parse_today
@@ -91,6 +92,7 @@ def tune_client(planter: Planter) -> None:
         "planted.no-such-rule": {"enabled": False},
         "workflow.missed": {"grace_hours": "soon"},
         "events.no-post": {"lookahead_days": 365, "before_days": 0},
+        "mix.video-share": {"min_share": 0.5},
     }
     config["country"] = "FR"
     path.write_text(dump(config), encoding="utf-8")
@@ -180,6 +182,62 @@ def plant_mix(p: Planter) -> None:
             rule="mix.curated-share" if day == "10" else None,
             text="share_at:",
         )
+
+
+def plant_formats(p: Planter) -> None:
+    """Real pictures and videos that miss each format limit, a long run of one format, and a
+    plan without the video share the client asked for (set in tune_client)."""
+
+    def medium(name: str) -> dict[str, Any]:
+        return {**IMAGE, "file": f"media/{name}"}
+
+    p.post(
+        "fmt-story-in",
+        "2027-01-20 12:30",
+        "format.not-on-network",
+        "format: story",
+        platforms=["linkedin"],
+        format="story",
+    )
+    p.post("fmt-pages", "2027-01-21 12:30", "format.media-count", "media:", format="carousel")
+    cases = (
+        ("fmt-reel", "2027-01-22", "format.media-type", "reel", "fmt-reel.jpg", (1080, 1920)),
+        ("fmt-story", "2027-01-25", "format.ratio", "story", "fmt-story.jpg", (1600, 900)),
+        ("fmt-small", "2027-01-26", "format.resolution", "image", "fmt-small.jpg", (200, 250)),
+    )
+    for slug, day, rule, shape, name, (width, height) in cases:
+        p.post(
+            slug, f"{day} 12:30", rule, f"file: media/{name}", format=shape, media=[medium(name)]
+        )
+        make_image(p.folder / "media" / name, width, height)
+    heavy = medium("fmt-heavy.png")
+    p.post(
+        "fmt-heavy",
+        "2027-01-27 12:30",
+        "format.file-size",
+        "file: media/fmt-heavy.png",
+        platforms=["x"],
+        format="image",
+        media=[heavy],
+    )
+    make_image(p.folder / heavy["file"], 1400, 1300, noise=True)
+    clip = medium("fmt-long.mp4")
+    p.post(
+        "fmt-long",
+        "2027-01-28 12:30",
+        "format.duration",
+        "file: media/fmt-long.mp4",
+        format="story",
+        media=[clip],
+    )
+    make_video(p.folder / clip["file"], 72, 128, 61)
+    links = {"platforms": ["facebook"], "format": "link", "media": []}
+    for day in range(2, 8):
+        rule = "mix.format-streak" if day == 7 else None
+        p.post(f"fmt-link-{day}", f"2027-08-0{day} 12:30", rule, **links)
+    for day in range(6, 10):
+        rule = "mix.video-share" if day == 9 else None
+        p.post(f"fmt-photo-{day}", f"2027-09-0{day} 12:30", rule)
 
 
 def contest_fields(**fields: Any) -> dict[str, Any]:
@@ -338,6 +396,7 @@ def plant_all(root: Path, slug: str) -> list[Expected]:
         plant_platform,
         plant_cadence,
         plant_mix,
+        plant_formats,
         plant_workflow,
         plant_rights_and_validation,
         plant_events,
