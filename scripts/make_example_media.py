@@ -125,7 +125,7 @@ def document(path: Path) -> None:
     slides = []
     for number, lines in enumerate(
         [
-            ["Bilan 2026", "Vélo et entreprises", "Atelier Vélo Solidaire"],
+            ["Bilan 2026", "Vélo et entreprises", "Atelier Vélo"],
             ["1 240 révisions sur site", "dans 38 entreprises clientes"],
             ["2027 : réservez", "vos ateliers en entreprise"],
         ],
