@@ -16,14 +16,14 @@ def repo_root() -> Path:
 
 
 def copy_workspace(target: Path) -> Path:
-    """A copy of the example workspace (settings, content, calendar, reports templates)."""
+    """A copy of the example workspace (settings, content, calendar, reports templates); the
+    report PDFs are left out, a PDF the content uses (a LinkedIn document) is copied."""
     target.mkdir(parents=True, exist_ok=True)
     shutil.copy2(REPO_ROOT / "almanac.yml", target / "almanac.yml")
     for folder in ("content", "calendar", "reports"):
         if (REPO_ROOT / folder).is_dir():
-            shutil.copytree(
-                REPO_ROOT / folder, target / folder, ignore=shutil.ignore_patterns("*.pdf")
-            )
+            skip = shutil.ignore_patterns("*.pdf") if folder == "reports" else None
+            shutil.copytree(REPO_ROOT / folder, target / folder, ignore=skip)
     return target
 
 
