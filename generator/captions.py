@@ -9,6 +9,7 @@ from generator.content.kinds import POST, variants_of
 from generator.content.model import AnyItem
 from generator.sanitise import strip_comments
 from generator.schema.common import Platform
+from generator.x_length import x_length
 
 # same hashtag pattern as generator.rules.platform, so the text exported is the text counted
 _HASHTAG = re.compile(r"(?<![\w&#])#(\w+)")
@@ -72,10 +73,6 @@ def caption_with_hashtags(item: AnyItem, platform: str | None = None) -> str:
     return f"{caption}\n\n{' '.join(missing)}" if caption else " ".join(missing)
 
 
-_URL = re.compile(r"(?:https?://|www\.)[^\s<>()]+", re.IGNORECASE)
-X_LINK_LENGTH = 23  # X shortens every link to a t.co address of this length
-
-
 @dataclass(frozen=True)
 class NetworkCaption:
     """The caption on one network, the hashtags appended to it, all it carries, its length."""
@@ -97,9 +94,9 @@ def network_caption(item: AnyItem, platform: str) -> NetworkCaption:
     typed_keys = {tag.casefold() for tag in typed}
     appended = tuple(t for t in hashtags_for(item, platform) if t.casefold() not in typed_keys)
     published = text + ("\n\n" + " ".join(appended) if appended else "")
-    if platform == "x":
-        published = _URL.sub("x" * X_LINK_LENGTH, published)
+    # X counts twitter-text's weighted length (a link is 23, with or without https://)
+    length = x_length(published) if platform == "x" else len(published)
     every: dict[str, str] = {}
     for tag in (*typed, *appended):
         every.setdefault(tag.casefold(), tag)
-    return NetworkCaption(text, appended, tuple(every.values()), len(published))
+    return NetworkCaption(text, appended, tuple(every.values()), length)

@@ -31,7 +31,7 @@ class Caption:
     field: FieldPath
     line: int
     tags: tuple[str, ...]
-    length: int  # with the hashtags appended, links counted as X counts them
+    length: int  # with the hashtags appended, counted as the network counts it
 
 
 def normalise_tag(tag: str) -> str:
@@ -73,7 +73,9 @@ def check_caption_length(ctx: RuleContext) -> Iterator[Finding]:
 
     The scheduler refuses the post or the network cuts it at the limit, usually at the very
     moment it should go out. Limits come from the platform limits table, overridable per
-    workspace in `almanac.yml` (`platform_limits`). On X a link counts as 23 characters.
+    workspace in `almanac.yml` (`platform_limits`). On X the length is X's own count
+    (twitter-text): every link is 23 characters, with or without `https://`, and CJK
+    characters and emoji count 2.
     """
     for item, platform, caption in captioned(ctx):
         limit = ctx.plan.limits.get(platform)
