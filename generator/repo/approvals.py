@@ -5,12 +5,22 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 
 from generator.content import Workspace
 from generator.content.model import AnyItem
 from generator.frontmatter import SourceError, read_text
 from generator.problems import Problem, Severity
-from generator.repo.history import EDIT_FIELDS, Change, History, ItemHistory, Person, read_facets
+from generator.repo.approval_diff import PartDiff, diff_versions
+from generator.repo.history import (
+    EDIT_FIELDS,
+    Change,
+    History,
+    ItemHistory,
+    Person,
+    read_facets,
+    read_versions,
+)
 from generator.schema.client import Approver
 from generator.schema.common import APPROVED_OR_LATER
 
@@ -36,6 +46,8 @@ class ApprovalRecord:
     declared_by: tuple[str, ...] = ()
     # lines of the fields problems are about, so that they point where the fix goes
     lines: dict[str, int] = field(default_factory=dict)
+    # what changed since the approved version, word by word (edited after approval only)
+    changes: list[PartDiff] = field(default_factory=list)
 
     @property
     def approved_by(self) -> Person | None:
@@ -94,6 +106,7 @@ def audit_approvals(
 ) -> dict[str, ApprovalRecord]:
     """Audit every approved, scheduled or published post and contest, keyed by item uid."""
     records: dict[str, ApprovalRecord] = {}
+    paths: dict[str, Path] = {}
     since = ws.settings.git_approvals_since
     for slug in sorted(ws.clients):
         if client is not None and slug != client:
@@ -102,7 +115,47 @@ def audit_approvals(
         for item in sorted(data.items, key=lambda i: i.uid):
             if item.spec.needs_approval and item.status in APPROVED:
                 records[item.uid] = audit_item(item, data.config.approvers, history, since)
+                paths[item.uid] = item.source.path
+    attach_changes(records, paths, history)
     return records
+
+
+def approved_blob(record: ApprovalRecord) -> str | None:
+    """git's id of the version that was approved: the approval's, else (an approval declared
+    before git) the version just before the first edit that came after it."""
+    if record.approval is not None:
+        return record.approval.blob or None
+    if not record.edits_after or record.history is None:
+        return None
+    index = record.history.changes.index(record.edits_after[0])
+    return record.history.changes[index - 1].blob or None if index else None
+
+
+def attach_changes(
+    records: dict[str, ApprovalRecord], paths: dict[str, Path], history: History
+) -> None:
+    """The word diff since approval of every item edited after it, from one git read."""
+    edited = {
+        uid: blob
+        for uid, record in records.items()
+        if (record.edits_after or uncommitted_edits(record))
+        and (blob := approved_blob(record)) is not None
+    }
+    approved = read_versions(history.root, set(edited.values()))
+    for uid, blob in edited.items():
+        try:
+            current = read_text(paths[uid])
+        except (SourceError, OSError):
+            continue  # unreadable now: `check` says why; the fields changed are still listed
+        if blob in approved:
+            records[uid].changes = diff_versions(approved[blob], current)
+
+
+def uncommitted_edits(record: ApprovalRecord) -> list[str]:
+    """Approved fields edited in the working copy (none when the status moves with them)."""
+    if "status" in record.uncommitted:
+        return []
+    return [f for f in record.uncommitted if f in EDIT_FIELDS]
 
 
 def audit_item(
@@ -312,8 +365,8 @@ def report_edits(record: ApprovalRecord) -> None:
             f"{change.commit.short} by {change.commit.author}{via} on "
             f"{change.commit.authored_at:%Y-%m-%d}; ask for approval again",
         )
-    edited = [f for f in record.uncommitted if f in EDIT_FIELDS]
-    if edited and "status" not in record.uncommitted:
+    edited = uncommitted_edits(record)
+    if edited:
         _problem(
             record,
             "approval.edited-after",

@@ -72,6 +72,32 @@ def run_git(
         raise AlmanacError("git is not installed or not on PATH", exit_code=2) from None
 
 
+def remote_address(root: Path) -> str | None:
+    """The address of the remote `origin` (else the first remote), None outside git or without.
+
+    Read from the repository's configuration, nothing is fetched: the site links to the forge
+    it names. The address may carry credentials; generator.repo.forge drops them.
+    """
+    try:
+        repo = open_repo(root)
+    except AlmanacError:
+        return None
+    names = str(run_git(repo, "remote", check=False) or "").split()
+    if not names:
+        return None
+    name = "origin" if "origin" in names else names[0]
+    found = run_git(repo, "remote", "get-url", "--", name, check=False)
+    return str(found).strip() or None if found else None
+
+
+def repository_prefix(root: Path) -> str:
+    """Where the workspace sits in its git repository ("" outside git or at its top)."""
+    try:
+        return workspace_prefix(open_repo(root), root)
+    except AlmanacError:
+        return ""
+
+
 def is_shallow(repo: Any) -> bool:
     return str(run_git(repo, "rev-parse", "--is-shallow-repository")).strip() == "true"
 

@@ -96,6 +96,7 @@ class Change:
     status_before: str | None
     status_after: str | None
     merge: Commit | None = None
+    blob: str = ""  # git's id of the file as this change left it (read_versions gives its text)
 
     @property
     def is_status_change(self) -> bool:
@@ -342,6 +343,11 @@ def _strip_prefix(change: _RawChange, prefix: str) -> bool:
 
 def read_blobs(repo: Any, shas: set[str]) -> dict[str, Facets]:
     """Every file version through one `git cat-file --batch`, read as facets."""
+    return {sha: read_version(raw) for sha, raw in cat_blobs(repo, shas).items()}
+
+
+def cat_blobs(repo: Any, shas: set[str]) -> dict[str, bytes]:
+    """The bytes of file versions by object id, through one `git cat-file --batch`."""
     wanted = sorted(s for s in shas if s.strip("0"))
     if not wanted:
         return {}
@@ -349,16 +355,28 @@ def read_blobs(repo: Any, shas: set[str]) -> dict[str, Facets]:
         request = Path(tmp) / "blobs.txt"
         request.write_text("\n".join(wanted) + "\n", encoding="ascii")
         data = run_git(repo, "cat-file", "--batch", binary=True, stdin=request)
-    facets: dict[str, Facets] = {}
+    found: dict[str, bytes] = {}
     position = 0
     for _ in wanted:
         end = data.index(b"\n", position)
         sha, kind, size = data[position:end].decode("ascii").split()[:3]
         start = end + 1
-        body = data[start : start + int(size)]
+        found[sha] = data[start : start + int(size)]
         position = start + int(size) + 1
-        facets[sha] = read_version(body)
-    return facets
+    return found
+
+
+def read_versions(root: Path, shas: set[str]) -> dict[str, str]:
+    """The text of file versions by object id, decoded as the loader decodes a file."""
+    if not shas:
+        return {}
+    texts: dict[str, str] = {}
+    for sha, raw in cat_blobs(open_repo(root), shas).items():
+        try:
+            texts[sha] = decode_text(raw)
+        except SourceError:
+            texts[sha] = raw.decode("utf-8", errors="replace")
+    return texts
 
 
 def first_parents(head: str, parents: dict[str, tuple[str, ...]]) -> list[str]:
@@ -437,6 +455,7 @@ def build_change(
         status_before=status_before,
         status_after=status_after,
         merge=commits.get(merge_sha) if merge_sha else None,
+        blob=change.new_blob,
     )
 
 

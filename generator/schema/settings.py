@@ -124,7 +124,15 @@ class Settings(Strict):
     )
     site_url: Address | None = doc("Public address of the hosted calendar site.", default=None)
     repo_url: Address | None = doc(
-        "Address of the git repository on its forge (GitHub, GitLab), for 'edit this item' links.",
+        "Address of the git repository on its forge (GitHub, GitLab, Gitea), for the item "
+        "pages' links: edit the file, its open pull requests, request changes. Without it, "
+        "the git remote `origin` is used.",
+        default=None,
+    )
+    forge: Literal["github", "gitlab", "gitea"] | None = doc(
+        "Which forge software hosts the repository, when its host name does not say it (a "
+        "self-hosted GitLab or Gitea/Forgejo); github.com, gitlab.com, codeberg.org and "
+        "hosts named gitlab.… or gitea.… are recognised.",
         default=None,
     )
     edit_uri: str | None = doc("Path on the forge to edit a file, e.g. `edit/main/`.", default=None)
