@@ -22,10 +22,12 @@ from generator.checking import check_workspace
 from generator.content.model import Workspace
 from generator.feeds import render_ics, render_schedule_csv
 from generator.lifeline import module_command
+from generator.media_size import measure_image
 from generator.output_guard import check_output, write_marker
 from generator.problems import AlmanacError, Problem, Severity, blocking
 from generator.progress import Steps, quiet_steps
 from generator.repo.approvals import audit_approvals
+from generator.repo.forge import find_forge
 from generator.repo.git_repo import head_commit, is_shallow, open_repo
 from generator.repo.history import load_history
 from generator.schema.settings import ENGINES
@@ -192,6 +194,8 @@ def render_project(
         media={key: media_site_path(ws, key[0], src) for key, src in media.items()},
         history=history,
         sections={slug: [(t("reports", locale), page_of(slug))] for slug in reports.clients},
+        forge=find_forge(options.root, ws.settings),
+        media_sizes={key: size for key, src in media.items() if (size := measure_image(src))},
     )
     texts = render_feeds(ws, ctx)
     texts["assets/brands.css"] = render_brands(ctx)

@@ -180,10 +180,6 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "hist_commit": ("commit", "commit"),
     "hist_via_merge": ("fusionné dans", "merged in"),
-    "hist_not_approved": (
-        "Aucun commit n'a fait passer cet élément à « Validé ».",
-        "No commit moved this item to approved.",
-    ),
     "hist_edited_after": ("Modifié après validation", "Edited after approval"),
     "hist_uncommitted": (
         "dans la copie de travail, non commité",
@@ -216,6 +212,105 @@ WORDS: dict[str, tuple[str, str]] = {
     "hist_none_git_error": (
         "Aucun historique disponible : git n'a pas pu être lu.",
         "No history is available: git could not be read.",
+    ),
+    # ---- an item's review path (review.html.j2): its real state and what a reviewer can do ----
+    "rv_title": ("Relecture", "Review"),
+    "rv_badge.valid": ("validation vérifiée", "approval checked"),
+    "rv_badge.invalid": ("validation non valable", "approval not valid"),
+    "rv_badge.edited": ("modifié après validation", "edited after approval"),
+    "rv_badge.waiting": ("en attente de {names}", "waiting for {names}"),
+    "rv_badge.unchecked": ("validation non vérifiable", "approval cannot be checked"),
+    "rv_state.valid": (
+        "La validation est en règle : rien n'a changé depuis.",
+        "The approval is valid: nothing has changed since.",
+    ),
+    "rv_state.invalid": (
+        "Cette validation ne compte pas :",
+        "This approval does not count:",
+    ),
+    "rv_state.edited": (
+        "Modifié après validation : la version validée n'est plus celle qui sera publiée.",
+        "Edited after approval: the approved version is no longer the one that will go out.",
+    ),
+    "rv_state.waiting": (
+        "En attente de validation par {names}.",
+        "Waiting for approval by {names}.",
+    ),
+    "rv_state.waiting_anyone": (
+        "En attente de validation, mais le client n'a aucun approbateur.",
+        "Waiting for approval, but the client lists no approvers.",
+    ),
+    "rv_state.draft": (
+        "Pas encore soumis à la relecture.",
+        "Not submitted for review yet.",
+    ),
+    "rv_state.unchecked": (
+        "Le statut dit « Validé », mais sans l'historique git la validation "
+        "ne peut pas être vérifiée.",
+        "The status says approved, but without the git history the approval cannot be checked.",
+    ),
+    "rv_why.missing": (
+        "personne n'a fait passer cet élément à « Validé » dans l'historique.",
+        "nobody moved this item to approved in the history.",
+    ),
+    "rv_why.missing_declared": (
+        "il a été validé avant le passage des validations dans git, sans dire par qui.",
+        "it was approved before approvals moved to git, without saying by whom.",
+    ),
+    "rv_why.not_approver": (
+        "{name} l'a validé, mais ne fait pas partie des approbateurs de {client} ({names}).",
+        "{name} approved it, but is not one of {client}'s approvers ({names}).",
+    ),
+    "rv_why.wrong_kind": (
+        "{name} l'a validé, mais la catégorie « {category} » doit être validée par {names}.",
+        "{name} approved it, but the category “{category}” must be approved by {names}.",
+    ),
+    "rv_why.no_approvers": (
+        "{client} n'a aucun approbateur : personne ne peut vérifier cette validation.",
+        "{client} lists no approvers: nobody can check this approval.",
+    ),
+    "rv_why.claim_mismatch": (
+        "l'élément dit avoir été validé par {claimed}, mais l'historique montre {name}.",
+        "the item says it was approved by {claimed}, but the history shows {name}.",
+    ),
+    "rv_edit_line": (
+        "Modifié le {when} par {name} : {fields}",
+        "Changed on {when} by {name}: {fields}",
+    ),
+    "rv_changes": (
+        "Ce qui a changé depuis la version validée",
+        "What changed since the approved version",
+    ),
+    "rv_removed": ("retiré", "removed"),
+    "rv_added": ("ajouté", "added"),
+    "rv_part.title": ("Titre", "Title"),
+    "rv_part.when": ("Date de publication", "Publication time"),
+    "rv_part.platforms": ("Réseaux", "Networks"),
+    "rv_part.caption": ("Légende", "Caption"),
+    "rv_part.hashtags": ("Hashtags", "Hashtags"),
+    "rv_part.media": ("Images et vidéos", "Images and videos"),
+    "rv_part.link": ("Lien", "Link"),
+    "rv_part.first_comment": ("Premier commentaire", "First comment"),
+    "rv_approvers": ("Qui valide", "Who approves"),
+    "rv_or": ("{first} ou {last}", "{first} or {last}"),
+    "rv_approved": ("a validé", "approved"),
+    "rv_approved_earlier": ("a validé une version antérieure", "approved an earlier version"),
+    "rv_actions": ("Agir sur cet élément", "Act on this item"),
+    "rv_request": ("Demander des modifications", "Request changes"),
+    "rv_request_mail": ("Demander des modifications par e-mail", "Request changes by email"),
+    "rv_open_prs": (
+        "Demandes de fusion ouvertes qui citent ce fichier",
+        "Open pull requests naming this file",
+    ),
+    "rv_issue_title": (
+        "Modifications demandées : {title} ({client})",
+        "Changes requested: {title} ({client})",
+    ),
+    "rv_issue_body": (
+        "Élément : {title}\nClient : {client}\nFichier : {file}\nPublication : {when}\n"
+        "Page : {page}\n\nCe qu'il faut changer :\n\n",
+        "Item: {title}\nClient: {client}\nFile: {file}\nGoing out: {when}\n"
+        "Page: {page}\n\nWhat should change:\n\n",
     ),
     # ---- reports and their charts ----
     "report": ("Rapport mensuel", "Monthly report"),

@@ -11,7 +11,7 @@ from generator.site_pages.html import safe_title, spaced
 from generator.site_pages.labels import month_title
 from generator.vocabulary import word as t
 
-ALMANAC_CSS = ["assets/almanac.css", "assets/brands.css"]
+ALMANAC_CSS = ["assets/almanac.css", "assets/almanac-review.css", "assets/brands.css"]
 ALMANAC_JS = ["assets/almanac.js"]
 REQUIRED_FEATURES = ["navigation.prune", "navigation.indexes"]
 

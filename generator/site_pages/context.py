@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 from generator.calendar_model import CalendarModel
 from generator.content.model import AnyItem
 from generator.repo.approvals import ApprovalRecord
+from generator.repo.forge import Forge
 from generator.repo.history import ItemHistory
 from generator.rules.health import ClientHealth, build_health
 from generator.rules.limits import PlatformLimits, build_limits
@@ -60,6 +61,12 @@ class SiteContext:
     history: SiteHistory | None  # None: pages leave the history section out
     # more pages of a client (e.g. its reports): (label, page path), linked from nav and overview
     sections: Mapping[str, Sequence[tuple[str, str]]]
+    # the forge hosting the repository (item pages link to its pull requests and issues)
+    forge: Forge | None = None
+    # (client, file named in an item) -> (width, height) of a picture, measured at build
+    media_sizes: Mapping[tuple[str, str], tuple[int, int]] = field(
+        default_factory=lambda: MappingProxyType({})
+    )
 
     def t(self, key: str, **values: object) -> str:
         """A vocabulary phrase in the site's language (templates call `ctx.t("today")`)."""
@@ -98,6 +105,8 @@ def build_context(
     media: Mapping[tuple[str, str], str] | None = None,
     history: SiteHistory | None = None,
     sections: Mapping[str, Sequence[tuple[str, str]]] | None = None,
+    forge: Forge | None = None,
+    media_sizes: Mapping[tuple[str, str], tuple[int, int]] | None = None,
 ) -> SiteContext:
     """The site's context, complete: limits and health computed here, tables made read-only."""
     ws = model.workspace
@@ -111,4 +120,6 @@ def build_context(
         health=MappingProxyType(build_health(ws, model.problems, model.today)),
         history=history,
         sections=MappingProxyType({k: tuple(v) for k, v in (sections or {}).items()}),
+        forge=forge,
+        media_sizes=MappingProxyType(dict(media_sizes or {})),
     )

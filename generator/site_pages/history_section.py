@@ -9,7 +9,6 @@ from zoneinfo import ZoneInfo
 from markupsafe import Markup
 
 from generator.content.model import Item
-from generator.repo.approvals import ApprovalRecord
 from generator.repo.history import EDIT_FIELDS, Change
 from generator.site_pages.context import SiteContext, SiteHistory
 from generator.site_pages.labels import format_day
@@ -50,11 +49,6 @@ def edited(fields: Iterable[str]) -> list[str]:
     return [f for f in fields if f in EDIT_FIELDS]
 
 
-def uncommitted_edits(record: ApprovalRecord) -> list[str]:
-    """Fields edited in the working copy since approval (none when the status moves too)."""
-    return [] if "status" in record.uncommitted else edited(record.uncommitted)
-
-
 def describe_change(change: Change, locale: str) -> str:
     """What one commit did to the item, in words: created, status x → y, caption, date…"""
     parts = []
@@ -83,9 +77,6 @@ def render_history(site: SiteHistory, rel: str, uid: str, zone: ZoneInfo, locale
         history=site.items.get(rel),
         when=lambda moment: format_when(moment, zone, locale),
         describe=lambda change: describe_change(change, locale),
-        fields=lambda names: fields_label(names, locale),
-        edited=edited,
-        uncommitted_edits=uncommitted_edits,
     )
 
 

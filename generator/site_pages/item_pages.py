@@ -19,13 +19,13 @@ from generator.content.model import AnyItem, Item
 from generator.rules.contest import contest_checklist
 from generator.sanitise import safe_url
 from generator.schema import Contest, Post
-from generator.schema.client import Approver
 from generator.schema.settings import Settings
 from generator.site_pages.context import Page, SiteContext
 from generator.site_pages.history_section import render_history_section
 from generator.site_pages.labels import format_moment, shipping_label
 from generator.site_pages.mockups import MockupView, mockup_view
 from generator.site_pages.render import macro
+from generator.site_pages.review import ReviewView, review_view
 from generator.vocabulary import category_word
 from generator.vocabulary import word as t
 
@@ -45,12 +45,12 @@ class ItemView:
     """What an item's article shows beyond its own fields, decided here, written by item.html.j2."""
 
     history: Markup
+    review: ReviewView
     when: str | None = None
     category: str | None = None  # a post's editorial category, in words
     author: str | None = None
     edit: str | None = None  # the forge address that edits the source file
     mockups: list[MockupView] = field(default_factory=list)
-    approvers: list[tuple[Approver, bool]] = field(default_factory=list)  # (who, must approve)
     boost: str | None = None
     published: list[tuple[str, Any]] = field(default_factory=list)  # (network name, live post)
     dates: list[tuple[str, str]] = field(default_factory=list)
@@ -75,11 +75,6 @@ def post_view(ctx: SiteContext, cal: ClientCalendar, item: Item[Post], view: Ite
     view.category = category_word(meta.category, ctx.locale)
     view.author = meta.author
     view.mockups = [mockup_view(ctx, cal.client, item, p) for p in item.platforms]
-    view.approvers = [
-        (a, meta.category in a.categories)
-        for a in cal.client.config.approvers
-        if not a.categories or meta.category in a.categories
-    ]
     if meta.boost:
         boost = meta.boost
         view.boost = (
@@ -153,6 +148,7 @@ def item_view(ctx: SiteContext, cal: ClientCalendar, item: AnyItem) -> ItemView:
     when = item.when
     view = ItemView(
         history=render_history_section(ctx, item),
+        review=review_view(ctx, cal, item),
         when=local_moment(cal, when, ctx.locale) if when else None,
         edit=edit_url(ctx.model.workspace.settings, item.source.rel),
     )
