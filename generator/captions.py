@@ -83,6 +83,30 @@ class NetworkCaption:
     length: int
 
 
+_URL = re.compile(r"(?:https?://|www\.)[^\s<>()]+", re.IGNORECASE)
+_BARE_DOMAIN = re.compile(
+    r"(?<![@\w.])[a-z0-9-]+\.(?:com|fr|org|net|io|co\.uk|eu|shop)"
+    r"(?:/[^\s]*)?\b",
+    re.IGNORECASE,
+)
+
+
+def caption_link(text: str) -> str | None:
+    """The first web address written in a caption (`https://…`, `www.…` or `shop.fr/…`).
+
+    Instagram shows it as plain text: the rule warns, the preview says it in place.
+    """
+    match = _URL.search(text) or _BARE_DOMAIN.search(text)
+    return match.group(0) if match else None
+
+
+def with_link(text: str, item: AnyItem) -> str:
+    """The text with the post's `link` after it, unless the text already holds it."""
+    post = POST.narrow(item)
+    link = post.meta.link if post is not None else None
+    return f"{text} {link}" if link and link not in text else text
+
+
 def network_caption(item: AnyItem, platform: str) -> NetworkCaption:
     """What goes out on `platform` and its length as the network counts it.
 
@@ -94,8 +118,9 @@ def network_caption(item: AnyItem, platform: str) -> NetworkCaption:
     typed_keys = {tag.casefold() for tag in typed}
     appended = tuple(t for t in hashtags_for(item, platform) if t.casefold() not in typed_keys)
     published = text + ("\n\n" + " ".join(appended) if appended else "")
-    # X counts twitter-text's weighted length (a link is 23, with or without https://)
-    length = x_length(published) if platform == "x" else len(published)
+    # X counts twitter-text's weighted length (a link is 23, with or without https://), and
+    # a post's `link` goes out inside the text, as the scheduler adds it
+    length = x_length(with_link(published, item)) if platform == "x" else len(published)
     every: dict[str, str] = {}
     for tag in (*typed, *appended):
         every.setdefault(tag.casefold(), tag)

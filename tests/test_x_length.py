@@ -76,3 +76,13 @@ def test_rule_counts_emoji_as_two(tmp_path: Path) -> None:
     ws.post("gifts", body="a" * 276 + "🎁🎁🎁", platforms=["x"], media=[])
     found = of_rule(ws.check(), "platform.caption-too-long")
     assert len(found) == 1 and "is 282 characters" in found[0].message
+
+
+def test_rule_counts_the_posts_link_on_x(tmp_path: Path) -> None:
+    """The scheduler adds `link` to the text on X: 270 letters and a link are 294 there."""
+    ws = Workspace(tmp_path)
+    ws.post("linked", body="a" * 270, platforms=["x"], media=[], link="https://boutique.fr/a")
+    found = of_rule(ws.check(), "platform.caption-too-long")
+    assert len(found) == 1 and "is 294 characters" in found[0].message
+    ws.post("linked", body="a" * 250, platforms=["x"], media=[], link="https://boutique.fr/a")
+    assert not of_rule(ws.check(), "platform.caption-too-long")

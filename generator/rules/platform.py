@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from generator.captions import network_caption
+from generator.captions import caption_link, network_caption
 from generator.content.kinds import variants_of
 from generator.content.model import AnyItem
 from generator.post_format import written_format
@@ -14,13 +13,6 @@ from generator.problems import Severity
 from generator.rules.registry import ClientPlan, FieldPath, Finding, Option, RuleContext, rule
 from generator.schema.common import APPROVED_OR_LATER
 from generator.schema.items import Media
-
-_URL = re.compile(r"(?:https?://|www\.)[^\s<>()]+", re.IGNORECASE)
-_BARE_DOMAIN = re.compile(
-    r"(?<![@\w.])[a-z0-9-]+\.(?:com|fr|org|net|io|co\.uk|eu|shop)"
-    r"(?:/[^\s]*)?\b",
-    re.IGNORECASE,
-)
 
 
 @dataclass(frozen=True)
@@ -200,12 +192,12 @@ def check_instagram_link(ctx: RuleContext) -> Iterator[Finding]:
     for item, platform, caption in captioned(ctx):
         if platform != "instagram":
             continue
-        match = _URL.search(caption.text) or _BARE_DOMAIN.search(caption.text)
-        if match:
+        found = caption_link(caption.text)
+        if found:
             yield Finding(
                 item.source,
                 caption.field,
-                f"`{match.group(0)}` in the Instagram "
+                f"`{found}` in the Instagram "
                 'caption is not clickable: write "link in bio" instead',
                 item,
                 caption.line,
