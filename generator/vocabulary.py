@@ -312,6 +312,35 @@ WORDS: dict[str, tuple[str, str]] = {
         "Item: {title}\nClient: {client}\nFile: {file}\nGoing out: {when}\n"
         "Page: {page}\n\nWhat should change:\n\n",
     ),
+    # ---- previews as the networks show them (mockups.html.j2) ----
+    "pv_more": ("… plus", "… more"),
+    "pv_more.instagram": ("… plus", "… more"),
+    "pv_more.linkedin": ("…voir plus", "…see more"),
+    "pv_frame": ("fil : {frame}, image entière", "feed: {frame}, whole picture"),
+    "pv_frame_cropped": (
+        "fil : recadrée en {frame} (image {picture})",
+        "feed: cropped to {frame} (picture {picture})",
+    ),
+    "pv_card_note": (
+        "titre et image lus sur la page au moment de publier",
+        "title and picture are read from the page when posting",
+    ),
+    "pv_warn.too_long": (
+        "{count} caractères de trop pour {network} : la publication sera refusée ou coupée.",
+        "{count} characters too many for {network}: the post will be refused or cut.",
+    ),
+    "pv_warn.ig_link": (
+        "« {link} » ne sera pas cliquable sur Instagram : écrivez « lien en bio ».",
+        "“{link}” will not be clickable on Instagram: write “link in bio”.",
+    ),
+    "pv_warn.ig_link_field": (
+        "Instagram n'affiche pas le lien de la publication : mettez-le en bio ou en story.",
+        "Instagram does not show the post's link: put it in the bio or a story.",
+    ),
+    "pv_warn.no_media": (
+        "{network} ne publie pas sans image ni vidéo : ajoutez-en une.",
+        "{network} will not publish without an image or a video: add one.",
+    ),
     # ---- reports and their charts ----
     "report": ("Rapport mensuel", "Monthly report"),
     "prepared_by": ("Préparé par {agency}", "Prepared by {agency}"),

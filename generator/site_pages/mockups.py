@@ -1,16 +1,20 @@
-"""A post as it will look on each network (mockups.html.j2): caption, length, media, comment."""
+"""A post as it will look on each network (mockups.html.j2): fold, crop, card, length, warnings."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
-from generator.captions import NetworkCaption, network_caption
+from babel.numbers import format_decimal
+
+from generator.captions import NetworkCaption, caption_link, network_caption, network_name
 from generator.content.model import ClientData, Item
 from generator.schema import Post
 from generator.schema.common import Platform
 from generator.site_pages.context import SiteContext
 from generator.site_pages.labels import format_moment
+from generator.site_pages.previews import Fold, Frame, LinkCard, feed_frame, fold_caption, link_card
+from generator.vocabulary import WORDS
 from generator.vocabulary import word as t
 
 MEDIA_FIRST = {"instagram", "tiktok", "pinterest", "youtube"}
@@ -36,14 +40,22 @@ class MockupView:
     media_first: bool
     first_comment: str | None
     meter: Meter
+    fold: Fold = Fold("")  # the caption and hashtags as the feed shows them, folded
+    more: str = ""  # the network's "… more" in the site's language
+    frame: Frame | None = None  # how the feed frames the first picture (Instagram)
+    card: LinkCard | None = None
+    warnings: tuple[str, ...] = ()
 
 
 def meter(ctx: SiteContext, platform: str, length: int, tags: int) -> Meter:
+    """Length against the limit; a limit no writer meets (Facebook's) is left out."""
     limits = ctx.limits.get(platform)
-    cap = limits.caption_max if limits else None
+    cap = limits.caption_max if limits and limits.show_limit else None
     tag_cap = limits.hashtags_max if limits else None
     over = (cap is not None and length > cap) or (tag_cap is not None and tags > tag_cap)
-    chars = f"{length:,}" + (f" / {cap:,}" if cap else "")
+    chars = format_decimal(length, locale=ctx.locale) + (
+        f" / {format_decimal(cap, locale=ctx.locale)}" if cap else ""
+    )
     text = f"{chars} {t('characters', ctx.locale)}"
     if tags or tag_cap:
         text += (
@@ -51,6 +63,42 @@ def meter(ctx: SiteContext, platform: str, length: int, tags: int) -> Meter:
         )
     bar = min(100, round(100 * length / cap)) if cap else 0
     return Meter(over, bar, text)
+
+
+def published_text(caption: NetworkCaption) -> str:
+    """The caption with its appended hashtags, as the post reads in the feed."""
+    tags = " ".join(caption.appended)
+    return f"{caption.text}\n\n{tags}" if tags and caption.text else caption.text or tags
+
+
+def warnings(
+    ctx: SiteContext, item: Item[Post], platform: str, caption: NetworkCaption
+) -> list[str]:
+    """What will go wrong on this network, said where the reviewer looks: in the preview."""
+    found = []
+    name = network_name(platform)
+    limits = ctx.limits.get(platform)
+    if limits and limits.caption_max and caption.length > limits.caption_max:
+        over = caption.length - limits.caption_max
+        found.append(ctx.t("pv_warn.too_long", count=over, network=name))
+    if platform == "instagram":
+        if (written := caption_link(caption.text)) is not None:
+            found.append(ctx.t("pv_warn.ig_link", link=written))
+        elif item.meta.link:
+            found.append(ctx.t("pv_warn.ig_link_field"))
+    if limits and limits.media_min and not item.meta.media:
+        found.append(ctx.t("pv_warn.no_media", network=name))
+    return found
+
+
+def first_frame(
+    ctx: SiteContext, client: ClientData, item: Item[Post], platform: str
+) -> Frame | None:
+    """How the feed frames the post's first picture (the carousel follows it), if measured."""
+    if not item.meta.media:
+        return None
+    size = ctx.media_sizes.get((client.slug, item.meta.media[0].file))
+    return feed_frame(size, ctx.limits.get(platform)) if size else None
 
 
 def mockup_view(
@@ -61,6 +109,8 @@ def mockup_view(
     account = client.config.platforms.get(Platform(platform))
     variant = meta.variants.get(Platform(platform))
     zone = ZoneInfo(client.timezone)
+    limits = ctx.limits.get(platform)
+    more_key = f"pv_more.{platform}"
     return MockupView(
         platform=platform,
         handle=account.handle if account else "",
@@ -69,4 +119,10 @@ def mockup_view(
         media_first=platform in MEDIA_FIRST,
         first_comment=variant.first_comment if variant is not None else None,
         meter=meter(ctx, platform, caption.length, len(caption.hashtags)),
+        fold=fold_caption(published_text(caption), limits),
+        more=ctx.t(more_key) if more_key in WORDS else ctx.t("pv_more"),
+        frame=first_frame(ctx, client, item, platform),
+        # with a picture, networks show the picture and the link stays in the text
+        card=None if meta.media else link_card(meta.link, platform),
+        warnings=tuple(warnings(ctx, item, platform, caption)),
     )
