@@ -197,8 +197,7 @@ def check_instagram_link(ctx: RuleContext) -> Iterator[Finding]:
             yield Finding(
                 item.source,
                 caption.field,
-                f"`{found}` in the Instagram "
-                'caption is not clickable: write "link in bio" instead',
+                f'`{found}` in the Instagram caption is not clickable: write "link in bio" instead',
                 item,
                 caption.line,
             )
