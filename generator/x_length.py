@@ -40,14 +40,18 @@ def _length_without_emoji(normal: str) -> int:
     tests compare it with parse_tweet.
     """
     scale = int(_OPTIONS["scale"])
+    link = int(_OPTIONS["transformed_url_length"]) * scale
     weighted = 0
-    index = 0
-    links = {u["indices"][0]: u["indices"][1] for u in extract_urls_with_indices(normal)}
-    while index < len(normal):
-        if index in links:
-            weighted += int(_OPTIONS["transformed_url_length"]) * scale
-            index = links[index]
-            continue
-        weighted += int(get_character_weight(normal[index], _OPTIONS))
-        index += 1
+    position = 0
+    for found in extract_urls_with_indices(normal):
+        start, end = found["indices"]
+        weighted += sum(map(_weight, normal[position:start])) + link
+        position = end
+    weighted += sum(map(_weight, normal[position:]))
     return weighted // scale
+
+
+@lru_cache(maxsize=4096)
+def _weight(char: str) -> int:
+    """twitter-text's weight of one character, remembered: the library scans its table each time."""
+    return int(get_character_weight(char, _OPTIONS))
