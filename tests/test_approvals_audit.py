@@ -141,10 +141,19 @@ def test_cli_text_json_and_exit_codes(story: GitRepo, capsys: pytest.CaptureFixt
     assert main(["--workspace", str(story.root), "approvals"]) == 1
     out = capsys.readouterr().out
     assert "approval.not-approver" in out and "edited after approval" in out
+    # what changed, word by word, as git's --word-diff marks it
+    assert "changed since approval, caption: [-Nos croissants du matin.-]{+Autre texte !+}" in out
     assert main(["--workspace", str(story.root), "approvals", "--format", "json"]) == 1
     data = {r["path"]: r for r in json.loads(capsys.readouterr().out)}
     assert data[A]["ok"] and data[A]["approval_merge"]
     assert data[C]["edited_after_approval"][0]["fields"] == ["caption"]
+    assert data[C]["changes_since_approval"] == [
+        {
+            "part": "caption",
+            "network": None,
+            "segments": [["removed", "Nos croissants du matin."], ["added", "Autre texte !"]],
+        }
+    ]
 
 
 def test_cli_clean_client_exits_zero(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

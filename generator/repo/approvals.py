@@ -82,6 +82,7 @@ class ApprovalRecord:
             "approver_role": self.approver.role if self.approver else None,
             "edited_after_approval": [_change_dict(c) for c in self.edits_after],
             "uncommitted_changes": list(self.uncommitted),
+            "changes_since_approval": [_part_dict(part) for part in self.changes],
             "ok": self.ok,
             "problems": [p.as_dict() for p in self.problems],
         }
@@ -89,6 +90,14 @@ class ApprovalRecord:
 
 def _person(person: Person | None) -> dict[str, str] | None:
     return {"name": person.name, "email": person.email} if person else None
+
+
+def _part_dict(part: PartDiff) -> dict[str, object]:
+    return {
+        "part": part.part,
+        "network": part.network,
+        "segments": [[segment.op, segment.text] for segment in part.segments],
+    }
 
 
 def _change_dict(change: Change) -> dict[str, object]:
@@ -412,7 +421,28 @@ def format_text(records: dict[str, ApprovalRecord]) -> str:
                 f"on {change.commit.authored_at:%Y-%m-%d %H:%M}: {who}"
             )
         lines.extend(f"  {p.severity.value} [{p.rule}]: {p.message}" for p in record.problems)
+        lines.extend(word_diff_lines(record.changes))
     return "\n".join(lines)
+
+
+WORD_DIFF_MARKS = {
+    "removed": ("[-", "-]"),
+    "added": ("{+", "+}"),
+    "gap": ("", ""),
+    "same": ("", ""),
+}
+
+
+def word_diff_lines(changes: list[PartDiff]) -> list[str]:
+    """What changed since approval, one line per part, marked as `git diff --word-diff` does."""
+    lines = []
+    for part in changes:
+        name = part.part + (f" ({part.network})" if part.network else "")
+        text = "".join(
+            f"{WORD_DIFF_MARKS[s.op][0]}{s.text}{WORD_DIFF_MARKS[s.op][1]}" for s in part.segments
+        )
+        lines.append(f"  changed since approval, {name}: " + text.replace("\n", "⏎ "))
+    return lines
 
 
 def format_json(records: dict[str, ApprovalRecord]) -> str:
