@@ -337,6 +337,10 @@ WORDS: dict[str, tuple[str, str]] = {
         "Instagram n'affiche pas le lien de la publication : mettez-le en bio ou en story.",
         "Instagram does not show the post's link: put it in the bio or a story.",
     ),
+    "pv_warn.media_missing": (
+        "Image introuvable ({files}) : la publication partirait sans elle.",
+        "Picture not found ({files}): the post would go out without it.",
+    ),
     "pv_warn.no_media": (
         "{network} ne publie pas sans image ni vidéo : ajoutez-en une.",
         "{network} will not publish without an image or a video: add one.",

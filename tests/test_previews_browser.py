@@ -73,6 +73,8 @@ def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         root, "wide", "Large.", platforms=["instagram"], media=picture(root, "w.png", (1000, 400))
     )
     write_post(root, "bare", "Sans image.", platforms=["instagram"])
+    ghost = [{"file": "media/oubliee.jpg", "alt": "Une brioche", "rights": "owned"}]
+    write_post(root, "ghost", "Image oubliée.", platforms=["facebook"], media=ghost)
     write_post(
         root,
         "linked",
@@ -156,6 +158,9 @@ def test_warnings_are_in_the_preview(base_url: str, page: Page) -> None:
     assert page.locator(".al-net-linkedin .al-preview-warnings").count() == 0
     page.goto(f"{base_url}bare/")
     assert "Instagram ne publie pas sans image" in page.locator(".al-preview-warnings").inner_text()
+    page.goto(f"{base_url}ghost/")
+    warning = page.locator(".al-net-facebook .al-preview-warnings").inner_text()
+    assert "Image introuvable (media/oubliee.jpg)" in warning
 
 
 def test_link_card_and_x_count(base_url: str, page: Page) -> None:

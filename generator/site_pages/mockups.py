@@ -88,6 +88,10 @@ def warnings(
             found.append(ctx.t("pv_warn.ig_link_field"))
     if limits and limits.media_min and not item.meta.media:
         found.append(ctx.t("pv_warn.no_media", network=name))
+    client = item.client
+    missing = [m.file for m in item.meta.media if ctx.media_file(client, m.file) is None]
+    if missing:  # named in the post, but no such picture: the post would go out without it
+        found.append(ctx.t("pv_warn.media_missing", files=", ".join(missing)))
     return found
 
 
