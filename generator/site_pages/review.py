@@ -118,7 +118,7 @@ def approval_view(ctx: SiteContext, cal: ClientCalendar, item: AnyItem) -> Revie
         lines = approver_lines(approvers, item.category, None)
         if item.status in BEFORE_REVIEW:
             return ReviewView("draft", headline=ctx.t("rv_state.draft"), approvers=lines)
-        return ReviewView("none", approvers=lines)  # cancelled: nothing to approve
+        return ReviewView("none")  # cancelled: nothing to approve
     if item.status == "in_review":
         return waiting_view(ctx, required, approvers, item.category)
     if record is None:
