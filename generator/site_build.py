@@ -22,7 +22,6 @@ from generator.checking import check_workspace
 from generator.content.model import Workspace
 from generator.feeds import render_ics, render_schedule_csv
 from generator.lifeline import module_command
-from generator.media_size import measure_image
 from generator.output_guard import check_output, write_marker
 from generator.problems import AlmanacError, Problem, Severity, blocking
 from generator.progress import Steps, quiet_steps
@@ -195,7 +194,6 @@ def render_project(
         history=history,
         sections={slug: [(t("reports", locale), page_of(slug))] for slug in reports.clients},
         forge=find_forge(options.root, ws.settings),
-        media_sizes={key: size for key, src in media.items() if (size := measure_image(src))},
     )
     texts = render_feeds(ws, ctx)
     texts["assets/brands.css"] = render_brands(ctx)

@@ -317,6 +317,10 @@ WORDS: dict[str, tuple[str, str]] = {
     "pv_more.instagram": ("… plus", "… more"),
     "pv_more.linkedin": ("…voir plus", "…see more"),
     "pv_frame": ("fil : {frame}, image entière", "feed: {frame}, whole picture"),
+    "pv_frame_banded": (
+        "{frame} : image entière, entre deux bandes (image {picture})",
+        "{frame}: the whole picture, between bands (picture {picture})",
+    ),
     "pv_frame_cropped": (
         "fil : recadrée en {frame} (image {picture})",
         "feed: cropped to {frame} (picture {picture})",

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from PIL import Image
 
-from generator.media_size import measure_image
+from generator.format_table import FormatLimits, build_format_table
 from generator.rules.limits import LIMITS
+from generator.schema.settings import Settings
 from generator.site_pages.previews import feed_frame, fold_caption, link_card, ratio_name
 
 INSTAGRAM = LIMITS["instagram"]
@@ -35,6 +33,15 @@ def test_linkedin_shows_three_lines_or_210_characters() -> None:
     assert fold_caption(long, LIMITS["x"]).tail == ""  # X shows everything
 
 
+FORMATS = build_format_table(Settings(name="A"))
+
+
+def instagram(shape: str) -> FormatLimits:
+    found = FORMATS.lookup("instagram", shape)
+    assert found is not None
+    return found[1]
+
+
 @pytest.mark.parametrize(
     ("size", "label", "picture", "cropped"),
     [
@@ -48,25 +55,21 @@ def test_linkedin_shows_three_lines_or_210_characters() -> None:
 def test_instagram_frames_each_picture(
     size: tuple[int, int], label: str, picture: str, cropped: bool
 ) -> None:
-    frame = feed_frame(size, INSTAGRAM)
+    frame = feed_frame(size, "image", instagram("image"))
     assert frame is not None
     assert (frame.label, frame.picture, frame.cropped) == (label, picture, cropped)
-    assert feed_frame(size, LINKEDIN) is None  # no crop table for LinkedIn
+
+
+def test_reels_and_stories_are_framed_tall() -> None:
+    reel = feed_frame((1080, 1080), "reel", instagram("reel"))
+    assert reel is not None and (reel.label, reel.cropped) == ("4:5", True)
+    story = feed_frame((1080, 1080), "story", instagram("story"))
+    assert story is not None and (story.label, story.cropped, story.banded) == ("9:16", False, True)
+    assert feed_frame((1080, 1080), "text", FormatLimits()) is None
 
 
 def test_ratio_names() -> None:
     assert ratio_name(1080, 1920) == "9:16" and ratio_name(1200, 628) == "1.91:1"
-
-
-def test_size_is_measured_upright(tmp_path: Path) -> None:
-    """A phone's portrait photo is stored wide with an EXIF rotation: the feed shows it tall."""
-    path = tmp_path / "phone.jpg"
-    exif = Image.Exif()
-    exif[0x0112] = 6  # rotate 90° when shown
-    Image.new("RGB", (1920, 1080), "#336699").save(path, exif=exif)
-    assert measure_image(path) == (1080, 1920)
-    (tmp_path / "clip.mp4").write_bytes(b"\x00\x00\x00\x18ftypmp42")
-    assert measure_image(tmp_path / "clip.mp4") is None
 
 
 def test_link_cards_only_where_networks_make_them() -> None:

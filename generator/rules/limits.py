@@ -28,9 +28,9 @@ class PlatformLimits:
 
     None means no limit worth checking. The fold is where the network cuts a caption in the
     feed ("… more"): after about `fold_chars` characters or `fold_lines` lines, whichever
-    comes first. `ratio_min`/`ratio_max` bound the width/height of a feed picture: outside,
-    the network crops it to the bound. `show_limit` is False where the limit never matters to
-    a writer (Facebook's 63,206 characters): the preview then shows the length alone.
+    comes first. `show_limit` is False where the limit never matters to a writer (Facebook's
+    63,206 characters): the preview then shows the length alone. Pictures (ratios, sizes) are
+    in the post formats table, generator.format_table.
     """
 
     caption_max: int | None
@@ -40,8 +40,6 @@ class PlatformLimits:
     note: str = ""
     fold_chars: int | None = None
     fold_lines: int | None = None
-    ratio_min: float | None = None
-    ratio_max: float | None = None
     link_length: int | None = None  # every link counts this many characters
     show_limit: bool = True
     sources: tuple[str, ...] = ()
@@ -66,11 +64,9 @@ LIMITS: dict[str, PlatformLimits] = {
         1,
         note="Feed caption; carousels take up to 20 images or videos (10 before August 2024); "
         "links in captions are not clickable. The feed folds the caption after about 125 "
-        "characters or 2 lines; pictures narrower than 4:5 or wider than 1.91:1 are cropped.",
+        "characters or 2 lines.",
         fold_chars=125,
         fold_lines=2,
-        ratio_min=4 / 5,
-        ratio_max=1.91,
         sources=("meta-api", "observed"),
     ),
     Platform.FACEBOOK.value: PlatformLimits(

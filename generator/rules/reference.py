@@ -63,21 +63,20 @@ def render_limits() -> str:
     lines = [
         f"## Platform limits table (as of {LIMITS_AS_OF})",
         "",
-        "What each network refuses (`check` judges these) and what a reader sees (the site's "
-        "previews show these: where the feed folds a caption, how it crops a picture). "
+        "What each network refuses in a caption (`check` judges these) and what a reader sees "
+        "of it (the site's previews fold captions there; pictures are in the post formats "
+        "table). "
         "Override a limit per workspace in `almanac.yml`, e.g. "
         "`platform_limits: {x: {caption_max: 25000}}` for a Premium account.",
         "",
-        "| network | caption_max | hashtags_max | media_max | media_min | fold | feed picture "
-        "| note | sources |",
-        "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+        "| network | caption_max | hashtags_max | media_max | media_min | fold | note | sources |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- |",
     ]
     for name, limit in LIMITS.items():
         cells = [limit.caption_max, limit.hashtags_max, limit.media_max, limit.media_min]
         shown = " | ".join("-" if c is None else str(c) for c in cells)
-        extra = f"{fold_text(limit)} | {ratio_text(limit)}"
         sources = ", ".join(limit.sources)
-        lines.append(f"| {name} | {shown} | {extra} | {limit.note} | {sources} |")
+        lines.append(f"| {name} | {shown} | {fold_text(limit)} | {limit.note} | {sources} |")
     lines += ["", "Sources:", ""]
     lines += [f"- `{key}`: {text}" for key, text in SOURCES.items()]
     return "\n".join(lines)
@@ -87,12 +86,6 @@ def fold_text(limit: PlatformLimits) -> str:
     if limit.fold_chars is None:
         return "-"
     return f"~{limit.fold_chars} chars or {limit.fold_lines} lines"
-
-
-def ratio_text(limit: PlatformLimits) -> str:
-    if limit.ratio_min is None or limit.ratio_max is None:
-        return "-"
-    return f"{limit.ratio_min:g} to {limit.ratio_max:g} (width/height), cropped outside"
 
 
 def render_rule(rule: Rule) -> str:

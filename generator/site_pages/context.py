@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 
 from generator.calendar_model import CalendarModel
 from generator.content.model import AnyItem
+from generator.format_table import FormatTable, build_format_table
 from generator.repo.approvals import ApprovalRecord
 from generator.repo.forge import Forge
 from generator.repo.history import ItemHistory
@@ -63,10 +64,8 @@ class SiteContext:
     sections: Mapping[str, Sequence[tuple[str, str]]]
     # the forge hosting the repository (item pages link to its pull requests and issues)
     forge: Forge | None = None
-    # (client, file named in an item) -> (width, height) of a picture, measured at build
-    media_sizes: Mapping[tuple[str, str], tuple[int, int]] = field(
-        default_factory=lambda: MappingProxyType({})
-    )
+    # what each network takes for each post format (ratios…), with the workspace's overrides
+    formats: FormatTable = field(default_factory=FormatTable)
 
     def t(self, key: str, **values: object) -> str:
         """A vocabulary phrase in the site's language (templates call `ctx.t("today")`)."""
@@ -106,7 +105,6 @@ def build_context(
     history: SiteHistory | None = None,
     sections: Mapping[str, Sequence[tuple[str, str]]] | None = None,
     forge: Forge | None = None,
-    media_sizes: Mapping[tuple[str, str], tuple[int, int]] | None = None,
 ) -> SiteContext:
     """The site's context, complete: limits and health computed here, tables made read-only."""
     ws = model.workspace
@@ -121,5 +119,5 @@ def build_context(
         history=history,
         sections=MappingProxyType({k: tuple(v) for k, v in (sections or {}).items()}),
         forge=forge,
-        media_sizes=MappingProxyType(dict(media_sizes or {})),
+        formats=build_format_table(ws.settings),
     )

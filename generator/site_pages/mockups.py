@@ -9,6 +9,7 @@ from babel.numbers import format_decimal
 
 from generator.captions import NetworkCaption, caption_link, network_caption, network_name
 from generator.content.model import ClientData, Item
+from generator.post_format import shape_on
 from generator.schema import Post
 from generator.schema.common import Platform
 from generator.site_pages.context import SiteContext
@@ -18,6 +19,7 @@ from generator.vocabulary import WORDS
 from generator.vocabulary import word as t
 
 MEDIA_FIRST = {"instagram", "tiktok", "pinterest", "youtube"}
+CROPPING = {"instagram"}  # networks that crop a picture to their frame when it is posted
 
 
 @dataclass(frozen=True)
@@ -98,11 +100,15 @@ def warnings(
 def first_frame(
     ctx: SiteContext, client: ClientData, item: Item[Post], platform: str
 ) -> Frame | None:
-    """How the feed frames the post's first picture (the carousel follows it), if measured."""
-    if not item.meta.media:
+    """How Instagram frames the post's first picture (a carousel follows it), once measured."""
+    if platform not in CROPPING or not item.meta.media:
         return None
-    size = ctx.media_sizes.get((client.slug, item.meta.media[0].file))
-    return feed_frame(size, ctx.limits.get(platform)) if size else None
+    found = client.media.get(item.meta.media[0].file)
+    shape = shape_on(item, platform, client.media)
+    entry = ctx.formats.lookup(platform, shape) if shape else None
+    if found is None or not found.width or not found.height or entry is None:
+        return None
+    return feed_frame((found.width, found.height), entry[0], entry[1])
 
 
 def mockup_view(

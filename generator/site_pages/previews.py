@@ -1,9 +1,10 @@
 """What a network shows of a post, beyond its text: the fold, the picture's crop, the link card.
 
 A reviewer judges a post by what a reader sees first: the caption up to "… more" (Instagram,
-LinkedIn), the picture as the feed frames it (Instagram crops anything narrower than 4:5 or
-wider than 1.91:1), the card a link becomes. The figures come from the dated limits table
-(generator.rules.limits); the picture's size is measured at build time (generator.media_size).
+LinkedIn), the picture as the feed frames it (Instagram crops a feed picture narrower than 4:5
+or wider than 1.91:1), the card a link becomes. The figures come from the dated tables
+(generator.rules.limits for captions, generator.format_table for pictures); the pictures are
+measured once when the workspace is loaded (generator.media_files).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from generator.format_table import FormatLimits
 from generator.rules.limits import PlatformLimits
 
 # ratios people name, width/height; a picture within 2 % of one is called by its name
@@ -46,6 +48,7 @@ class Frame:
     label: str  # the frame, named: 4:5, 1:1…
     picture: str  # the picture's own ratio, named, or its size in pixels
     cropped: bool
+    banded: bool = False  # shown whole, smaller, between bands (a story)
 
 
 @dataclass(frozen=True)
@@ -86,19 +89,26 @@ def ratio_name(width: int, height: int) -> str:
     return f"{width}×{height}"
 
 
-def feed_frame(size: tuple[int, int], limits: PlatformLimits | None) -> Frame | None:
-    """The frame a feed gives a picture of `size`; None where the network does not crop."""
-    if limits is None or limits.ratio_min is None or limits.ratio_max is None:
-        return None
+def feed_frame(size: tuple[int, int], shape: str, limits: FormatLimits) -> Frame | None:
+    """The frame Instagram gives a picture of `size` in a post of this shape (format).
+
+    A feed picture outside the format's range is cropped to the nearest bound (a 9:16 photo
+    loses its top and bottom to 4:5); a carousel follows its first picture; a story is
+    always 9:16, other shapes shown whole between bands. None when the format has no range.
+    """
     width, height = size
-    if width <= 0 or height <= 0:
+    low, high = limits.ratio_range()
+    if width <= 0 or height <= 0 or low is None or high is None:
         return None
     ratio = width / height
     picture = ratio_name(width, height)
-    if ratio < limits.ratio_min * 0.99:  # taller than the feed allows: top and bottom cut
-        return Frame(limits.ratio_min, ratio_name(*_fraction(limits.ratio_min)), picture, True)
-    if ratio > limits.ratio_max * 1.01:  # wider: the sides are cut
-        return Frame(limits.ratio_max, ratio_name(*_fraction(limits.ratio_max)), picture, True)
+    if shape == "story":
+        named = limits.ratio_min or ratio_name(*_fraction(low))
+        return Frame(low, named, picture, cropped=False, banded=abs(ratio - low) > low * 0.01)
+    if ratio < low * 0.99:  # taller than the feed allows: top and bottom cut
+        return Frame(low, limits.ratio_min or ratio_name(*_fraction(low)), picture, True)
+    if ratio > high * 1.01:  # wider: the sides are cut
+        return Frame(high, limits.ratio_max or ratio_name(*_fraction(high)), picture, True)
     return Frame(ratio, picture, picture, False)
 
 
