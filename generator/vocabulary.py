@@ -316,14 +316,17 @@ WORDS: dict[str, tuple[str, str]] = {
     "pv_more": ("… plus", "… more"),
     "pv_more.instagram": ("… plus", "… more"),
     "pv_more.linkedin": ("…voir plus", "…see more"),
-    "pv_frame": ("fil : {frame}, image entière", "feed: {frame}, whole picture"),
+    "pv_where.feed": ("Fil", "Feed"),
+    "pv_where.reel": ("Reel", "Reel"),
+    "pv_where.story": ("Story", "Story"),
+    "pv_frame": ("{where} : {frame}, rien n'est coupé", "{where}: {frame}, nothing cut"),
     "pv_frame_banded": (
-        "{frame} : image entière, entre deux bandes (image {picture})",
-        "{frame}: the whole picture, between bands (picture {picture})",
+        "{where} : {frame}, le fichier entier entre deux bandes (fichier {picture})",
+        "{where}: {frame}, the whole file between bands (file {picture})",
     ),
     "pv_frame_cropped": (
-        "fil : recadrée en {frame} (image {picture})",
-        "feed: cropped to {frame} (picture {picture})",
+        "{where} : recadré en {frame} (fichier {picture})",
+        "{where}: cropped to {frame} (file {picture})",
     ),
     "pv_card_note": (
         "titre et image lus sur la page au moment de publier",

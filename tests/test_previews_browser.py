@@ -137,9 +137,9 @@ def test_linkedin_folds_later_than_instagram(base_url: str, page: Page) -> None:
 @pytest.mark.parametrize(
     ("slug", "ratio", "note"),
     [
-        ("tall", 0.8, "fil : recadrée en 4:5 (image 9:16)"),
-        ("square", 1.0, "fil : 1:1, image entière"),
-        ("wide", 1.91, "fil : recadrée en 1.91:1"),
+        ("tall", 0.8, "Fil : recadré en 4:5 (fichier 9:16)"),
+        ("square", 1.0, "Fil : 1:1, rien n'est coupé"),
+        ("wide", 1.91, "Fil : recadré en 1.91:1"),
     ],
 )
 def test_instagram_shows_the_feeds_crop(

@@ -158,7 +158,8 @@ def test_item_page_shows_mockups_caption_status_media_and_edit_link(site: Path) 
     assert html.count('class="al-mockup al-net-') == 2
     assert "La brioche du week-end est là" in html
     assert "al-st-published" in html and "Publié" in html
-    assert "97 / 2,200" in html  # caption with appended hashtags vs Instagram's limit
+    # caption with appended hashtags vs Instagram's limit, written as French writes numbers
+    assert "97 / 2\u202f200" in html
     assert 'alt="Une brioche dorée sur une planche"' in html and "© Léa Durand" in html
     assert "Commandez en boutique" in html  # first comment
     assert (

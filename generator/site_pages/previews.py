@@ -49,6 +49,7 @@ class Frame:
     picture: str  # the picture's own ratio, named, or its size in pixels
     cropped: bool
     banded: bool = False  # shown whole, smaller, between bands (a story)
+    where: str = "feed"  # feed, reel or story: where the frame is seen
 
 
 @dataclass(frozen=True)
@@ -102,14 +103,16 @@ def feed_frame(size: tuple[int, int], shape: str, limits: FormatLimits) -> Frame
         return None
     ratio = width / height
     picture = ratio_name(width, height)
+    where = shape if shape in ("reel", "story") else "feed"
+    low_name = limits.ratio_min or ratio_name(*_fraction(low))
     if shape == "story":
-        named = limits.ratio_min or ratio_name(*_fraction(low))
-        return Frame(low, named, picture, cropped=False, banded=abs(ratio - low) > low * 0.01)
+        return Frame(low, low_name, picture, False, abs(ratio - low) > low * 0.01, where)
     if ratio < low * 0.99:  # taller than the feed allows: top and bottom cut
-        return Frame(low, limits.ratio_min or ratio_name(*_fraction(low)), picture, True)
+        return Frame(low, low_name, picture, True, where=where)
     if ratio > high * 1.01:  # wider: the sides are cut
-        return Frame(high, limits.ratio_max or ratio_name(*_fraction(high)), picture, True)
-    return Frame(ratio, picture, picture, False)
+        high_name = limits.ratio_max or ratio_name(*_fraction(high))
+        return Frame(high, high_name, picture, True, where=where)
+    return Frame(ratio, picture, picture, False, where=where)
 
 
 def _fraction(ratio: float) -> tuple[int, int]:
