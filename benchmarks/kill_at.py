@@ -13,6 +13,7 @@ Points:
   between-renames the fallback swap (systems without renameat2) moved the old site aside and
                   has not moved the new one in (the probe is told the exchange is unavailable)
   before-replace  a PDF (or any atomic write) is flushed in its temp file, not renamed yet
+  before-link     a new file (`almanac new`) is flushed in its temp file, not linked to its name
 """
 
 from __future__ import annotations
@@ -62,11 +63,19 @@ def kill_before_replace() -> None:
     os.replace = die_instead  # type: ignore[assignment]
 
 
+def kill_before_link() -> None:
+    def die_instead(source: Any, target: Any, **kwargs: Any) -> None:
+        die()
+
+    os.link = die_instead
+
+
 POINTS = {
     "none": lambda: None,
     "after-exchange": kill_after_exchange,
     "between-renames": kill_between_renames,
     "before-replace": kill_before_replace,
+    "before-link": kill_before_link,
 }
 
 

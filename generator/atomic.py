@@ -2,7 +2,9 @@
 
 While it is written, a temp file is locked (flock) by the process writing it; the kernel drops the
 lock when that process dies, so `remove_leftovers` can tell a write in progress (locked) from the
-remains of a killed one (unlocked) and delete only the latter.
+remains of a killed one (unlocked) and delete only the latter. Every write first removes such
+remains from the folder it writes into, so a killed run of any command (import, report, events
+import, move, ...) leaves nothing behind once the next one writes there.
 """
 
 from __future__ import annotations
@@ -10,12 +12,17 @@ from __future__ import annotations
 import errno
 import fcntl
 import os
+import re
 import stat
 import tempfile
 from pathlib import Path
 
 DISK_FULL = {errno.ENOSPC, errno.EDQUOT}
+NO_HARD_LINKS = {errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EMLINK}
 DISK_FULL_TEXT = os.strerror(errno.ENOSPC)  # how a child process says it, e.g. the site engine
+# the name `locked_temp` gives: "." + the target's name + "." + mkstemp's 8 random characters +
+# ".tmp"; only files of that shape are ever removed as leftovers, never someone's `.notes.tmp`
+TEMP_NAME = re.compile(r"\..+\.[a-z0-9_]{8}\.tmp")
 
 
 def is_disk_full(exc: BaseException) -> bool:
@@ -29,20 +36,52 @@ def write_atomic(target: Path, data: bytes) -> bool:
     A reader never sees half a file, and an interrupted write leaves the old file whole.
     """
     target.parent.mkdir(parents=True, exist_ok=True)
+    remove_leftovers(target.parent)
     if target.is_file() and target.read_bytes() == data:
         return False
     handle, temp = locked_temp(target)
     try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-            os.chmod(temp, 0o644)  # mkstemp makes 0600; outputs are shared like any other file
-            os.replace(temp, target)  # still locked: a cleaner never takes a file being renamed
+        write_synced(handle, temp, data)
+        os.replace(temp, target)  # still locked: a cleaner never takes a file being renamed
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise
+    finally:
+        os.close(handle)  # closing drops the lock
     return True
+
+
+def write_new(target: Path, data: bytes) -> None:
+    """Create `target` holding `data`, whole or not at all; FileExistsError if it exists.
+
+    The data is written to a locked temp file, then hard-linked to its name: the link fails
+    when the name is taken (so nothing is ever overwritten), and a kill at any moment leaves
+    either no file or the whole file, never a half-written one.
+    """
+    target.parent.mkdir(parents=True, exist_ok=True)
+    remove_leftovers(target.parent)
+    handle, temp = locked_temp(target)
+    try:
+        write_synced(handle, temp, data)
+        try:
+            os.link(temp, target)
+        except OSError as exc:
+            if exc.errno not in NO_HARD_LINKS:
+                raise
+            with target.open("xb") as out:  # a file system without hard links: still exclusive
+                out.write(data)
+    finally:
+        Path(temp).unlink(missing_ok=True)
+        os.close(handle)
+
+
+def write_synced(handle: int, temp: str, data: bytes) -> None:
+    """Write all of `data` to the open temp file and flush it to disk."""
+    view = memoryview(data)
+    while view:
+        view = view[os.write(handle, view) :]
+    os.fsync(handle)
+    os.chmod(temp, 0o644)  # mkstemp makes 0600; outputs are shared like any other file
 
 
 def temp_prefix(target: Path) -> str:
@@ -65,7 +104,8 @@ def remove_leftovers(folder: Path, pattern: str = ".*.tmp") -> list[Path]:
     """Delete temp files of writes that were killed (unlocked ones only); the paths removed."""
     if not folder.is_dir():
         return []
-    return [path for path in sorted(folder.glob(pattern)) if remove_if_abandoned(path)]
+    found = [path for path in sorted(folder.glob(pattern)) if TEMP_NAME.fullmatch(path.name)]
+    return [path for path in found if remove_if_abandoned(path)]
 
 
 def remove_if_abandoned(path: Path) -> bool:

@@ -12,6 +12,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from generator.atomic import remove_leftovers, write_new
 from generator.content import layout
 from generator.content.kinds import Kind, kind_named
 from generator.problems import AlmanacError
@@ -132,10 +133,8 @@ def write_new_item(
     """Write a new item file; refuse to overwrite one that exists."""
     spec = kind_named(kind)
     path = item_path(layout.client_dir(root, client), spec, slugify(title), when)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        with path.open("x", encoding="utf-8", newline="\n") as handle:
-            handle.write(front_matter(spec, title, when, platforms, category))
+    try:  # whole or not at all: a killed `new` leaves no half-written item behind
+        write_new(path, front_matter(spec, title, when, platforms, category).encode("utf-8"))
     except FileExistsError:
         raise AlmanacError(
             f"{path.relative_to(root).as_posix()} already exists: choose "
@@ -201,12 +200,13 @@ def write_new_client(root: Path, client: NewClient) -> Path:
     """content/<slug>/client.yml for a new client; refuse a client that exists."""
     folder = layout.client_dir(root, client.slug)
     path = layout.client_file(root, client.slug)
-    if folder.exists():
+    # a folder holding nothing but a killed write's temp is what a `new client` killed at
+    # birth leaves: nothing to lose there, so it is taken
+    remove_leftovers(folder)
+    if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
         raise AlmanacError(
             f"content/{client.slug}/ already exists: choose another slug, nothing was changed",
             exit_code=1,
         )
-    folder.mkdir(parents=True)
-    with path.open("x", encoding="utf-8", newline="\n") as handle:
-        handle.write(client_yaml(client))
+    write_new(path, client_yaml(client).encode("utf-8"))
     return path

@@ -10,12 +10,14 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from generator.atomic import remove_leftovers
 from generator.metrics.formats import Format, Parsed, detect_format, load_formats
 from generator.metrics.merge import MergeCount, merge_metrics
 from generator.metrics.reading import describe_header, export_from_bytes
 from generator.metrics.repeats import KeyedRow, check_repeats
 from generator.metrics.sources import Input, gather
 from generator.metrics.store import (
+    METRICS_FOLDER,
     ClientMetrics,
     PostMetrics,
     load_metrics,
@@ -190,6 +192,8 @@ def import_all(
     dry_run: bool,
     progress: Callable[[str, int], RowProgress],
 ) -> ImportResult:
+    if not dry_run:  # the temp files of an import that was killed go even if this one fails
+        remove_leftovers(client_folder / METRICS_FOLDER)
     gathered = gather(paths, client_folder, ctx.limits)
     skipped = list(gathered.skipped)
     parsed: list[tuple[Input, Format, Parsed]] = []

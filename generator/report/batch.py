@@ -83,9 +83,10 @@ class BatchResult:
 
 
 def remove_killed_writes(tasks: list[Task]) -> None:
-    """Delete the temp files of PDF writes whose process was killed (`.YYYY-MM.pdf.*.tmp`)."""
+    """Delete the temp files of PDF and workbook writes whose process was killed
+    (`.YYYY-MM.pdf.*.tmp`, `.YYYY-MM.xlsx.*.tmp`)."""
     for task in tasks:
-        remove_leftovers(task.root / REPORTS_FOLDER / task.client, ".*.pdf.*.tmp")
+        remove_leftovers(task.root / REPORTS_FOLDER / task.client)
 
 
 def describe_problems(problems: list[Problem]) -> str:
