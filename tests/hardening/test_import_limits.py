@@ -6,12 +6,13 @@ from __future__ import annotations
 import io
 import os
 import zipfile
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 from openpyxl import Workbook
 
-from tests.import_helpers import make_workspace, run_import
+from tests.import_helpers import FIXTURES, make_workspace, run_import
 
 
 @pytest.fixture
@@ -146,3 +147,58 @@ def test_cells_are_bounded(ws: Path, tmp_path: Path, capsys: pytest.CaptureFixtu
     )
     err = refused(ws, path, capsys)
     assert "more than 20 cells" in err and "import_limits.max_cells" in err
+
+
+def with_limits(ws: Path, **limits: int) -> None:
+    settings = ws / "almanac.yml"
+    lines = "".join(f"  {name}: {value}\n" for name, value in limits.items())
+    text = settings.read_text(encoding="utf-8")
+    settings.write_text(text + "import_limits:\n" + lines, encoding="utf-8")
+
+
+def daily_rows(days: int) -> str:
+    """A valid X daily export of `days` distinct days (the real file's columns)."""
+    lines = (FIXTURES / "x_daily_en.csv").read_text(encoding="utf-8").splitlines()
+    header, first = lines[0], lines[1]
+    start = date(1990, 1, 1)
+    rows = (first.replace("2026-10-01", (start + timedelta(n)).isoformat()) for n in range(days))
+    return header + "\n" + "\n".join(rows) + "\n"
+
+
+def test_a_file_over_the_size_limit_is_refused_before_it_is_read(
+    ws: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Before: a 200 MB valid export took 2.4 GB of memory. The size is checked first
+    (64 MB by default); here the limit is lowered so the file stays small."""
+    path = tmp_path / "daily.csv"
+    path.write_text(daily_rows(6000), encoding="utf-8")
+    assert path.stat().st_size > 1024 * 1024
+    with_limits(ws, max_file_mb=1)
+    err = refused(ws, path, capsys)
+    assert "the file is " in err and "over the import limit of 1 MB" in err
+    assert "import_limits.max_file_mb" in err
+
+
+def test_a_row_wider_than_the_column_limit_is_refused_at_its_line(
+    ws: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "daily.csv"
+    text = daily_rows(3).splitlines()
+    text[2] += ",1" * 40
+    path.write_text("\n".join(text) + "\n", encoding="utf-8")
+    with_limits(ws, max_columns=50)  # the header has 38
+    err = refused(ws, path, capsys)
+    assert "daily.csv:3: line 3 has 78 cells" in err and "limit of 50 columns" in err
+    assert "import_limits.max_columns" in err
+
+
+def test_a_zip_download_over_its_total_limit_is_refused_before_inflating(
+    ws: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "download.zip"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as download:
+        for part in range(3):
+            download.writestr(f"daily-{part}.csv", daily_rows(2000 + part))
+    with_limits(ws, max_download_mb=1)
+    err = refused(ws, path, capsys)
+    assert "over the import limit of 1 MB" in err and "import_limits.max_download_mb" in err

@@ -149,3 +149,27 @@ def test_every_atomic_write_removes_the_temps_of_killed_writes_in_its_folder(
     # changes nothing still cleans the folder
     assert not write_atomic(folder / "2026-10.pdf", b"%PDF-1.7\n")
     assert temps_in(folder) == [".notes.tmp"]
+
+
+def test_git_ignores_what_a_killed_run_leaves_until_the_next_run_removes_it(
+    tmp_path: Path,
+) -> None:
+    """Before: staging folders were not git-ignored, so `git add -A` (the monthly workflow
+    commits) could commit the previous site, and only PDF temps were ignored."""
+    ws = tmp_path / "ws"
+    init_workspace(ws, WorkspaceOptions(name="Agence"), datetime(2026, 11, 21))
+    left = [
+        ".site-build-k2j3h4g5/index.html",
+        "content/sample-client/metrics/.posts.csv.abcd_123.tmp",
+        "content/sample-client/posts/.2026-12-10-soldes.md.x1y2z3w4.tmp",
+        "reports/sample-client/.2026-10.pdf.abcd1234.tmp",
+        "reports/sample-client/.2026-10.xlsx.abcd1234.tmp",
+    ]
+    kept = ["content/sample-client/client.yml", "content/sample-client/metrics/posts.csv"]
+    subprocess.run(["git", "init", "-q", str(ws)], check=True)
+    done = subprocess.run(
+        ["git", "-C", str(ws), "check-ignore", "--no-index", *left, *kept],
+        capture_output=True,
+        text=True,
+    )
+    assert done.stdout.split() == left

@@ -12,15 +12,18 @@ from pathlib import Path
 
 import pytest
 from small_workspace import (
+    CLIENT,
     CLIENT_FILE,
     CONTEST,
     MONTH_FILE,
     POST,
+    TODAY,
     check,
     today,
     write_small_workspace,
 )
 
+from generator.cli import main
 from generator.problems import AlmanacError, Severity
 from generator.site_build import BuildOptions, build_site
 
@@ -246,16 +249,18 @@ def test_a_non_image_used_as_media_is_refused(pristine: Path, tmp_path: Path) ->
     assert [(p.path, p.line, p.field) for p in found] == [(POST, 9, "media[0].file")]
 
 
-def test_an_internal_list_is_refused_without_quoting_it(pristine: Path, tmp_path: Path) -> None:
-    case = Case(
-        "internal-list",
-        POST,
-        "internal: à relire",
-        "internal:\n  - SECRET-PRICE 12k\n  - {plan: SECRET-MERGER}",
-        17,
-        "internal",
-        "",
-    )
+INTERNAL_SHAPES = {
+    "list": "internal:\n  - SECRET-PRICE 12k\n  - {plan: SECRET-MERGER}",
+    "mapping": "internal:\n  price: SECRET-PRICE 12k\n  plan: [SECRET-MERGER]",
+}
+
+
+@pytest.mark.parametrize("shape", sorted(INTERNAL_SHAPES))
+def test_an_internal_list_is_refused_without_quoting_it(
+    pristine: Path, tmp_path: Path, shape: str
+) -> None:
+    """Before: the validation message quoted the value, and problems are shown on sites."""
+    case = Case("internal", POST, "internal: à relire", INTERNAL_SHAPES[shape], 17, "internal", "")
     problems = check(broken(pristine, tmp_path, case))
     found = [p for p in problems if p.field == "internal"]
     assert found and found[0].line == 17
@@ -287,3 +292,26 @@ def test_a_broken_client_file_fails_the_build_clearly(
 
 def test_every_case_names_a_distinct_input() -> None:
     assert len({c.name for c in CASES}) == len(CASES)
+
+
+BUILD_AND_REPORT = [c for c in CASES if c.name in ("bad-url", "budget-1e308")]
+
+
+@pytest.mark.parametrize("case", BUILD_AND_REPORT, ids=lambda c: c.name)
+def test_build_and_report_refuse_it_at_its_line_too(
+    pristine: Path, tmp_path: Path, case: Case, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Before: the URL crashed build and report; the budget passed check, then `build --reports`
+    exited 3. Now the report refuses it at its line and the build shows it on the site."""
+    root = broken(pristine, tmp_path, case)
+    where = f"{case.path}:{case.line}:"
+    site = tmp_path / "site"
+    assert main(["-w", str(root), "build", "--today", TODAY, "--reports", "-o", str(site)]) == 0
+    assert "internal error" not in capsys.readouterr().err
+    shown = [p.read_text(encoding="utf-8") for p in site.rglob("*.html")]
+    assert any(case.words in page for page in shown), "the problem is shown on the site"
+    args = ["-w", str(root), "report", "--month", "2026-11", "--client", CLIENT]
+    assert main([*args, "--today", "2026-12-05", "--jobs", "1"]) == 1
+    err = capsys.readouterr().err
+    assert where in err and case.words in err and "internal error" not in err
+    assert not (root / "reports").exists() or not list((root / "reports").rglob("*.pdf"))
