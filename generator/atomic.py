@@ -35,20 +35,35 @@ def write_atomic(target: Path, data: bytes) -> bool:
 
     A reader never sees half a file, and an interrupted write leaves the old file whole.
     """
-    target.parent.mkdir(parents=True, exist_ok=True)
-    remove_leftovers(target.parent)
-    if target.is_file() and target.read_bytes() == data:
-        return False
-    handle, temp = locked_temp(target)
+    return bool(write_atomic_all({target: data}))
+
+
+def write_atomic_all(files: dict[Path, bytes]) -> set[Path]:
+    """Replace several files together (a report's PDF and workbook); the ones that changed.
+
+    Every temp file is written and flushed first, then all are renamed: a failure while
+    writing (a full disk) leaves every file as it was, never a new PDF beside an old workbook.
+    """
+    temps: list[tuple[int, str, Path]] = []
     try:
-        write_synced(handle, temp, data)
-        os.replace(temp, target)  # still locked: a cleaner never takes a file being renamed
+        for target, data in files.items():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            remove_leftovers(target.parent)
+            if target.is_file() and target.read_bytes() == data:
+                continue
+            handle, temp = locked_temp(target)
+            temps.append((handle, temp, target))
+            write_synced(handle, temp, data)
+        for _handle, temp, target in temps:
+            os.replace(temp, target)  # still locked: a cleaner never takes a file being renamed
     except BaseException:
-        Path(temp).unlink(missing_ok=True)
+        for _handle, temp, _target in temps:
+            Path(temp).unlink(missing_ok=True)
         raise
     finally:
-        os.close(handle)  # closing drops the lock
-    return True
+        for handle, _temp, _target in temps:
+            os.close(handle)  # closing drops the lock
+    return {target for _handle, _temp, target in temps}
 
 
 def write_new(target: Path, data: bytes) -> None:

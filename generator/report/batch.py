@@ -15,7 +15,7 @@ from datetime import date
 from pathlib import Path
 from typing import TextIO
 
-from generator.atomic import DISK_FULL_TEXT, is_disk_full, remove_leftovers, write_atomic
+from generator.atomic import DISK_FULL_TEXT, is_disk_full, remove_leftovers, write_atomic_all
 from generator.content.layout import REPORTS_FOLDER, report_path
 from generator.content.loader import load_client
 from generator.content.model import ClientData
@@ -166,8 +166,10 @@ def render_one(
             pdf, warnings = render_pdf(html, client.folder, roots, f"{client.slug}/{month.key}")
         notices += [f"weasyprint: {warning}" for warning in warnings]
         target = report_path(root, client.slug, month)
-        changed = write_atomic(target, pdf)  # False when the PDF already had these bytes
-        write_atomic(target.with_suffix(".xlsx"), build_workbook(report))
+        # both or neither: a full disk never leaves a new PDF beside last run's workbook
+        workbook = build_workbook(report)
+        written = write_atomic_all({target: pdf, target.with_suffix(".xlsx"): workbook})
+        changed = target in written  # False when the PDF already had these bytes
     except AlmanacError as exc:
         return Outcome(client.slug, month.key, error=str(exc))
     except Exception as exc:  # a bug must not stop the other reports; it is listed at the end

@@ -20,6 +20,7 @@ from generator.cli import main
 from generator.scaffold import WorkspaceOptions, init_workspace
 
 TODAY = "2026-11-21"
+PAGE = 4096  # tmpfs counts whole pages
 pytestmark = pytest.mark.skipif(os.geteuid() != 0, reason="mounting a small disk needs root")
 
 
@@ -89,3 +90,29 @@ def test_a_report_on_a_full_disk_says_so_and_keeps_the_previous_pdf(
     assert "the disk is full" in err and "the previous PDF is kept" in err, err
     assert (folder / "2026-10.pdf").read_bytes() == previous
     assert sorted(p.name for p in folder.iterdir()) == ["2026-10.pdf"], "no temp file left"
+
+
+def test_a_report_writes_its_pdf_and_workbook_both_or_neither(
+    tmp_path: Path, small_disk: SmallDisk, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Before: the PDF was renamed into place, then the workbook hit the full disk: a PDF
+    without its workbook (or a new PDF beside last run's), though the run failed."""
+    ws = build_workspace(tmp_path / "ws")
+    folder = ws / "reports" / EN
+    folder.parent.mkdir(parents=True)
+    folder.symlink_to(small_disk.path)
+    args = ["-w", str(ws), "report", "--month", "2026-10", "--client", EN, "--today", TODAY]
+    assert main([*args, "--jobs", "1"]) == 0  # to learn the sizes of the two files
+    sizes = {name: pages(data) for name, data in files_of(folder).items()}
+    assert sorted(sizes) == ["2026-10.pdf", "2026-10.xlsx"]
+    for path in folder.iterdir():
+        path.unlink()
+    small_disk.shrink((sum(sizes.values()) - 1) * PAGE)  # one page short of both files
+    capsys.readouterr()
+    assert main([*args, "--jobs", "1"]) == 1
+    assert "the disk is full" in capsys.readouterr().err
+    assert list(folder.iterdir()) == [], "neither file, and no temp file"
+
+
+def pages(data: bytes) -> int:
+    return -(-len(data) // PAGE)
