@@ -13,7 +13,14 @@ see kill_at.py). After each kill:
   a token in its environment, which children inherit).
 
 The workspace alternates between two versions so "previous" and "new" outputs differ.
-Run: python benchmarks/kill_trials.py [--trials 50] [--seed 11] [--only build|report]
+
+Full disk (as root, which mounts a small tmpfs): builds and reports whose output is on a disk
+left with a random amount of free space (from none to twice the output's size). A run that
+hits the full disk must say so (exit 1, "the disk is full", no traceback) and leave every file
+as it was; one that fits must succeed; nothing may be left on the disk but the outputs.
+
+Run: python benchmarks/kill_trials.py [--trials 50] [--disk-trials 10] [--seed 11]
+                                      [--only build|report|disk]
 """
 
 from __future__ import annotations
@@ -43,6 +50,7 @@ from generator.site_swap import recover_abandoned  # noqa: E402
 KILL_AT = Path(__file__).with_name("kill_at.py")
 TODAY = "2026-11-21"
 TITLES = ("Agence Alpha", "Agence Beta")
+MB = 1024 * 1024
 
 
 @dataclass
@@ -221,23 +229,123 @@ def retitle_months(ws: Path, word: str) -> None:
         notes.write_text(text, encoding="utf-8")
 
 
+# --- full disk -----------------------------------------------------------------------------
+
+
+@dataclass
+class DiskTally:
+    """The figures of the full-disk trials."""
+
+    trials: int = 0
+    full: int = 0  # runs that hit the full disk
+    clear: int = 0  # ... and said so (exit 1, "the disk is full", no traceback)
+    intact: int = 0  # output whole afterwards: the previous version, or the new one if it fit
+    leftovers: int = 0
+    notes: list[str] = field(default_factory=list)
+
+    def line(self) -> str:
+        return (
+            f"full disk: {self.trials} trials, {self.full} hit the full disk and "
+            f"{self.clear} of them said so clearly, output whole (previous or new) in "
+            f"{self.intact}, leftovers in {self.leftovers}"
+        )
+
+
+def mount_small_disk(path: Path) -> None:
+    path.mkdir(parents=True)
+    subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64m", "tmpfs", str(path)], check=True)
+
+
+def resize(path: Path, spare: int) -> None:
+    """Leave `spare` bytes free on the small disk beyond what it holds now."""
+    size = shutil.disk_usage(path).used + spare
+    subprocess.run(["mount", "-o", f"remount,size={size}", str(path)], check=True)
+
+
+def disk_trial(args: list[str]) -> tuple[int, bool, bool]:
+    """One run on the small disk: (exit code, hit the full disk, said so clearly)."""
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    done = subprocess.run(
+        [sys.executable, str(KILL_AT), "none", *args], env=env, capture_output=True, text=True
+    )
+    full = "the disk is full" in done.stderr
+    clear = full and done.returncode == 1 and "Traceback" not in done.stderr
+    return done.returncode, full, clear
+
+
+def disk_trials(base: Path, count: int, rng: random.Random) -> DiskTally:
+    """Builds and reports (in turn) on a small tmpfs left with a random amount of free space."""
+    from report_workspace import EN, build_workspace
+
+    disk = base / "disk"
+    mount_small_disk(disk)
+    tally = DiskTally()
+    try:
+        ws = build_workspace(base / "disk-ws")
+        (ws / "reports").mkdir(exist_ok=True)
+        (disk / "reports").mkdir()
+        (ws / "reports" / EN).symlink_to(disk / "reports", target_is_directory=True)
+        build = ["-w", str(ws), "build", "--today", TODAY, "--output", str(disk / "site")]
+        report = ["-w", str(ws), "report", "--month", "2026-10", "--client", EN]
+        report += ["--today", TODAY, "--jobs", "1"]
+        set_title(ws, TITLES[0])
+        retitle_months(ws, TITLES[0])
+        for args in (build, report):
+            assert run(args).wait() == 0
+        for index in range(count):
+            site = index % 2 == 0
+            # the other version than the one on the disk (a failed run left that one there)
+            change = set_title if site else retitle_months
+            change(ws, TITLES[(index // 2 + 1) % 2])
+            before = files_of(disk)
+            resize(disk, 64 * MB)
+            needed = sum(len(v) for k, v in before.items() if k.startswith("site/") == site)
+            resize(disk, int(rng.uniform(0, 1.25) * needed))
+            code, full, clear = disk_trial(build if site else report)
+            tally_disk_trial(tally, index, disk, before, (code, full, clear))
+    finally:
+        subprocess.run(["umount", "-l", str(disk)], check=False)
+    return tally
+
+
+def tally_disk_trial(
+    tally: DiskTally, index: int, disk: Path, before: dict[str, bytes], run: tuple[int, bool, bool]
+) -> None:
+    code, full, clear = run
+    after = files_of(disk)
+    # refused: every file as it was; written: the run succeeded (whole, by the swap or rename)
+    kept = after == before if full else code == 0
+    left = [p.name for p in disk.rglob(".*") if p.name.endswith(".tmp") or "-build-" in p.name]
+    tally.trials += 1
+    tally.full += full
+    tally.clear += clear
+    tally.intact += kept
+    tally.leftovers += bool(left)
+    if not kept or (full and not clear) or left:
+        tally.notes.append(f"trial {index}: exit {code}, full={full}, left={left}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--trials", type=int, default=50)
+    parser.add_argument("--trials", type=int, default=50, help="kill trials per command")
+    parser.add_argument(
+        "--disk-trials", type=int, default=10, help="full-disk trials (root: mounts a tmpfs)"
+    )
     parser.add_argument("--seed", type=int, default=11)
-    parser.add_argument("--only", choices=("build", "report"), default=None)
+    parser.add_argument("--only", choices=("build", "report", "disk"), default=None)
     args = parser.parse_args()
     rng = random.Random(args.seed)
     base = Path(tempfile.mkdtemp(prefix="almanac-kill-trials-"))
-    kinds: dict[str, Callable[[Path, int, random.Random], Tally]] = {
-        "build": build_trials,
-        "report": report_trials,
+    kinds: dict[str, tuple[Callable[[Path, int, random.Random], Tally | DiskTally], int]] = {
+        "build": (build_trials, args.trials),
+        "report": (report_trials, args.trials),
+        "disk": (disk_trials, args.disk_trials if os.geteuid() == 0 else 0),
     }
     try:
-        for name, trials in kinds.items():
-            if args.only in (None, name):
+        for name, (trials, count) in kinds.items():
+            if args.only in (None, name) and count:
                 started = time.perf_counter()
-                tally = trials(base, args.trials, rng)
+                tally = trials(base, count, rng)
                 print(f"{tally.line()} ({time.perf_counter() - started:.0f} s)", flush=True)
                 for note in tally.notes:
                     print(f"  {note}")
