@@ -12,6 +12,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from figures import fuzzed
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from small_workspace import CLIENT, FILES, check, write_small_workspace
@@ -122,6 +123,7 @@ def test_the_reader_never_raises_and_locates_every_issue(text: str, first_line: 
     last = first_line + text.count("\n") + 1
     for issue in doc.issues:
         assert first_line <= issue.line <= last, issue
+    fuzzed(refused=bool(doc.issues))
 
 
 @settings(max_examples=60, deadline=None)
@@ -130,6 +132,7 @@ def test_the_reader_survives_mutated_front_matter(text: str) -> None:
     doc = parse_yaml(text, 2)
     for issue in doc.issues:
         assert 2 <= issue.line <= text.count("\n") + 3, issue
+    fuzzed(refused=bool(doc.issues))
 
 
 @pytest.fixture(scope="module")
@@ -154,6 +157,7 @@ def test_check_reports_every_mutation_at_a_line(workspace: Path, data: st.DataOb
         assert problem.line >= 1, problem
         if problem.path == rel:
             assert problem.line <= text.count("\n") + 1, problem
+    fuzzed(refused=bool(problems))
 
 
 def test_the_clean_workspace_stays_clean(workspace: Path) -> None:

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import zipfile
 from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+from figures import listed
 from openpyxl import Workbook
 
 from tests.import_helpers import FIXTURES, make_workspace, run_import
@@ -26,6 +28,8 @@ def refused(ws: Path, path: Path, capsys: pytest.CaptureFixture[str], *args: str
     assert "internal error" not in err and "Traceback" not in err
     assert str(path) in err
     assert not (ws / "content" / "acme" / "metrics").exists()
+    # a line where the file has lines and the fault is on one (a CSV cell, a row too wide)
+    listed(at_line=re.search(rf"{re.escape(str(path))}:[1-9]", err) is not None)
     return err
 
 

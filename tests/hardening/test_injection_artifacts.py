@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from artifact_scan import Artifact, dangerous_markup, pdf_artifacts, site_artifacts
+from figures import ALL_ARTIFACTS, SECRET_FOUND, SECRET_MARKERS, tally
 from hostile_fixtures import Hostile, hostile, report_pdf, team_site  # noqa: F401
 from hostile_workspace import EXTERNAL_HOST, MARKER
 
@@ -23,7 +24,9 @@ FORMULA_STARTS = tuple("=+-@\t\r＝＋－＠")
 
 @pytest.fixture(scope="module")
 def artifacts(team_site: Path, report_pdf: Path) -> list[Artifact]:  # noqa: F811
-    return site_artifacts(team_site) + pdf_artifacts(report_pdf)
+    found = site_artifacts(team_site) + pdf_artifacts(report_pdf)
+    tally(ALL_ARTIFACTS, len(found))
+    return found
 
 
 def test_every_payload_is_accepted_as_text(hostile: Hostile) -> None:  # noqa: F811
@@ -82,6 +85,8 @@ def test_internal_notes_and_comments_are_nowhere(
 ) -> None:
     secret = {m for markers in hostile.markers.values() for m in markers.all_secret()}
     leaks = {(a.name, m) for a in artifacts for m in MARKER.findall(a.text) if m in secret}
+    tally(SECRET_MARKERS, len(secret))
+    tally(SECRET_FOUND, len({m for _, m in leaks}))
     assert sorted(leaks) == []
     assert len(secret) >= 140
 

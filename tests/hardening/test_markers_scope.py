@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from artifact_scan import Artifact, pdf_artifacts, site_artifacts
+from figures import SCOPED_ARTIFACTS, SCOPED_FOUND, SCOPED_MARKERS, tally
 from hostile_fixtures import REPORTED, Hostile, build, hostile, report_pdf, team_site  # noqa: F401
 from hostile_workspace import MARKER
 
@@ -27,11 +28,16 @@ def scoped(hostile: Hostile, team_site: Path, report_pdf: Path) -> list[Artifact
         for a in site_artifacts(team_site)
         if a.name.startswith((f"feeds/{REPORTED}", f"exports/{REPORTED}."))
     ]
-    return site_artifacts(client_site) + pdf_artifacts(report_pdf) + own
+    artifacts = site_artifacts(client_site) + pdf_artifacts(report_pdf) + own
+    tally(SCOPED_ARTIFACTS, len(artifacts))
+    return artifacts
 
 
 def found(artifacts: list[Artifact], markers: set[str]) -> list[tuple[str, str]]:
-    return sorted({(a.name, m) for a in artifacts for m in MARKER.findall(a.text) if m in markers})
+    hits = sorted({(a.name, m) for a in artifacts for m in MARKER.findall(a.text) if m in markers})
+    tally(SCOPED_MARKERS, len(markers))
+    tally(SCOPED_FOUND, len({m for _, m in hits}))
+    return hits
 
 
 def test_no_other_client_marker(hostile: Hostile, scoped: list[Artifact]) -> None:  # noqa: F811

@@ -7,6 +7,7 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
+from figures import listed
 
 from generator.cli import main
 from generator.output_guard import MARKER
@@ -42,6 +43,7 @@ def test_output_refuses_the_workspace_and_its_sources(
     assert listing(ws.parent) == before, "nothing may be deleted or added"
     err = capsys.readouterr().err
     assert "refusing to write the site into" in err and "nothing was changed" in err
+    listed(at_line=False)
 
 
 def test_output_refuses_a_folder_with_other_files(
@@ -54,6 +56,7 @@ def test_output_refuses_a_folder_with_other_files(
     assert (foreign / "contract.pdf").read_bytes() == b"%PDF-1.7 precious"
     assert listing(foreign) == ["contract.pdf"]
     assert "a folder Almanac did not create" in capsys.readouterr().err
+    listed(at_line=False)
 
 
 def test_output_refuses_a_file(ws: Path, tmp_path: Path) -> None:
@@ -61,6 +64,7 @@ def test_output_refuses_a_file(ws: Path, tmp_path: Path) -> None:
     target.write_text("keep me")
     assert build(ws, target) == 2
     assert target.read_text() == "keep me"
+    listed(at_line=False)
 
 
 def test_output_accepts_an_empty_folder_marks_it_and_replaces_it_next_time(

@@ -14,6 +14,7 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
+from figures import listed
 
 from generator.checking import parse_today
 from generator.cli import main
@@ -71,6 +72,7 @@ def test_a_post_linked_to_another_clients_draft_is_refused_and_never_published(
         f"content/{OURS}/posts/2026-12-21-borrowed.md:1"
     ]
     assert not any(OTHER in str(p["message"]) for p in problems), "the target is not named"
+    listed()
     site = tmp_path / "client-site"
     build_site(BuildOptions(root=root, today=parse_today(TODAY), output=site, client=OURS))
     for path in site.rglob("*"):
@@ -105,6 +107,7 @@ def test_client_settings_and_month_notes_cannot_link_out_either(
     code, problems = check(root, capsys)
     assert code == 1
     assert located(problems, "file.outside-client") == [f"content/{OURS}/{name}:1"]
+    listed()
 
 
 def test_event_files_cannot_link_out_of_their_folder(
@@ -127,6 +130,7 @@ def test_event_files_cannot_link_out_of_their_folder(
         "content/_events/linked.yml:1",
         f"content/{OURS}/events/launch.yml:1",
     ]
+    listed(count=2)
     site = build_site_of(root, tmp_path / "site", OURS)
     assert (site / OURS / "index.html").is_file()
     assert not any(DRAFT_MARKER in p.read_text(errors="replace") for p in site.rglob("*.html"))
@@ -146,6 +150,7 @@ def test_metrics_linked_to_another_clients_are_refused(tmp_path: Path) -> None:
     (root / "content" / OURS / "metrics" / "posts.csv").symlink_to(theirs / "posts.csv")
     with pytest.raises(AlmanacError, match="leads outside the client's folder"):
         load_metrics(root / "content" / OURS)
+    listed(at_line=False)
 
 
 def run_check_bounded(root: Path) -> subprocess.CompletedProcess[str]:
@@ -195,6 +200,7 @@ def test_special_files_are_refused_at_their_line_without_reading_them(
     assert located(problems, rule) == [f"content/{OURS}/posts/2026-12-23-special.md:1"]
     assert any(words in str(p["message"]) for p in problems)
     assert "Traceback" not in done.stderr
+    listed()
 
 
 @pytest.mark.parametrize(
@@ -209,6 +215,7 @@ def test_item_files_whose_names_are_not_slugs_are_refused(
     code, problems = check(root, capsys)
     assert code == 1
     assert located(problems, "item.bad-file-name") == [f"content/{OURS}/posts/{name}:1"]
+    listed()
 
 
 def test_a_file_named_dots_md_does_not_replace_the_overview(tmp_path: Path) -> None:
@@ -232,6 +239,7 @@ def test_client_folders_whose_names_are_not_slugs_are_refused_at_load(
     assert code == 1
     assert located(problems, "workspace.bad-client-folder") == [f"content/{name}:1"]
     assert not [p for p in problems if str(p["path"]).startswith(f"content/{name}/")]
+    listed()
 
 
 def test_the_size_limit_names_itself_and_how_to_raise_it(
@@ -244,6 +252,7 @@ def test_the_size_limit_names_itself_and_how_to_raise_it(
     assert code == 1
     [message] = [str(p["message"]) for p in problems if p["rule"] == "file.unreadable"]
     assert f"{MAX_BYTES:,} bytes" in message and LIMIT_VARIABLE in message
+    listed()
     monkeypatch.setenv(LIMIT_VARIABLE, str(4 * MAX_BYTES))
     code, problems = check(root, capsys)
     assert [p for p in problems if p["rule"] == "file.unreadable"] == []

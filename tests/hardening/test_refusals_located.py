@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from figures import listed
 from small_workspace import (
     CLIENT,
     CLIENT_FILE,
@@ -196,6 +197,23 @@ CASES = [
     Case(
         "control-character-month", MONTH_FILE, "tone:", "tone:\n  neutral: \x1b1", 4, "", "U+001B"
     ),
+    # path tricks in media paths (confined to the client's folder before issue 11 too)
+    *[
+        Case(
+            f"media-{name}",
+            POST,
+            "file: media/photo.png",
+            f"file: {path}",
+            9,
+            "media[0].file",
+            "outside the client folder",
+        )
+        for name, path in (
+            ("dot-dot", "../../../etc/hostname"),
+            ("absolute", "/etc/hostname"),
+            ("other-client", "media/../../bravo/media/x.png"),
+        )
+    ],
     # in the caption (the body), where nothing looked before
     Case(
         "control-character-body",
@@ -238,6 +256,7 @@ def test_bad_input_is_refused_at_its_line(pristine: Path, tmp_path: Path, case: 
         case.field,
         case.severity,
     )
+    listed()
 
 
 def test_a_non_image_used_as_media_is_refused(pristine: Path, tmp_path: Path) -> None:
@@ -247,6 +266,7 @@ def test_a_non_image_used_as_media_is_refused(pristine: Path, tmp_path: Path) ->
     problems = check(root)
     found = [p for p in problems if p.rule == "media.not-image"]
     assert [(p.path, p.line, p.field) for p in found] == [(POST, 9, "media[0].file")]
+    listed()
 
 
 INTERNAL_SHAPES = {
@@ -265,6 +285,7 @@ def test_an_internal_list_is_refused_without_quoting_it(
     found = [p for p in problems if p.field == "internal"]
     assert found and found[0].line == 17
     assert not [p for p in problems if "SECRET" in p.message]
+    listed()
 
 
 def test_comments_in_quoted_values_are_not_shown(pristine: Path, tmp_path: Path) -> None:
@@ -274,6 +295,7 @@ def test_comments_in_quoted_values_are_not_shown(pristine: Path, tmp_path: Path)
     problems = check(broken(pristine, tmp_path, case))
     assert [p.field for p in problems if p.line == 7] == ["tags"]
     assert not [p for p in problems if "SECRET" in p.message]
+    listed()
 
 
 @pytest.mark.parametrize("client", [None, "acme"], ids=["team", "client"])
@@ -288,6 +310,7 @@ def test_a_broken_client_file_fails_the_build_clearly(
         build_site(BuildOptions(root=root, today=today(), output=out, client=client))
     assert f"{CLIENT_FILE}:1: name:" in str(caught.value)
     assert not out.exists()
+    listed()
 
 
 def test_every_case_names_a_distinct_input() -> None:
@@ -315,3 +338,4 @@ def test_build_and_report_refuse_it_at_its_line_too(
     err = capsys.readouterr().err
     assert where in err and case.words in err and "internal error" not in err
     assert not (root / "reports").exists() or not list((root / "reports").rglob("*.pdf"))
+    listed()
