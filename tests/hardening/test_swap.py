@@ -174,3 +174,45 @@ def test_killing_report_all_months_kills_its_workers(tmp_path: Path) -> None:
         for pid in workers:
             if alive(pid):
                 os.kill(pid, signal.SIGKILL)
+
+
+def test_killing_build_kills_its_site_engine_before_it_writes_a_site(tmp_path: Path) -> None:
+    """The site engine (MkDocs) runs in a child process; before, it went on building after its
+    `almanac build` was killed. It now dies with it: the site it was writing never appears."""
+    ws = tmp_path / "ws"
+    init_workspace(ws, WorkspaceOptions(name="Agence"), datetime(2026, 11, 21))
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    parent = subprocess.Popen(
+        [sys.executable, "-m", "generator", "-w", str(ws), "build", "--today", TODAY],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    engine: set[int] = set()
+    try:
+        assert wait_for(lambda: bool(engines_of(parent.pid)), 120), "no site engine started"
+        engine = engines_of(parent.pid)
+        parent.kill()
+        parent.wait()
+        assert wait_for(lambda: not any(alive(pid) for pid in engine), 30), (
+            "the site engine outlived the killed `almanac build`"
+        )
+        assert not list(ws.rglob("sitemap.xml")), "the engine stopped before finishing a site"
+        assert not (ws / "site").exists()
+    finally:
+        parent.kill()
+        for pid in engine:
+            if alive(pid):
+                os.kill(pid, signal.SIGKILL)
+
+
+def engines_of(pid: int) -> set[int]:
+    """The children of `pid` that run the site engine (mkdocs, through generator.lifeline)."""
+    found = set()
+    for child in children_of(pid):
+        try:
+            if b"mkdocs" in Path(f"/proc/{child}/cmdline").read_bytes():
+                found.add(child)
+        except OSError:
+            continue
+    return found
