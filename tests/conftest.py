@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import json
+import os
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -45,3 +48,13 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 def regen_golden(request: pytest.FixtureRequest) -> bool:
     """True when the run was asked to rewrite the golden files (--regen-golden)."""
     return bool(request.config.getoption("--regen-golden"))
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """The hardening suite's figures (tests/hardening/figures.py), written to the file its
+    variable names when benchmarks/hardening_figures.py runs the suite."""
+    figures = sys.modules.get("figures")
+    target = os.environ.get(figures.FIGURES_VARIABLE, "") if figures else ""
+    if figures and target:
+        text = json.dumps(figures.FIGURES, indent=1, sort_keys=True)
+        Path(target).write_text(text, encoding="utf-8")

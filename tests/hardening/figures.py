@@ -1,7 +1,7 @@
 """What the hardening suite tried, counted while it runs: the figures of issue 11's note.
 
 Tests add to FIGURES as they go. When the variable FIGURES_VARIABLE names a file, the suite
-writes the counts there when it ends (tests/hardening/conftest.py);
+writes the counts there when it ends (tests/conftest.py);
 benchmarks/hardening_figures.py runs the suite that way and prints them.
 """
 
