@@ -35,6 +35,7 @@ from generator.site_engine.project import engine_config, project_files
 from generator.site_engine.project_files import SyncResult, link_tree, sync_project
 from generator.site_engine.search_text import search_texts
 from generator.site_pages import ExtraPages, Page, SiteContext, SiteProject, render_pages
+from generator.site_pages.audience import client_workspace
 from generator.site_pages.config import (
     compose_config,
     render_brands,
@@ -80,6 +81,7 @@ class BuildOptions:
     strict: bool = False
     granularity: Granularity = "page"
     reports: bool = False  # HTML previews of the reports (charts cost ~0.4 s a report)
+    include_drafts: bool = False  # a client's site: show ideas and drafts too
     extra_pages: list[ExtraPages] = field(default_factory=list)
 
 
@@ -194,6 +196,7 @@ def render_project(
         history=history,
         sections={slug: [(t("reports", locale), page_of(slug))] for slug in reports.clients},
         forge=find_forge(options.root, ws.settings),
+        client_site=options.client is not None,
     )
     texts = render_feeds(ws, ctx)
     texts["assets/brands.css"] = render_brands(ctx)
@@ -292,6 +295,7 @@ def build_variant(options: BuildOptions, engine: str) -> dict[str, object]:
     return {
         "engine": engine,
         "client": options.client,
+        "include_drafts": options.include_drafts,
         "granularity": options.granularity,
         "reports": options.reports,
         "extra": [getattr(add, "__qualname__", repr(add)) for add in options.extra_pages],
@@ -379,6 +383,8 @@ def load_model(options: BuildOptions) -> tuple[CalendarModel, list[Problem], Sit
         )
     history = load_site_history(ws, options.root, options.client)
     problems = sorted(problems + approval_problems(history))
+    if options.client is not None:
+        ws = client_workspace(ws, options.include_drafts)
     return build_calendar(ws, options.today, problems), problems, history
 
 

@@ -853,6 +853,46 @@ WORDS: dict[str, tuple[str, str]] = {
         "The declared approval does not match the history.",
     ),
     "problem": ("Un point est à vérifier.", "Something needs checking."),
+    # ---- the action queue, the home summary, the grid's legend and filters (issue 17) ----
+    "to_do": ("À faire", "To do"),
+    "to_do_none": ("Rien n'attend personne.", "Nothing is waiting for anyone."),
+    "to_do_more": ("Voir les {count} autres", "Show the {count} others"),
+    "clients": ("Clients", "Clients"),
+    "next_post": ("Prochaine publication", "Next post"),
+    "no_next_post": ("Rien de prévu cette semaine", "Nothing planned this week"),
+    "details": ("Détails", "Details"),
+    "legend": ("Légende", "Legend"),
+    "legend_flag": ("Un point est à vérifier", "Something needs checking"),
+    "filter_reset": ("Tout afficher", "Show all"),
+    "filter_shown": ("{shown} sur {total} affichés", "{shown} of {total} shown"),
+    "action.missed": ("En retard", "Missed"),
+    "action.review_due": ("À valider d'urgence", "Review due"),
+    "action.approval_invalid": ("Validation non valable", "Approval not valid"),
+    "action.edited_after": ("Modifié après validation", "Edited after approval"),
+    "action.awaiting_approval": ("En attente de validation", "Awaiting approval"),
+    "action.draw_due": ("Tirage en retard", "Draw overdue"),
+    "action.prize_due": ("Lot à envoyer", "Prize to ship"),
+    "action.draw_soon": ("Tirage à venir", "Draw coming up"),
+    "do.missed": (
+        "Marquer comme publié ou annulé, ou reprogrammer.",
+        "Mark it published or cancelled, or reschedule it.",
+    ),
+    "do.review_due": (
+        "Faire valider avant la publication.",
+        "Get it approved before it goes out.",
+    ),
+    "do.approval_invalid": (
+        "Faire valider à nouveau par un approbateur du client.",
+        "Have one of the client's approvers approve it again.",
+    ),
+    "do.edited_after": (
+        "Faire valider les modifications faites depuis.",
+        "Have the changes made since approved.",
+    ),
+    "do.awaiting_approval": ("Relire et valider.", "Review and approve it."),
+    "do.draw_due": ("Tirer les gagnants et les noter.", "Draw the winners and record them."),
+    "do.prize_due": ("Envoyer le lot et noter l'envoi.", "Ship the prize and record it."),
+    "do.draw_soon": ("Préparer le tirage au sort.", "Get the draw ready."),
 }
 
 

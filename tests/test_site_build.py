@@ -178,12 +178,19 @@ def test_contest_checklist_and_curated_source(site: Path) -> None:
     assert 'href="https://journal.example/levain"' in curated and "Le Journal du Pain" in curated
 
 
-def test_home_shows_next_days_review_problems_and_contests(site: Path) -> None:
+def test_home_shows_the_queue_a_row_per_client_and_contests(site: Path) -> None:
+    """The home answers "what needs me now" (issue 17): the queue, then one row per client.
+
+    It used to list each client's next days and problems by rule id; the week is now on the
+    client's page, and problems are counted in words (their rule ids stay in `almanac check`).
+    """
     html = (site / "index.html").read_text(encoding="utf-8")
-    assert "Galette des rois en avant-première" in html  # in review, in the next 7 days
+    assert 'data-action="awaiting_approval"' in html  # Galette: in review, out in 2 days
+    assert "Galette des rois en avant-première" in html
     assert "Concours de Noël" in html  # running on 2026-11-21
-    assert "al-today-mark" in html
-    assert "validation.approval-policy" in html  # calendar health from `check`
+    assert html.count('class="al-summary-row') == 2  # Pain Doux and Vélo Vert
+    assert "Erreurs\u00a0: " in html  # calendar health from `check`, in words
+    assert "validation.approval-policy" not in html
 
 
 def test_search_index_finds_items_by_title_caption_and_tag(site: Path) -> None:

@@ -125,9 +125,14 @@ def test_author_names_are_escaped_and_emails_left_out(site: Path) -> None:
 
 
 def test_approval_problems_count_on_the_home_page(site: Path) -> None:
+    """Said in words as work to do (issue 17), no longer as a rule id and a count."""
     home = page(site, ".")
-    card = home[home.index('data-almanac-client="pain-doux"') :]
-    assert "approval.edited-after (1)" in card
+    queue = home[home.index('id="to-do"') : home.index('id="clients"')]
+    assert 'data-action="edited_after" data-client="pain-doux"' in queue
+    assert "Galette des rois" in queue
+    row = home[home.index('data-almanac-client="pain-doux"') :]
+    assert "Modifié après validation\u00a0: 1" in row
+    assert "approval.edited-after" not in home
 
 
 def test_client_site_has_only_that_clients_history(repo: tuple[GitRepo, dict[str, str]]) -> None:

@@ -22,6 +22,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="build a site with this client's content only, to share with them",
     )
     parser.add_argument(
+        "--include-drafts",
+        action="store_true",
+        help="with --client: also show ideas and drafts (left out of a client's site by default)",
+    )
+    parser.add_argument(
         "--engine",
         choices=ENGINES,
         default=None,
@@ -57,6 +62,7 @@ def options_from(args: argparse.Namespace) -> BuildOptions:
         output=args.output,
         engine=args.engine,
         client=args.client,
+        include_drafts=args.include_drafts,
         strict=args.strict,
         reports=args.reports,
     )

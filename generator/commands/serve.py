@@ -31,6 +31,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--port", type=port_number, default=8000, help="port on 127.0.0.1 (default 8000)"
     )
     parser.add_argument("--client", metavar="SLUG", default=None, help="preview one client")
+    parser.add_argument(
+        "--include-drafts",
+        action="store_true",
+        help="with --client: also show ideas and drafts",
+    )
     parser.add_argument("--engine", choices=ENGINES, default=None, help="site engine")
     add_today_argument(parser, "the day the home page is seen from")
     parser.add_argument(

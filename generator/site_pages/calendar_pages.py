@@ -58,7 +58,9 @@ def render_month_page(
     """A client's month: navigation, filters, grid, status board, notes (and item cards)."""
     page = ctx.month_page(cal.slug, month.key)
     title = f"{cal.client.name} · {month_title(month.first, ctx.locale)}"
-    nets, statuses = filter_values(month.entries)
+    # the client's networks and statuses, not only this month's: a filter chosen on another
+    # month keeps its chip here, and shows "0 of N" rather than vanishing
+    nets, statuses = filter_values(cal.entries)
     body = macro("calendar.html.j2", "month_page")(
         ctx,
         cal,

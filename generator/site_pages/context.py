@@ -16,6 +16,7 @@ from generator.repo.forge import Forge
 from generator.repo.history import ItemHistory
 from generator.rules.health import ClientHealth, build_health
 from generator.rules.limits import PlatformLimits, build_limits
+from generator.site_pages.actions import Action, ItemFlag, build_actions, build_flags
 from generator.vocabulary import word
 
 Granularity = Literal["page", "card"]
@@ -66,6 +67,19 @@ class SiteContext:
     forge: Forge | None = None
     # what each network takes for each post format (ratios…), with the workspace's overrides
     formats: FormatTable = field(default_factory=FormatTable)
+    # what needs someone, most urgent first, and each item's worst problem (site_pages.actions)
+    actions: Sequence[Action] = ()
+    flags: Mapping[str, ItemFlag] = field(default_factory=lambda: MappingProxyType({}))
+    # a client's own site (`build --client`): no internal problems, rule ids or file paths
+    client_site: bool = False
+
+    @property
+    def team(self) -> bool:
+        """The agency's own site: problems, their details and the flags on the grid show."""
+        return not self.client_site
+
+    def client_actions(self, slug: str) -> list[Action]:
+        return [a for a in self.actions if a.client == slug]
 
     def t(self, key: str, **values: object) -> str:
         """A vocabulary phrase in the site's language (templates call `ctx.t("today")`)."""
@@ -105,6 +119,7 @@ def build_context(
     history: SiteHistory | None = None,
     sections: Mapping[str, Sequence[tuple[str, str]]] | None = None,
     forge: Forge | None = None,
+    client_site: bool = False,
 ) -> SiteContext:
     """The site's context, complete: limits and health computed here, tables made read-only."""
     ws = model.workspace
@@ -120,4 +135,7 @@ def build_context(
         sections=MappingProxyType({k: tuple(v) for k, v in (sections or {}).items()}),
         forge=forge,
         formats=build_format_table(ws.settings),
+        actions=tuple(build_actions(model, client_site)),
+        flags=MappingProxyType({} if client_site else build_flags(model)),
+        client_site=client_site,
     )

@@ -1,52 +1,44 @@
-"""The home page (home.html.j2): every client at a glance: next days, review, problems, contests."""
+"""The home page (home.html.j2): what needs someone now, then one summary row per client.
+
+The page stays short whatever the number of clients: the queue folds after its first rows and
+each client is one row; the client's page, one click away, has the week, boards and details.
+"""
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
-from datetime import date, timedelta
 
 from generator.calendar_model import ClientCalendar, Entry
-from generator.content.model import Item
-from generator.rules.health import AtRisk
+from generator.site_pages.actions import ACTION_KINDS
 from generator.site_pages.context import Page, SiteContext
 from generator.site_pages.render import macro
 
-PROBLEMS_SHOWN = 5
+QUEUE_SHOWN = 8  # rows of the queue before the fold
 
 
 @dataclass(frozen=True)
-class HomeCard:
-    """What a client's card shows: the next days and the items at risk soon."""
+class SummaryRow:
+    """One client on the home page: its work by kind, its next post, its health."""
 
     cal: ClientCalendar
-    days: list[tuple[date, list[Entry], bool]]  # day, its entries, is it today
-    at_risk: list[tuple[AtRisk, Item]]
+    to_do: list[tuple[str, int]]  # (action kind, count), most urgent kind first
+    next_entry: Entry | None
 
 
-def next_days(cal: ClientCalendar, entries: list[Entry]) -> list[tuple[date, list[Entry], bool]]:
-    """Today and the next 7 days that have something; today is always listed."""
-    rows = []
-    for offset in range(8):
-        day = cal.today + timedelta(days=offset)
-        todays = [e for e in entries if e.day == day]
-        if todays or not offset:
-            rows.append((day, todays, offset == 0))
-    return rows
+def next_entry(cal: ClientCalendar) -> Entry | None:
+    """The first item still to come in the next days (today's included)."""
+    return next((e for e in cal.upcoming if e.status != "published"), None)
 
 
-def at_risk(ctx: SiteContext, cal: ClientCalendar) -> list[tuple[AtRisk, Item]]:
-    """The first items at risk, with the item each one links to."""
-    health = ctx.health.get(cal.slug)
-    if health is None:
-        return []
-    items = {i.uid: i for i in cal.client.items}
-    return [(r, items[r.uid]) for r in health.at_risk[:PROBLEMS_SHOWN] if r.uid in items]
+def summary_row(ctx: SiteContext, cal: ClientCalendar) -> SummaryRow:
+    counts = Counter(a.kind for a in ctx.client_actions(cal.slug))
+    to_do = [(kind, counts[kind]) for kind in ACTION_KINDS if counts[kind]]
+    return SummaryRow(cal, to_do, next_entry(cal))
 
 
 def render_home(ctx: SiteContext, title: str) -> Page:
     page = "index"
-    cards = [
-        HomeCard(cal, next_days(cal, cal.upcoming), at_risk(ctx, cal)) for cal in ctx.model.clients
-    ]
-    body = macro("home.html.j2", "home")(ctx, title, cards, page)
+    rows = [summary_row(ctx, cal) for cal in ctx.model.clients]
+    body = macro("home.html.j2", "home")(ctx, title, rows, QUEUE_SHOWN, page)
     return Page(page, title, str(body), hide=["toc"])

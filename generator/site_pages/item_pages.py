@@ -10,6 +10,7 @@ from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from babel.numbers import format_currency
 from markupsafe import Markup
 
 from generator.calendar_model import ClientCalendar, Entry
@@ -19,14 +20,15 @@ from generator.content.model import AnyItem, Item
 from generator.rules.contest import contest_checklist
 from generator.sanitise import safe_url
 from generator.schema import Contest, Post
+from generator.schema.items import Boost
 from generator.schema.settings import Settings
 from generator.site_pages.context import Page, SiteContext
 from generator.site_pages.history_section import render_history_section
-from generator.site_pages.labels import format_moment, shipping_label
+from generator.site_pages.labels import format_day, format_moment, shipping_label
 from generator.site_pages.mockups import MockupView, mockup_view
 from generator.site_pages.render import macro
 from generator.site_pages.review import ReviewView, review_view
-from generator.vocabulary import category_word
+from generator.vocabulary import category_word, goal_word
 from generator.vocabulary import word as t
 
 
@@ -66,6 +68,17 @@ def edit_url(settings: Settings, rel: str) -> str | None:
     return safe_url("/".join(p for p in parts if p))
 
 
+def boost_line(boost: Boost, locale: str) -> str:
+    """A boost in words: budget as money, objective and dates in the site's language."""
+    budget = format_currency(boost.budget, boost.currency, locale=locale)
+    days = [format_day(d, locale, "d MMM y") for d in (boost.start, boost.end) if d]
+    dates = t("from_to", locale, start=days[0], end=days[1]) if len(days) == 2 else "".join(days)
+    parts = [budget]
+    if boost.objective:
+        parts.append(t("ad_goal", locale, goal=goal_word(boost.objective, locale)))
+    return " · ".join([*parts, dates] if dates else parts)
+
+
 def local_moment(cal: ClientCalendar, moment: datetime, locale: str) -> str:
     return format_moment(moment.astimezone(ZoneInfo(cal.client.timezone)), locale)
 
@@ -76,11 +89,7 @@ def post_view(ctx: SiteContext, cal: ClientCalendar, item: Item[Post], view: Ite
     view.author = meta.author
     view.mockups = [mockup_view(ctx, cal.client, item, p) for p in item.platforms]
     if meta.boost:
-        boost = meta.boost
-        view.boost = (
-            f"{boost.budget:g} {boost.currency} {boost.objective or ''} "
-            f"{boost.start or ''} → {boost.end or ''}"
-        )
+        view.boost = boost_line(meta.boost, ctx.locale)
     view.published = [
         (network_name(platform.value), live)
         for platform, live in sorted(meta.published.items(), key=lambda kv: kv[0].value)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from babel.dates import format_date
+from babel.dates import format_date, format_timedelta
 
 from generator.schema import Contest
 from generator.schema.common import Platform
@@ -19,6 +19,11 @@ def format_day(day: date, locale: str, style: str = "EEE d MMM") -> str:
 
 def format_moment(moment: datetime, locale: str) -> str:
     return f"{format_date(moment.date(), 'EEEE d MMMM y', locale=locale)} · {moment:%H:%M}"
+
+
+def time_from(moment: datetime, now: datetime, locale: str) -> str:
+    """How far a moment is from now, in words ("dans 2 jours", "3 days ago")."""
+    return format_timedelta(moment - now, add_direction=True, threshold=1.5, locale=locale)
 
 
 def month_title(first: date, locale: str) -> str:
