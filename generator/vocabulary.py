@@ -855,8 +855,9 @@ WORDS: dict[str, tuple[str, str]] = {
     "problem": ("Un point est à vérifier.", "Something needs checking."),
     # ---- the action queue, the home summary, the grid's legend and filters (issue 17) ----
     "to_do": ("À faire", "To do"),
+    "report_not_ready": ("Pas encore disponible.", "Not available yet."),
     "to_do_none": ("Rien n'attend personne.", "Nothing is waiting for anyone."),
-    "to_do_more": ("Voir les {count} autres", "Show the {count} others"),
+    "to_do_more": ("Voir la suite ({count} de plus)", "Show the rest ({count} more)"),
     "clients": ("Clients", "Clients"),
     "next_post": ("Prochaine publication", "Next post"),
     "no_next_post": ("Rien de prévu cette semaine", "Nothing planned this week"),

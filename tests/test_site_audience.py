@@ -109,6 +109,12 @@ def test_client_site_shows_no_internal_problem(client_site: Path) -> None:
             assert "al-flagged" not in text, name
 
 
+def test_client_site_shows_no_command(client_site: Path) -> None:
+    """Commands to type are the team's: a client reads that a report is not ready yet."""
+    for name, text in site_texts(client_site).items():
+        assert "almanac report" not in text and "almanac build" not in text, name
+
+
 def test_client_site_keeps_the_reviewers_work(client_site: Path) -> None:
     """What waits for the client's own approval stays on their site's queue."""
     home = (client_site / "index.html").read_text(encoding="utf-8")
@@ -132,3 +138,26 @@ def test_team_site_keeps_details_in_a_fold(workspace: Path) -> None:
     assert sentence and "content/" not in sentence
     assert not [rule for rule in rule_ids() if rule in sentence]
     assert "<summary>Détails</summary><code>content/fournil-des-halles/" in first
+
+
+ISO_DAY = re.compile(r"\b20\d\d-\d\d(?:-\d\d)?\b")
+DETAILS = re.compile(r'<details class="al-problem-details">.*?</details>', re.S)
+CODE = re.compile(r"<code>.*?</code>", re.S)  # commands to type, as typed
+
+
+def test_team_site_says_dates_numbers_and_money_in_its_language(workspace: Path) -> None:
+    """No ISO date or English number in what the French site writes itself (issue 17 saw
+    "2,200 caractères", "80 GBP traffic 2026-12-02", "Trouvé le 2026-10-30", "› 2026-10")."""
+    site = build(workspace, workspace.parent / "words-site")
+    found = []
+    for name, text in site_texts(site).items():
+        if not name.endswith("index.html") or name.startswith("search"):
+            continue
+        body = text[text.find("<article") : text.rfind("</article>")]
+        body = CODE.sub("", DETAILS.sub("", body))  # the team's fold keeps `check`'s own words
+        readable = TAG.sub(" ", shown(body))
+        found += [(name, m.group(0)) for m in ISO_DAY.finditer(readable)]
+        found += [(name, m.group(0)) for m in re.finditer(r"\d,\d{3} caractères", readable)]
+    assert not found, found[:10]
+    boosted = site_texts(site)["atelier-velo/items/2026-10-27-pack-eclairage/index.html"]
+    assert "50,00\u00a0€ · Objectif\u00a0: trafic · du 27 oct. 2026 au 2 nov. 2026" in boosted
