@@ -138,6 +138,7 @@ def test_team_site_keeps_details_in_a_fold(workspace: Path) -> None:
     assert sentence and "content/" not in sentence
     assert not [rule for rule in rule_ids() if rule in sentence]
     assert "<summary>Détails</summary><code>content/fournil-des-halles/" in first
+    assert first.startswith('<li class="al-problem') and '<a href="items/' in first  # to the item
 
 
 ISO_DAY = re.compile(r"\b20\d\d-\d\d(?:-\d\d)?\b")

@@ -72,6 +72,8 @@ class SiteContext:
     flags: Mapping[str, ItemFlag] = field(default_factory=lambda: MappingProxyType({}))
     # a client's own site (`build --client`): no internal problems, rule ids or file paths
     client_site: bool = False
+    # each item by its workspace path, so a problem (found in a file) links to its item
+    items_by_path: Mapping[str, AnyItem] = field(default_factory=lambda: MappingProxyType({}))
 
     @property
     def team(self) -> bool:
@@ -138,4 +140,5 @@ def build_context(
         actions=tuple(build_actions(model, client_site)),
         flags=MappingProxyType({} if client_site else build_flags(model)),
         client_site=client_site,
+        items_by_path=MappingProxyType({i.source.rel: i for i in ws.items()}),
     )
