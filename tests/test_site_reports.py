@@ -124,7 +124,11 @@ def test_reports_page_lists_months_with_pdf_and_preview(
     pdfs = [link for link in links if link.endswith(".pdf")]
     assert pdfs == ["2026-10.pdf"]  # September has no PDF: the page gives the command instead
     assert resolve(built, page, pdfs[0]).read_bytes()[:5] == b"%PDF-"
-    assert "almanac report --month 2026-09 --client fournil-des-halles" in text
+    command = "almanac report --month 2026-09 --client fournil-des-halles"
+    if which == "site":
+        assert command in text
+    else:  # a client is not asked to type commands (issue 17): the report is not ready yet
+        assert command not in text and "Pas encore disponible." in text
     previews = [link for link in links if re.fullmatch(r"2026-\d\d/", link)]
     assert previews == ["2026-10/", "2026-09/"]
     for link in previews:
@@ -171,7 +175,8 @@ def test_client_site_has_no_trace_of_other_clients(site: Path, client_site: Path
 
 
 def test_previews_are_optional_and_pdf_links_are_not(workspace: Path, tmp_path: Path) -> None:
-    built = build(workspace, tmp_path / "plain", client=CLIENT)
+    """On the team site, which says how to add them (a client's site does not, issue 17)."""
+    built = build(workspace, tmp_path / "plain")
     assert not list((built / CLIENT / "reports").glob("2026-*.html"))
     assert not (built / CLIENT / "reports" / "2026-10").exists()
     page = built / CLIENT / "reports" / "index.html"
