@@ -348,6 +348,10 @@ WORDS: dict[str, tuple[str, str]] = {
         "Image introuvable ({files}) : la publication partirait sans elle.",
         "Picture not found ({files}): the post would go out without it.",
     ),
+    "pv_warn.story_caption": (
+        "Une story {network} n'affiche pas de légende : ce texte doit être sur l'image.",
+        "A {network} story shows no caption: this text has to be on the picture.",
+    ),
     "pv_warn.no_media": (
         "{network} ne publie pas sans image ni vidéo : ajoutez-en une.",
         "{network} will not publish without an image or a video: add one.",

@@ -73,6 +73,10 @@ def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         root, "wide", "Large.", platforms=["instagram"], media=picture(root, "w.png", (1000, 400))
     )
     write_post(root, "bare", "Sans image.", platforms=["instagram"])
+    story = picture(root, "story.png", (540, 960))
+    write_post(
+        root, "story", "Ouvert ce soir.", platforms=["instagram"], media=story, format="story"
+    )
     ghost = [{"file": "media/oubliee.jpg", "alt": "Une brioche", "rights": "owned"}]
     write_post(root, "ghost", "Image oubliée.", platforms=["facebook"], media=ghost)
     write_post(
@@ -158,6 +162,9 @@ def test_warnings_are_in_the_preview(base_url: str, page: Page) -> None:
     assert page.locator(".al-net-linkedin .al-preview-warnings").count() == 0
     page.goto(f"{base_url}bare/")
     assert "Instagram ne publie pas sans image" in page.locator(".al-preview-warnings").inner_text()
+    page.goto(f"{base_url}story/")
+    assert "n'affiche pas de légende" in page.locator(".al-preview-warnings").inner_text()
+    assert "Story : 9:16, rien n'est coupé" in page.locator("figcaption").inner_text()
     page.goto(f"{base_url}ghost/")
     warning = page.locator(".al-net-facebook .al-preview-warnings").inner_text()
     assert "Image introuvable (media/oubliee.jpg)" in warning

@@ -9,7 +9,7 @@ from babel.numbers import format_decimal
 
 from generator.captions import NetworkCaption, caption_link, network_caption, network_name
 from generator.content.model import ClientData, Item
-from generator.post_format import shape_on
+from generator.post_format import shape_on, written_format
 from generator.schema import Post
 from generator.schema.common import Platform
 from generator.site_pages.context import SiteContext
@@ -90,6 +90,8 @@ def warnings(
             found.append(ctx.t("pv_warn.ig_link_field"))
     if limits and limits.media_min and not item.meta.media:
         found.append(ctx.t("pv_warn.no_media", network=name))
+    if caption.text.strip() and written_format(item, platform) == "story":
+        found.append(ctx.t("pv_warn.story_caption", network=name))
     client = item.client
     missing = [m.file for m in item.meta.media if ctx.media_file(client, m.file) is None]
     if missing:  # named in the post, but no such picture: the post would go out without it
