@@ -40,7 +40,6 @@ class PlatformLimits:
     note: str = ""
     fold_chars: int | None = None
     fold_lines: int | None = None
-    link_length: int | None = None  # every link counts this many characters
     show_limit: bool = True
     sources: tuple[str, ...] = ()
 
@@ -54,7 +53,6 @@ LIMITS: dict[str, PlatformLimits] = {
         4,
         note="280 for non-Premium accounts, counted as X counts (twitter-text): every link 23, "
         "emoji and CJK 2; a post's `link` goes out in the text.",
-        link_length=23,
         sources=("twitter-text", "help"),
     ),
     Platform.INSTAGRAM.value: PlatformLimits(
