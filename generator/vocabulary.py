@@ -306,6 +306,12 @@ WORDS: dict[str, tuple[str, str]] = {
         "Modifications demandées : {title} ({client})",
         "Changes requested: {title} ({client})",
     ),
+    "rv_issue_body_client": (
+        "Élément : {title}\nClient : {client}\nPublication : {when}\nPage : {page}\n\n"
+        "Ce qu'il faut changer :\n\n",
+        "Item: {title}\nClient: {client}\nGoing out: {when}\nPage: {page}\n\n"
+        "What should change:\n\n",
+    ),
     "rv_issue_body": (
         "Élément : {title}\nClient : {client}\nFichier : {file}\nPublication : {when}\n"
         "Page : {page}\n\nCe qu'il faut changer :\n\n",

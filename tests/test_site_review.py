@@ -165,3 +165,16 @@ def test_curated_and_draft_items_have_actions_but_no_approval_state(
     assert "Pas encore soumis à la relecture." in text_of(review)
     assert "al-review-badge" not in page  # nothing to claim yet
     assert "mailto:?subject=" in review and "/issues/new" not in review  # no forge known
+
+
+def test_a_clients_site_asks_for_changes_without_naming_files(tmp_path: Path) -> None:
+    """The client's own site (build --client) keeps its request text free of workspace paths."""
+    repo = new_workspace(tmp_path / "ws")
+    approve(repo, "valid", APPROVER)
+    options = BuildOptions(root=repo.root, today=parse_today("2026-10-01"), client="fournil")
+    model, _, history = load_model(options)
+    project = render_project(model, options, calendar_folder(repo.root), history)
+    page = next(p.body for p in project.pages if p.path.endswith("/valid"))
+    mail = html.unescape(re.search(r'href="(mailto:[^"]+)"', page).group(1))  # type: ignore[union-attr]
+    assert "content" not in mail and "Page%20%3A%20fournil/items/valid/" in mail
+    assert "La validation est en règle" in text_of(section(page))

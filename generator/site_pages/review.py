@@ -262,7 +262,8 @@ def actions(ctx: SiteContext, cal: ClientCalendar, item: AnyItem) -> Actions:
     file = forge.file_path(item.source.rel) if forge else item.source.rel
     title = ctx.t("rv_issue_title", title=item.title, client=cal.client.name)
     body = ctx.t(
-        "rv_issue_body",
+        # a client's site names no file of the workspace: the page address says which item
+        "rv_issue_body_client" if ctx.client_site else "rv_issue_body",
         title=item.title,
         client=cal.client.name,
         file=file,
