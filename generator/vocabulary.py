@@ -395,6 +395,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "clicks": ("Clics", "Clicks"),
     "spend": ("Dépense", "Spend"),
     "budget": ("Budget", "Budget"),
+    "results": ("Résultats", "Results"),
     "cost_per_result": ("Coût par résultat", "Cost per result"),
     "result_click": ("par clic", "per click"),
     "result_engagement": ("par interaction", "per engagement"),
@@ -583,12 +584,14 @@ WORDS: dict[str, tuple[str, str]] = {
         "the week, except ideas.",
     ),
     "d_cost": (
-        "Publicité : dépense, impressions, clics et interactions des seuls réseaux sur "
-        "lesquels la publication a été sponsorisée. Coût par résultat : dépense ÷ clics "
-        "(trafic), ÷ interactions (engagement), sinon pour 1 000 impressions.",
-        "Ads: spend, impressions, clicks and engagements of the networks the post was boosted "
-        "on only. Cost per result: spend ÷ clicks (traffic), ÷ engagements (engagement), "
-        "otherwise per 1,000 impressions.",
+        "Publicité : dépense, impressions, clics sur les liens et résultats payés, tels que "
+        "les donne le rapport du gestionnaire de publicités pour les seuls réseaux "
+        "sponsorisés, jamais les chiffres organiques de la publication. Coût par résultat : "
+        "dépense ÷ clics (trafic), ÷ résultats (interactions), sinon pour 1 000 impressions.",
+        "Ads: spend, paid impressions, link clicks and results as the Ads Manager report "
+        "gives them, for the boosted networks only, never the post's organic figures. Cost "
+        "per result: spend ÷ link clicks (traffic), ÷ results (engagement), otherwise per "
+        "1,000 paid impressions.",
     ),
     "d_coverage": (
         "Jours couverts : un réseau a des données pour un jour quand l'export de son compte "

@@ -16,7 +16,8 @@ ACCOUNT_HEADER = (
 )
 POSTS_HEADER = (
     "platform,post_id,post_url,published_at,impressions,reach,engagements,likes,"
-    "comments,shares,saves,clicks,video_views,ad_spend,source"
+    "comments,shares,saves,clicks,video_views,watch_seconds,ctr_percent,ad_spend,"
+    "paid_impressions,paid_reach,paid_clicks,paid_results,source"
 )
 FR = "boulangerie-test"
 EN = "outdoor-test"
@@ -89,10 +90,12 @@ def post_row(
     likes, comments, shares = rng.randint(20, 200), rng.randint(0, 30), rng.randint(0, 15)
     saves, clicks = rng.randint(0, 20), rng.randint(0, 40)
     engagements = likes + comments + shares + saves + clicks
+    # a boosted post's ad report: half its impressions were paid, its clicks came from the ad
+    paid = f"{impressions // 2},{impressions * 3 // 10},{clicks},{clicks}" if ad_spend else ",,,"
     return (
         f"{platform},{ident},https://example.org/{platform}/{ident},"
         f"{when.isoformat(timespec='seconds')}+00:00,{impressions},{impressions * 7 // 10},"
-        f"{engagements},{likes},{comments},{shares},{saves},{clicks},,{ad_spend},fixture"
+        f"{engagements},{likes},{comments},{shares},{saves},{clicks},,,,{ad_spend},{paid},fixture"
     )
 
 

@@ -118,12 +118,14 @@ def test_ads_spend_lands_on_organic_rows_without_overwriting(
         row = after[("instagram", post_id)]
         assert float(row["ad_spend"]) == pytest.approx(spend)
         organic_row = before[("instagram", post_id)]
-        for name in ("impressions", "reach", "likes", "saves", "published_at"):
+        for name in ("impressions", "reach", "likes", "saves", "published_at", "clicks"):
             assert row[name] == organic_row[name]
-        # the organic export has no link clicks for Instagram: the ads fill the gap
-        assert int(row["clicks"]) == sum(
-            int(r["Link clicks"]) for r in source if r["Instagram post ID"] == post_id
-        )
+        # the ad's figures sit apart: the organic export's empty link clicks stay empty
+        # (an ad's clicks are not the post's), the paid ones are the ad report's
+        ads = [r for r in source if r["Instagram post ID"] == post_id]
+        assert int(row["paid_clicks"]) == sum(int(r["Link clicks"]) for r in ads)
+        assert int(row["paid_impressions"]) == sum(int(r["Impressions"]) for r in ads)
+        assert int(row["paid_results"]) == sum(int(r["Results"]) for r in ads)
     # `871234567890123` is the organic row `104523987654321_871234567890123`
     facebook = after[("facebook", "104523987654321_871234567890123")]
     assert float(facebook["ad_spend"]) == 18.43
@@ -167,9 +169,10 @@ def test_french_ads_report_with_decimal_commas(ws: Path) -> None:
     assert len(rows) == 1 and rows[0]["post_id"] == "18022233344455566"
     spent = sum(float(r["Montant dépensé (EUR)"].replace(",", ".")) for r in source)
     assert float(rows[0]["ad_spend"]) == pytest.approx(spent)
-    assert int(rows[0]["impressions"]) == sum(
+    assert int(rows[0]["paid_impressions"]) == sum(
         int(r["Impressions"].replace(" ", "")) for r in source
     )
+    assert rows[0]["impressions"] == ""  # an ad's impressions are not the post's organic ones
 
 
 def test_bad_spend_names_file_row_and_column(

@@ -130,5 +130,5 @@ def test_ad_rows_of_one_post_sum_spend_but_not_reach(
     assert len(source) == 2
     post = next(p for p in canonical(ws, "posts.csv") if p["post_id"] == "17984512345678901")
     assert float(post["ad_spend"]) == sum(float(r["Amount spent (EUR)"]) for r in source)
-    assert int(post["impressions"]) == sum(int(r["Impressions"]) for r in source)
-    assert post["reach"] == "" and "reach does not add up" in out
+    assert int(post["paid_impressions"]) == sum(int(r["Impressions"]) for r in source)
+    assert post["paid_reach"] == "" and "reach does not add up" in out

@@ -117,13 +117,17 @@ def test_a_network_rate_sits_beside_the_impressions_it_divides() -> None:
 
 
 def test_paid_results_count_the_boosted_network_only() -> None:
-    """Northwind's launch was boosted on Instagram only: X and TikTok were organic."""
+    """Northwind's launch was boosted on Instagram only: X and TikTok were organic. The
+    ads row shows what the Ads Manager report says the spend bought (paid impressions,
+    link clicks, post engagements as results), never the post's organic figures: it once
+    showed the organic 16,515 impressions beside the ad's 183 clicks."""
     instagram = post_row(NORTHWIND, "instagram", "178901581636446")
     row = row_starting(NORTHWIND, "2026-10", "Trail Kit")
     spend = float(instagram["ad_spend"])
-    per_engagement = f"£{spend / int(instagram['engagements']):.2f}"
+    per_engagement = f"£{spend / int(instagram['paid_results']):.2f}"
     assert per_engagement in row[-1], (row, per_engagement)
-    assert row[4] == f"{int(instagram['impressions']):,}"
+    assert row[4] == f"{int(instagram['paid_impressions']):,}" == "29,025"
+    assert row[5] == instagram["paid_clicks"] == "183"
 
 
 def test_an_incomplete_month_says_so_and_compares_the_same_days() -> None:

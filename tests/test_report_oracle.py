@@ -1,148 +1,337 @@
-"""Issue 12 oracle: the example's headline figures, computed from the RAW exports in
-content/<client>/exports/ with csv and the standard library only (none of Almanac's importers
-or report code), must be what the PDFs print (pdftotext).
+"""Issue 12 oracle: every figure of the example's reports, computed from the RAW exports in
+content/<client>/exports/ by tests/oracle_exports.py (csv, openpyxl and the standard library:
+none of Almanac's importers or report code), must be what the PDFs print (pdftotext).
 
-Le Fournil des Halles (French) exports Facebook page and post CSVs, Instagram's account CSV
-(UTF-16) and content CSV, and TikTok's follower history. Its metrics end on 20 November, so
-November is compared with 1-20 October.
+Every report `almanac report --all-months` writes for the example is checked: September,
+October and November of Atelier Vélo and Le Fournil des Halles (French) and of Northwind
+Outdoor (English). Per report: the five headline figures and their comparison, every cell of
+the per-network table, each objective's figure, the five top posts (title, impressions,
+reach, engagements, rate) and the ads table (spend, impressions, clicks, cost per result).
+The exports end on 20 November, so November is compared with 1-20 October.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 import subprocess
-from datetime import date, datetime
+from dataclasses import dataclass
+from datetime import date
 from html import unescape
 from pathlib import Path
 
 import pytest
 import yaml
+from oracle_exports import (
+    CONTENT,
+    Exports,
+    PlanPost,
+    Span,
+    boosts,
+    headline,
+    month_before,
+    month_span,
+    networks,
+    read_exports,
+    read_plan,
+    same_days_before,
+    top_posts,
+    whole_month,
+)
 from report_workspace import pdf_text
 
 from generator.months import Month
 from generator.report.batch import Task, run_batch
 
-ROOT = Path(__file__).resolve().parent.parent
-SLUG = "fournil-des-halles"
-EXPORTS = ROOT / "content" / SLUG / "exports"
-Row = dict[str, str]
+CLIENTS = {"atelier-velo": "fr", "fournil-des-halles": "fr", "northwind-outdoor": "en"}
+MONTHS = (9, 10, 11)
+REPORTS = [(slug, month) for slug in CLIENTS for month in MONTHS]
+NETWORKS = {"facebook": "Facebook", "instagram": "Instagram", "linkedin": "LinkedIn",
+            "tiktok": "TikTok", "x": "X"}  # fmt: skip
+LABELS = {
+    "fr": {
+        "followers_gained": "Abonnés gagnés",
+        "reach": "Portée",
+        "impressions": "Impressions",
+        "engagement_rate": "Taux d'engagement",
+        "posts_published": "Publications",
+        "unknown": "n. c.",
+        "objectives": "Objectifs du mois",
+        "top": "Publications les plus performantes",
+        "ads": "Publicité et boosts",
+    },
+    "en": {
+        "followers_gained": "Followers gained",
+        "reach": "Reach",
+        "impressions": "Impressions",
+        "engagement_rate": "Engagement rate",
+        "posts_published": "Posts published",
+        "unknown": "n/a",
+        "objectives": "Objectives for the month",
+        "top": "Top posts",
+        "ads": "Ads and boosts",
+    },
+}
 
-
-def table(name: str, encoding: str = "utf-8-sig", skip: int = 0) -> list[Row]:
-    text = (EXPORTS / name).read_bytes().decode(encoding, errors="replace")
-    lines = text.splitlines()[skip:]
-    return list(csv.DictReader(io.StringIO("\n".join(lines))))
-
-
-def facebook_days() -> list[tuple[date, Row]]:
-    rows = table("Facebook Insights Data Export - Le Fournil des Halles - 2026-11-20.csv", "cp1252")
-    return [(datetime.strptime(r["Date"], "%m/%d/%Y").date(), r) for r in rows if r["Date"]]
-
-
-def instagram_days() -> list[tuple[date, Row]]:
-    rows = table("Instagram_insights_Sep-01-2026_Nov-20-2026.csv", "utf-16", skip=1)
-    return [(date.fromisoformat(r["Date"][:10]), r) for r in rows]
-
-
-def tiktok_days() -> list[tuple[date, Row]]:
-    months = {"September": 9, "October": 10, "November": 11}
-    rows = table("tiktok_FollowerHistory_2026-11-20.csv")
-    found = []
-    for r in rows:
-        name, day = r["Date"].split()
-        found.append((date(2026, months[name], int(day)), r))
-    return found
-
-
-def gained(days: list[tuple[date, Row]], column: str, first: date, last: date) -> int:
-    before = [int(r[column]) for d, r in days if d < first]
-    during = [int(r[column]) for d, r in days if first <= d <= last]
-    return during[-1] - (before[-1] if before else during[0])  # no count before: the first
-
-
-def summed(days: list[tuple[date, Row]], column: str, first: date, last: date) -> int:
-    return sum(int(r[column]) for d, r in days if first <= d <= last and r[column])
-
-
-def post_rows() -> list[tuple[date, int, int]]:
-    """(local publication day, engagements, impressions) of the Facebook and Instagram posts."""
-    found = []
-    for r in table(
-        "Facebook Insights Data Export (Post Level) - Le Fournil des Halles - 2026-11-20.csv"
-    ):
-        if not r["Post ID"]:
-            continue  # the row of descriptions under the header
-        posted = datetime.strptime(r["Posted"], "%m/%d/%Y %I:%M:%S %p").date()
-        found.append(
-            (posted, int(r["Lifetime Engaged Users"]), int(r["Lifetime Post Total Impressions"]))
-        )
-    for r in table("Sep-01-2026_Nov-20-2026_451208.csv"):
-        if r["Date"] != "Lifetime":
-            continue
-        posted = datetime.strptime(r["Publish time"], "%m/%d/%Y %H:%M").date()
-        engagements = sum(int(r[c] or 0) for c in ("Likes", "Comments", "Shares", "Saves"))
-        found.append((posted, engagements, int(r["Impressions"])))
-    return found
-
-
-def posts_published(first: date, last: date) -> int:
-    count = 0
-    for path in (ROOT / "content" / SLUG / "posts").glob("*.md"):
-        front = yaml.safe_load(path.read_text(encoding="utf-8").split("---")[1])
-        when = front["publish_at"]
-        day = when.date() if isinstance(when, datetime) else date.fromisoformat(str(when)[:10])
-        count += front["status"] == "published" and first <= day <= last
-    return count
-
-
-def headline(first: date, last: date) -> dict[str, float]:
-    fb, ig, tt = facebook_days(), instagram_days(), tiktok_days()
-    rated = [(e, i) for d, e, i in post_rows() if first <= d <= last]
-    return {
-        "Abonnés gagnés": gained(fb, "Lifetime Total Likes", first, last)
-        + gained(ig, "Instagram followers", first, last)
-        + gained(tt, "Followers", first, last),
-        "Portée": summed(fb, "Daily Total Reach", first, last)
-        + summed(ig, "Instagram reach", first, last),
-        "Impressions": summed(fb, "Daily Total Impressions", first, last)
-        + summed(ig, "Instagram views", first, last),
-        "Taux d'engagement": sum(e for e, _ in rated) / sum(i for _, i in rated),
-        "Publications": posts_published(first, last),
-    }
-
-
-def french(value: float, rate: bool) -> str:
-    if rate:
-        return f"{value * 100:.1f} %".replace(".", ",")
-    return f"{value:,.0f}".replace(",", " ")
+# the words after a top post's figures: reach, engagements, rate
+TOP_WORDS = {
+    "fr": ("portée", "interactions", "taux d'engagement"),
+    "en": ("reach", "engagements", "engagement rate"),
+}
 
 
 @pytest.fixture(scope="module")
-def rendered(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
-    """Fournil's October and November (French) and Northwind's October (English)."""
+def rendered(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, int], Path]:
+    """Every report of the example, as on 2 December 2026 (all three months are closed)."""
     from conftest import copy_workspace
 
     root = copy_workspace(tmp_path_factory.mktemp("oracle") / "ws")
-    months = (Month(2026, 10), Month(2026, 11))
-    tasks = [
-        Task(root, SLUG, months, date(2026, 12, 2)),
-        Task(root, "northwind-outdoor", (Month(2026, 10),), date(2026, 12, 2)),
-    ]
-    result = run_batch(tasks, jobs=2)
+    months = tuple(Month(2026, m) for m in MONTHS)
+    result = run_batch([Task(root, slug, months, date(2026, 12, 2)) for slug in CLIENTS], jobs=2)
     assert not result.failures, result.failures
-    return [
-        root / "reports" / SLUG / "2026-10.pdf",
-        root / "reports" / SLUG / "2026-11.pdf",
-        root / "reports" / "northwind-outdoor" / "2026-10.pdf",
-    ]
+    return {(s, m): root / "reports" / s / f"2026-{m:02d}.pdf" for s, m in REPORTS}
 
 
 @pytest.fixture(scope="module")
-def texts(rendered: list[Path]) -> dict[str, str]:
-    return {path.stem: pdf_text(path) for path in rendered[:2]}
+def texts(rendered: dict[tuple[str, int], Path]) -> dict[tuple[str, int], str]:
+    return {key: pdf_text(path) for key, path in rendered.items()}
 
+
+@pytest.fixture(scope="module")
+def exports() -> dict[str, Exports]:
+    return {slug: read_exports(slug) for slug in CLIENTS}
+
+
+@pytest.fixture(scope="module")
+def plans() -> dict[str, list[PlanPost]]:
+    return {slug: read_plan(slug) for slug in CLIENTS}
+
+
+# --- printing numbers as the report does --------------------------------------------------
+
+
+def count(value: float, locale: str, sign: bool = False) -> str:
+    text = f"{value:+,.0f}" if sign else f"{value:,.0f}"
+    return text.replace(",", " ") if locale == "fr" else text
+
+
+def percent(value: float, locale: str) -> str:
+    return f"{value * 100:.1f} %".replace(".", ",") if locale == "fr" else f"{value * 100:.1f}%"
+
+
+def money(value: float, locale: str) -> str:
+    """Amounts with two decimals: `49,37 €` (fr) or `£111.18` (en)."""
+    if locale == "en":
+        return f"£{value:,.2f}"
+    return f"{value:,.2f} €".replace(",", " ").replace(".", ",")
+
+
+def shown(value: float | None, locale: str, key: str, sign: bool = False) -> str:
+    if value is None:
+        return LABELS[locale]["unknown"]
+    return percent(value, locale) if key == "engagement_rate" else count(value, locale, sign)
+
+
+# --- reading the PDF's text ---------------------------------------------------------------
+
+NUMBER = r"[+−-]?\d{1,3}(?:[ ,]\d{3})*(?:[.,]\d+)?(?: ?%)?"
+
+
+def cells(line: str) -> list[str]:
+    """A table line's cells: pdftotext -layout separates columns by two spaces or more."""
+    return [c for c in re.split(r"\s{2,}", line.strip()) if c]
+
+
+def section(text: str, heading: str) -> str:
+    """The text from a section's heading to the end of its page."""
+    rest = after_heading(text, heading)
+    return rest[: rest.find("\f")]
+
+
+def after_heading(text: str, heading: str) -> str:
+    """The text from a section's heading (a line of its own, not the contents' entry) on."""
+    match = re.search(rf"^{re.escape(heading)}\s*$", text, re.M)
+    assert match, heading
+    return text[match.end() :]
+
+
+def figure_row(text: str, label: str) -> list[str]:
+    """The "month in numbers" table's row of `label`: this month, the previous month."""
+    lines = text.split("\f")[1].splitlines()  # page 2: the month in numbers
+    rows = [cells(line) for line in lines if re.match(rf"\s*{re.escape(label)}\s{{2,}}", line)]
+    assert rows, label
+    return rows[0][1:3]
+
+
+def network_row(text: str, name: str) -> list[str] | None:
+    """The per-network table's row of `name` (seven cells), or None when it has no row."""
+    for line in text.splitlines():
+        found = cells(line)
+        if found and found[0] == name and len(found) == 8:
+            return found[1:]
+    return None
+
+
+# --- the checks ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Report:
+    slug: str
+    month: int
+    locale: str
+    text: str
+    span: Span
+    whole: Span
+
+    @property
+    def partial(self) -> bool:
+        return self.span != self.whole
+
+
+def report_of(slug: str, month: int, texts: dict[tuple[str, int], str], ex: Exports) -> Report:
+    span = month_span(2026, month, ex)
+    return Report(slug, month, CLIENTS[slug], texts[(slug, month)], span, whole_month(2026, month))
+
+
+@pytest.mark.parametrize(("slug", "month"), REPORTS)
+def test_headline_figures_come_from_the_raw_exports(
+    slug: str, month: int, texts: dict, exports: dict, plans: dict
+) -> None:
+    """This month and the previous one (the same days when the exports stop early; none in
+    September, which has no August to compare with) for the five headline figures."""
+    report = report_of(slug, month, texts, exports[slug])
+    ex, plan = exports[slug], plans[slug]
+    now = headline(ex, plan, report.span, report.whole)
+    whole_before = month_before(report.whole)
+    earlier = same_days_before(report.span) if report.partial else whole_before
+    before = headline(ex, plan, earlier, whole_before)
+    for key, value in now.items():
+        label = LABELS[report.locale][key]
+        # September has no August to compare with, except the plan's count (August's is 0)
+        previous = before[key] if month > MONTHS[0] or key == "posts_published" else None
+        expected = [shown(value, report.locale, key), shown(previous, report.locale, key)]
+        assert figure_row(report.text, label) == expected, (slug, month, key)
+
+
+@pytest.mark.parametrize(("slug", "month"), REPORTS)
+def test_every_network_row_comes_from_the_raw_exports(
+    slug: str, month: int, texts: dict, exports: dict
+) -> None:
+    """Followers gained, reach, impressions (accounts), posts measured, their impressions,
+    engagements and rate (posts), per network."""
+    report = report_of(slug, month, texts, exports[slug])
+    for platform, figures in networks(exports[slug], report.span).items():
+        locale = report.locale
+        expected = [
+            shown(figures.gained, locale, "followers_gained", sign=True),
+            shown(figures.reach, locale, "reach"),
+            shown(figures.impressions, locale, "impressions"),
+            *(
+                [count(figures.measured, locale), count(figures.post_impressions, locale),
+                 count(figures.engagements, locale), percent(figures.rate, locale)]
+                if figures.rate is not None
+                else [LABELS[locale]["unknown"]] * 4
+            ),
+        ]  # fmt: skip
+        assert network_row(report.text, NETWORKS[platform]) == expected, (slug, month, platform)
+
+
+@pytest.mark.parametrize(("slug", "month"), REPORTS)
+def test_top_posts_come_from_the_raw_exports(
+    slug: str, month: int, texts: dict, exports: dict, plans: dict
+) -> None:
+    """The five posts with the most engagements, and their figures summed over networks
+    (the rate over the networks that export both engagements and impressions)."""
+    report = report_of(slug, month, texts, exports[slug])
+    locale, words = report.locale, TOP_WORDS[report.locale]
+    body = " ".join(after_heading(report.text, LABELS[locale]["top"]).split())
+    expected = top_posts(exports[slug], plans[slug], report.whole)
+    assert expected, (slug, month)
+    for rank, post in enumerate(expected, 1):
+        start = body.find(f"{rank} · ")
+        end = body.find(f"{rank + 1} · ", start)
+        block = body[start : end if end > start else None]
+        assert start >= 0 and post.title in block[:300], (slug, month, rank, post.title)
+        figures = [
+            (post.impressions, count, "impressions"),
+            (post.reach, count, words[0]),
+            (post.engagements, count, words[1]),
+            (post.rate, percent, words[2]),
+        ]
+        for value, form, word in figures:
+            if value:  # a figure no network exported is not printed
+                assert f"{form(value, locale)} {word}" in block, (slug, month, rank, word, block)
+
+
+def money_row(line: str) -> list[str]:
+    """The amounts and counts of an ads table line (budget, spend, impressions, clicks, cost)."""
+    return [c for c in cells(line) if re.fullmatch(f"£?{NUMBER}( €)?", c)]
+
+
+@pytest.mark.parametrize(("slug", "month"), REPORTS)
+def test_ads_come_from_the_ads_manager_report(
+    slug: str, month: int, texts: dict, exports: dict, plans: dict
+) -> None:
+    """Spend, impressions, clicks and cost per result of each boost: what the Ads Manager
+    report says the money bought, never the post's organic figures."""
+    report = report_of(slug, month, texts, exports[slug])
+    locale = report.locale
+    expected = boosts(exports[slug], plans[slug], report.whole)
+    lines = after_heading(report.text, LABELS[locale]["ads"]).splitlines()
+    rows = [row for row in map(money_row, lines) if len(row) == 5]  # the total row has 4
+    assert len(rows) >= len(expected), (slug, month, rows)
+    for boost, row in zip(expected, rows, strict=False):
+        figures = [boost.spend, boost.impressions, boost.clicks, boost.cost]
+        forms = [money, count, count, money]
+        assert row[1:] == [f(v, locale) for f, v in zip(forms, figures, strict=True)], (
+            slug,
+            month,
+            boost.title,
+        )
+
+
+@pytest.mark.parametrize(("slug", "month"), REPORTS)
+def test_objectives_come_from_the_raw_exports(
+    slug: str, month: int, texts: dict, exports: dict, plans: dict
+) -> None:
+    """Each objective of client.yml: the month's figure of its network (or of all)."""
+    report = report_of(slug, month, texts, exports[slug])
+    locale = report.locale
+    settings = yaml.safe_load((CONTENT / slug / "client.yml").read_text(encoding="utf-8"))
+    rows = networks(exports[slug], report.span)
+    total = headline(exports[slug], plans[slug], report.span, report.whole)
+    part = section(report.text, LABELS[locale]["objectives"])
+    lines = [cells(line) for line in part.splitlines() if cells(line)]
+    for objective in settings["objectives"]:
+        metric, platform = objective["metric"], objective.get("platform")
+        if platform is None:
+            value: float | None = total[metric]
+        elif metric == "posts_published":
+            value = None  # not from the exports
+        elif metric == "engagement_rate":
+            value = rows[platform].rate
+        else:
+            value = getattr(rows[platform], {"followers_gained": "gained"}.get(metric, metric))
+        label = objective["label"]
+        row = next(r for r in lines if label.startswith(r[0]) and len(r[0]) > 8)
+        numbers = [c for c in row[1:] if re.fullmatch(NUMBER, c)]
+        if value is not None:
+            assert numbers[1] == shown(value, locale, metric), (slug, month, label, row)
+
+
+@pytest.mark.parametrize("slug", list(CLIENTS))
+def test_november_says_its_data_stops_on_the_20th(slug: str, texts: dict) -> None:
+    """The exports end on 20 November: the cover and the figures say so."""
+    text = " ".join(texts[(slug, 11)].split())
+    if CLIENTS[slug] == "fr":
+        assert "statistiques de" in text and "du 21 nov. au 30 novembre 2026" in text
+        assert "données jusqu'au 20 nov." in text
+    else:
+        assert "no statistics of" in text and "for 21 Nov to 30 November 2026" in text
+        assert "data until 20 Nov" in text
+
+
+# --- layout, on the same PDFs ---------------------------------------------------------------
 
 Box = tuple[float, float, float, float, str]
 WORD = re.compile(
@@ -163,64 +352,30 @@ def word_boxes(pdf: Path) -> list[tuple[float, float, list[Box]]]:
     return pages
 
 
+@pytest.mark.parametrize(("slug", "month"), REPORTS)
 def test_no_text_is_outside_the_page_and_no_last_page_is_near_empty(
-    rendered: list[Path],
+    slug: str, month: int, rendered: dict[tuple[str, int], Path]
 ) -> None:
     """A table wider than the page lost its last columns; a last page held four lines."""
-    for pdf in rendered:
-        pages = word_boxes(pdf)
-        for number, (width, height, words) in enumerate(pages, 1):
-            outside = [w for w in words if w[0] < 0 or w[1] < 0 or w[2] > width or w[3] > height]
-            assert not outside, (pdf.name, number, outside[:5])
-        assert len(pages[-1][2]) > 60, (pdf, "near-empty last page", pages[-1][2])
+    pdf = rendered[(slug, month)]
+    pages = word_boxes(pdf)
+    for number, (width, height, words) in enumerate(pages, 1):
+        outside = [w for w in words if w[0] < 0 or w[1] < 0 or w[2] > width or w[3] > height]
+        assert not outside, (pdf.name, number, outside[:5])
+    assert len(pages[-1][2]) > 60, (pdf, "near-empty last page", pages[-1][2])
 
 
-def test_no_page_ends_with_a_heading(rendered: list[Path]) -> None:
+@pytest.mark.parametrize(("slug", "month"), REPORTS)
+def test_no_page_ends_with_a_heading(
+    slug: str, month: int, texts: dict[tuple[str, int], str]
+) -> None:
     """A heading at the foot of a page, its content on the next, is kept with its content."""
     from generator.vocabulary import WORDS
 
     headings = {pair[i] for key, pair in WORDS.items() if key.startswith("h_") for i in (0, 1)}
-    for pdf in rendered:
-        for number, page in enumerate(pdf_text(pdf).split("\f")[:-1], 1):
-            lines = [line.strip() for line in page.splitlines() if line.strip()]
-            body = lines[:-1]  # the running footer is the last line
-            assert body and body[-1] not in headings, (pdf.name, number, body[-1:])
-            assert not body[-1].startswith(("Semaine du", "Week of")), (pdf.name, number)
-
-
-def figure_line(text: str, label: str) -> str:
-    """The row of "the month in numbers" table that starts with `label` (or its first word,
-    when a note under the label wraps it)."""
-    lines = text.splitlines()
-    found = [line.strip() for line in lines if re.match(rf"\s*{label}\s{{2,}}", line)]
-    first = label.split()[0]
-    found = found or [line.strip() for line in lines if re.match(rf"\s*{first}\s{{2,}}\d", line)]
-    assert found, label
-    return found[0]
-
-
-def numbers_of(line: str) -> list[str]:
-    return re.findall(r"\d{1,3}(?: \d{3})*(?:,\d)?(?: %)?", line)
-
-
-def test_october_headline_figures_come_from_the_raw_exports(texts: dict[str, str]) -> None:
-    october = headline(date(2026, 10, 1), date(2026, 10, 31))
-    september = headline(date(2026, 9, 1), date(2026, 9, 30))
-    for label, value in october.items():
-        rate = label == "Taux d'engagement"
-        shown = numbers_of(figure_line(texts["2026-10"], label))
-        assert shown[:2] == [french(value, rate), french(september[label], rate)], label
-
-
-def test_november_is_compared_with_the_same_days_of_october(texts: dict[str, str]) -> None:
-    """The exports end on 20 November: 1-20 November against 1-20 October."""
-    november = headline(date(2026, 11, 1), date(2026, 11, 20))
-    same_days = headline(date(2026, 10, 1), date(2026, 10, 20))
-    text = texts["2026-11"]
-    assert "statistiques de Facebook, Instagram, TikTok du 21 nov. au 30 novembre 2026" in " ".join(
-        text.split()
-    )
-    for label in ("Abonnés gagnés", "Portée", "Impressions", "Taux d'engagement"):
-        rate = label == "Taux d'engagement"
-        shown = numbers_of(figure_line(text, label))
-        assert shown[:2] == [french(november[label], rate), french(same_days[label], rate)], label
+    headings |= {pair[i] for key, pair in WORDS.items() if key == "objectives" for i in (0, 1)}
+    for number, page in enumerate(texts[(slug, month)].split("\f")[:-1], 1):
+        lines = [line.strip() for line in page.splitlines() if line.strip()]
+        body = lines[:-1]  # the running footer is the last line
+        assert body and body[-1] not in headings, (slug, month, number, body[-1:])
+        assert not body[-1].startswith(("Semaine du", "Week of")), (slug, month, number)

@@ -8,7 +8,7 @@ from operator import attrgetter, eq
 from typing import Any, TypeVar
 
 from generator.metrics.audience import AudienceRow, merge_audience
-from generator.metrics.store import AccountDay, ClientMetrics, PostMetrics
+from generator.metrics.store import PAID_COUNTS, AccountDay, ClientMetrics, PostMetrics
 
 Row = TypeVar("Row", AccountDay, PostMetrics)
 # post ids of ad spend that names no post (Ads Manager rows without a post id)
@@ -116,15 +116,12 @@ def fill_gaps(old: AccountDay, new: AccountDay) -> AccountDay:
 
 
 def fill_spend(old: PostMetrics, new: PostMetrics) -> PostMetrics:
-    """An ad report's row on a known post: its spend replaces the old spend, its other figures
-    only fill the ones the post lacks (organic figures are never overwritten). When nothing
-    changes, merge_rows keeps the old row, sources and all."""
-    gaps = {
-        name: getattr(new, name)
-        for name in value_fields(new)
-        if name != "ad_spend" and getattr(old, name) is None and getattr(new, name) is not None
-    }
-    return replace(old, ad_spend=new.ad_spend, **gaps, source=both_sources(old, new))
+    """An ad report's row on a known post: its spend and paid figures replace the old ones
+    (the ad report is their only source); the organic figures are left as they are, even
+    empty ones, since paid figures are not organic ones. When nothing changes, merge_rows
+    keeps the old row, sources and all."""
+    paid = {name: getattr(new, name) for name in PAID_COUNTS}
+    return replace(old, ad_spend=new.ad_spend, **paid, source=both_sources(old, new))
 
 
 def resolve_post(existing: dict[tuple[str, str], PostMetrics], row: PostMetrics) -> PostMetrics:

@@ -56,11 +56,21 @@ POST_COLUMNS = (
     "watch_seconds",
     "ctr_percent",
     "ad_spend",
+    "paid_impressions",
+    "paid_reach",
+    "paid_clicks",
+    "paid_results",
     "source",
 )
-# posts.csv as written before watch time and click-through rate were kept: still read
-OLD_POST_COLUMNS = tuple(c for c in POST_COLUMNS if c not in ("watch_seconds", "ctr_percent"))
-POST_COUNTS = POST_COLUMNS[4:14]  # impressions … watch_seconds
+# what an ad report says the spend bought, kept apart from the post's organic figures
+PAID_COUNTS = ("paid_impressions", "paid_reach", "paid_clicks", "paid_results")
+# posts.csv as written before the paid figures, and before watch time and click-through
+# rate, were kept: still read (the next import writes the current header)
+OLD_POST_COLUMNS = (
+    tuple(c for c in POST_COLUMNS if c not in PAID_COUNTS),
+    tuple(c for c in POST_COLUMNS if c not in (*PAID_COUNTS, "watch_seconds", "ctr_percent")),
+)
+POST_COUNTS = (*POST_COLUMNS[4:14], *PAID_COUNTS)  # impressions … watch_seconds, paid_*
 
 
 @dataclass(frozen=True)
@@ -107,6 +117,13 @@ class PostMetrics:
     watch_seconds: int | None = None
     ctr_percent: float | None = None
     ad_spend: float | None = None
+    # from an ad report (Ads Manager): the impressions, people reached, link clicks and
+    # results (what the ad was optimised for) the spend bought; never added to the organic
+    # figures above, which the network's own export gives for the whole post
+    paid_impressions: int | None = None
+    paid_reach: int | None = None
+    paid_clicks: int | None = None
+    paid_results: int | None = None
     source: str = ""
     line: int = field(default=0, compare=False, repr=False)
 
@@ -162,7 +179,7 @@ def load_rows(
     path: Path,
     columns: tuple[str, ...],
     build: Callable[[dict[str, str], Path, int], Any],
-    older: tuple[str, ...] | None = None,
+    older: tuple[tuple[str, ...], ...] = (),
 ) -> list[Any]:
     """The rows of one canonical file; a header of an `older` version is read, its missing
     columns empty (the next import writes the current header)."""
@@ -177,7 +194,7 @@ def load_rows(
     if header is None:
         return []
     written = tuple(header)
-    if written != columns and written != older:
+    if written != columns and written not in older:
         raise AlmanacError(
             f"row 1: the header must be `{','.join(columns)}`, found "
             f"`{','.join(header)}` (re-create it with `almanac import`)",

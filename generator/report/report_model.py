@@ -124,7 +124,8 @@ class CuratedRow:
 
 @dataclass(frozen=True)
 class BoostRow:
-    """One boosted post: budget, measured spend and results."""
+    """One boosted post: budget, and what the ad report says was spent and bought (paid
+    impressions, link clicks, results), on the boosted networks only."""
 
     title: str
     platforms: tuple[str, ...]
@@ -136,16 +137,17 @@ class BoostRow:
     spend: float | None
     impressions: int | None
     clicks: int | None
-    engagements: int | None
+    results: int | None
 
     @property
     def result(self) -> tuple[str, float | None]:
-        """Kind of result bought and its cost: per click, per engagement, per 1,000 views."""
+        """Kind of result bought and its cost: per link click, per result of an engagement
+        boost (the post engagements the ad report counts), per 1,000 paid impressions."""
         goal = (self.objective or "").lower()
         if goal in {"traffic", "clicks", "trafic", "link_clicks"}:
             return "result_click", _ratio(self.spend, self.clicks)
         if goal in {"engagement", "engagements", "interactions"}:
-            return "result_engagement", _ratio(self.spend, self.engagements)
+            return "result_engagement", _ratio(self.spend, self.results)
         per_view = _ratio(self.spend, self.impressions)
         return "result_thousand", per_view * 1000 if per_view is not None else None
 
@@ -409,9 +411,9 @@ def build_boosts(
                 meta.boost.currency,
                 meta.boost.budget,
                 sum(spends) if spends else None,
-                _total([r.impressions for r in found]),
-                _total([r.clicks for r in found]),
-                _total([engagements_of(r) for r in found]),
+                _total([r.paid_impressions for r in found]),
+                _total([r.paid_clicks for r in found]),
+                _total([r.paid_results for r in found]),
             )
         )
     return sorted(rows, key=lambda r: (r.start, r.title))

@@ -126,7 +126,7 @@ def ads_sheet(book: Workbook, report: Report, words: Words) -> None:
         Column(words.t("spend"), lambda b: b.spend, MONEY),
         Column(words.t("impressions"), lambda b: b.impressions),
         Column(words.t("clicks"), lambda b: b.clicks),
-        Column(words.t("engagements"), lambda b: b.engagements),
+        Column(words.t("results"), lambda b: b.results),
         Column(words.t("cost_per_result"), lambda b: b.result[1], MONEY),
         Column("currency", lambda b: b.currency),
     ]

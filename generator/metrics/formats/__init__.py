@@ -30,7 +30,7 @@ FORMAT_MODULES = (
 class Parsed:
     """What one export gave: account days, post rows, and rows deliberately left out.
 
-    `spend` rows (ad reports) only set a post's `ad_spend` and fill the figures it lacks.
+    `spend` rows (ad reports) only set a post's `ad_spend` and paid figures (`paid_*`).
     `fill` days (sums over a breakdown that may not list every line, such as YouTube chart
     data) only fill the account figures no other file gave, and never replace one."""
 

@@ -1,5 +1,10 @@
-"""Meta Ads Manager reports (CSV or XLSX, any level with `Ad name`): spend joined to the boosted
-post through the post id columns; ads that name no post are kept under an `ad:` id."""
+"""Meta Ads Manager reports (CSV or XLSX, any level with `Ad name`): spend and what it bought
+(paid impressions, reach, link clicks, results) joined to the boosted post through the post id
+columns; ads that name no post are kept under an `ad:` id.
+
+The paid figures go to the post's `paid_*` fields, never to its organic ones: the network's own
+export counts the whole post, and an ad report's 183 link clicks put beside a post's organic
+impressions made a cost per result that was neither the ad's nor the post's."""
 
 from __future__ import annotations
 
@@ -35,7 +40,7 @@ REACH = ("Reach", "Couverture")
 LINK_CLICKS = ("Link clicks", "Clics sur un lien", "Clics sur le lien")
 RESULTS = ("Results", "Résultats")
 SPENT = re.compile(r"^(amount spent|montant dépensé)\s*\((?P<currency>[a-z]{3})\)$")
-SUMMED = ("impressions", "reach", "clicks")
+SUMMED = ("impressions", "reach", "clicks", "results")
 
 
 def detect(export: ExportFile) -> tuple[int, Any] | None:
@@ -110,24 +115,25 @@ def add_record(
         (platform, post_id), AdTotal(platform, post_id, record.text(PERMALINK) or None)
     )
     entry.spend += record.money((spent,)) or 0.0
-    for name, aliases in zip(SUMMED, (IMPRESSIONS, REACH, LINK_CLICKS), strict=True):
+    for name, aliases in zip(SUMMED, (IMPRESSIONS, REACH, LINK_CLICKS, RESULTS), strict=True):
         entry.figures.setdefault(name, []).append(record.count(aliases))
 
 
 def build_row(entry: AdTotal, source: str) -> PostMetrics:
-    """Spend, impressions and clicks add up over the rows of one post; reach does not (a
-    person reached by two ads, or on two days, is one person), so it is kept only when a
-    single row gives it."""
-    impressions, reach, clicks = (total(*entry.figures.get(name, [])) for name in SUMMED)
+    """Spend, impressions, clicks and results add up over the rows of one post; reach does
+    not (a person reached by two ads, or on two days, is one person), so it is kept only
+    when a single row gives it."""
+    impressions, reach, clicks, results = (total(*entry.figures.get(n, [])) for n in SUMMED)
     if len(entry.figures.get("reach", [])) > 1:
         reach = None
     return PostMetrics(
         platform=entry.platform,
         post_id=entry.post_id,
         post_url=entry.post_url,
-        impressions=impressions,
-        reach=reach,
-        clicks=clicks,
+        paid_impressions=impressions,
+        paid_reach=reach,
+        paid_clicks=clicks,
+        paid_results=results,
         ad_spend=round(entry.spend, 2),
         source=source,
     )
