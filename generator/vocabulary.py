@@ -565,15 +565,18 @@ WORDS: dict[str, tuple[str, str]] = {
     "d_er": (
         "Taux d'engagement : interactions ÷ impressions des mêmes publications, sur les "
         "seules lignes de publication qui ont les deux chiffres (TikTok, qui n'exporte pas "
-        "d'impressions, n'a pas de taux). Interactions = le chiffre du réseau, sinon mentions "
+        "d'impressions, n'a pas de taux). Interactions = le chiffre du réseau (Facebook : "
+        "personnes ayant interagi ; X : engagements ; LinkedIn : clics + réactions + "
+        "commentaires + republications + abonnements, comme son propre taux), sinon mentions "
         "j'aime + commentaires + partages + enregistrements + clics. Le taux du mois et celui "
         "d'une publication sur plusieurs réseaux sont des taux pondérés : somme des "
         "interactions ÷ somme des impressions de ces mêmes lignes, jamais des impressions "
         "des comptes.",
         "Engagement rate: engagements ÷ impressions of the same posts, on the post rows that "
         "have both figures only (TikTok, which exports no impressions, has no rate). "
-        "Engagements = the network's own figure, or else likes + comments + shares + saves + "
-        "clicks. The month's rate and a post's rate over several networks are weighted "
+        "Engagements = the network's own figure (Facebook: engaged users; X: engagements; "
+        "LinkedIn: clicks + reactions + comments + reposts + follows, as in its own rate), "
+        "or else likes + comments + shares + saves + clicks. The month's rate and a post's rate over several networks are weighted "
         "rates: total engagements ÷ total impressions of those same rows, never the "
         "accounts' impressions.",
     ),

@@ -352,30 +352,55 @@ def word_boxes(pdf: Path) -> list[tuple[float, float, list[Box]]]:
     return pages
 
 
+def page_bodies(text: str) -> list[list[str]]:
+    """Each page's non-empty lines without the running footer (its last line)."""
+    pages = [
+        [line.strip() for line in page.splitlines() if line.strip()] for page in text.split("\f")
+    ]
+    return [lines[:-1] for lines in pages if lines]
+
+
 @pytest.mark.parametrize(("slug", "month"), REPORTS)
 def test_no_text_is_outside_the_page_and_no_last_page_is_near_empty(
-    slug: str, month: int, rendered: dict[tuple[str, int], Path]
+    slug: str, month: int, rendered: dict[tuple[str, int], Path], texts: dict
 ) -> None:
-    """A table wider than the page lost its last columns; a last page held four lines."""
+    """A table wider than the page lost its last columns; a last page held four lines. The
+    last page (the definitions, at least) holds ten lines or more and reaches past a fifth
+    of the page's height."""
     pdf = rendered[(slug, month)]
     pages = word_boxes(pdf)
     for number, (width, height, words) in enumerate(pages, 1):
         outside = [w for w in words if w[0] < 0 or w[1] < 0 or w[2] > width or w[3] > height]
         assert not outside, (pdf.name, number, outside[:5])
-    assert len(pages[-1][2]) > 60, (pdf, "near-empty last page", pages[-1][2])
+    width, height, words = pages[-1]
+    assert len(words) > 60, (pdf, "near-empty last page", words)
+    assert len(page_bodies(texts[(slug, month)])[-1]) >= 10, (pdf, "near-empty last page")
+    body = [w for w in words if w[3] < height * 0.9]  # above the running footer
+    assert max(w[3] for w in body) > height * 0.2, (pdf, "near-empty last page")
+
+
+HEADING_STARTS = ("Semaine du ", "Week of ", "Audience ")
 
 
 @pytest.mark.parametrize(("slug", "month"), REPORTS)
 def test_no_page_ends_with_a_heading(
     slug: str, month: int, texts: dict[tuple[str, int], str]
 ) -> None:
-    """A heading at the foot of a page, its content on the next, is kept with its content."""
+    """A heading at the foot of a page, its content on the next, is kept with its content:
+    every section and sub-section heading has at least two lines of its content under it on
+    its own page, every week of the plan at least one."""
     from generator.vocabulary import WORDS
 
-    headings = {pair[i] for key, pair in WORDS.items() if key.startswith("h_") for i in (0, 1)}
-    headings |= {pair[i] for key, pair in WORDS.items() if key == "objectives" for i in (0, 1)}
-    for number, page in enumerate(texts[(slug, month)].split("\f")[:-1], 1):
-        lines = [line.strip() for line in page.splitlines() if line.strip()]
-        body = lines[:-1]  # the running footer is the last line
-        assert body and body[-1] not in headings, (slug, month, number, body[-1:])
-        assert not body[-1].startswith(("Semaine du", "Week of")), (slug, month, number)
+    keys = {"objectives", "quotes", "screenshots", "actions"}
+    headings = {
+        pair[i]
+        for key, pair in WORDS.items()
+        if key.startswith("h_") or key in keys
+        for i in (0, 1)
+    }
+    for number, body in enumerate(page_bodies(texts[(slug, month)]), 1):
+        for index, line in enumerate(body):
+            week = line.startswith(HEADING_STARTS) and len(line) < 40
+            if line in headings or week:
+                under = body[index + 1 :]  # a week keeps its rows together: one may be all
+                assert len(under) >= (1 if week else 2), (slug, month, number, line, under)
