@@ -576,9 +576,9 @@ WORDS: dict[str, tuple[str, str]] = {
         "have both figures only (TikTok, which exports no impressions, has no rate). "
         "Engagements = the network's own figure (Facebook: engaged users; X: engagements; "
         "LinkedIn: clicks + reactions + comments + reposts + follows, as in its own rate), "
-        "or else likes + comments + shares + saves + clicks. The month's rate and a post's rate over several networks are weighted "
-        "rates: total engagements ÷ total impressions of those same rows, never the "
-        "accounts' impressions.",
+        "or else likes + comments + shares + saves + clicks. The month's rate and a post's "
+        "rate over several networks are weighted rates: total engagements ÷ total "
+        "impressions of those same rows, never the accounts' impressions.",
     ),
     "d_posts": (
         "Publications : éléments du planning publiés dans le mois ; prévues = toutes celles "
