@@ -462,6 +462,14 @@ WORDS: dict[str, tuple[str, str]] = {
         "* semaine incomplète : certains jours n'ont pas de données",
         "* incomplete week: some of its days have no data",
     ),
+    "c_short_weeks": (
+        "Semaines coupées par le début ou la fin du mois, comptées sur leurs seuls jours du "
+        "mois : {weeks}.",
+        "Weeks cut by the start or end of the month count only their days in the month: "
+        "{weeks}.",
+    ),
+    "days_one": ("{n} jour", "{n} day"),
+    "days_many": ("{n} jours", "{n} days"),
     "vs_days": ("vs {span}", "vs {span}"),
     "audience_of": ("Abonnés {network} au {date}", "{network} followers on {date}"),
     "territories": ("Pays", "Territories"),

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 import subprocess
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from html import unescape
 from pathlib import Path
 
@@ -317,6 +317,37 @@ def test_objectives_come_from_the_raw_exports(
         numbers = [c for c in row[1:] if re.fullmatch(NUMBER, c)]
         if value is not None:
             assert numbers[1] == shown(value, locale, metric), (slug, month, label, row)
+
+
+SHORT_MONTHS = {"fr": {9: "sept.", 10: "oct.", 11: "nov."}, "en": {9: "Sep", 10: "Oct", 11: "Nov"}}
+
+
+@pytest.mark.parametrize(("slug", "month"), REPORTS)
+def test_weeks_cut_by_the_month_say_how_many_days_they_count(
+    slug: str, month: int, texts: dict
+) -> None:
+    """November 2026 starts on a Sunday: its first "week" is one day, and its bar (1,059)
+    beside whole weeks (6,602) looked like a fall. The chart's note names each cut week."""
+    locale, whole = CLIENTS[slug], whole_month(2026, month)
+    first_end = whole.first + timedelta(days=6 - whole.first.weekday())
+    last_start = whole.last - timedelta(days=whole.last.weekday())
+    cut = []
+    for start, end in ((whole.first, first_end), (last_start, whole.last)):
+        days = (end - start).days + 1
+        if days < 7:
+            unit = (
+                ("jour" if days == 1 else "jours")
+                if locale == "fr"
+                else ("day" if days == 1 else "days")
+            )
+            cut.append(f"{start.day} {SHORT_MONTHS[locale][month]} ({days} {unit})")
+    text = " ".join(texts[(slug, month)].split())
+    lead = (
+        "comptées sur leurs seuls jours du mois :"
+        if locale == "fr"
+        else "only their days in the month:"
+    )
+    assert f"{lead} {', '.join(cut)}." in text, (slug, month, cut)
 
 
 @pytest.mark.parametrize("slug", list(CLIENTS))

@@ -272,6 +272,21 @@ def coverage_texts(report: Report, words: Words) -> dict[str, str | None]:
     }
 
 
+def short_weeks_note(report: Report, words: Words) -> str | None:
+    """Under the weekly chart: the first and last weeks when the month cuts them, with the
+    days they count (a one-day "week" of 1,059 beside weeks of 6,602 looked like a fall)."""
+    if not report.audience_weeks:
+        return None
+    weeks = report.month.weeks()
+    short = []
+    for week in dict.fromkeys((weeks[0], weeks[-1])):
+        days = (week.end - week.start).days + 1
+        if days < 7:
+            count = words.t("days_one" if days == 1 else "days_many", n=days)
+            short.append(f"{words.date(week.start, 'short')} ({count})")
+    return words.t("c_short_weeks", weeks=", ".join(short)) if short else None
+
+
 def build_context(report: Report, root: Path, inline: bool) -> dict[str, Any]:
     words = Words(report.client.locale)
     formats = Formats(words)
@@ -284,6 +299,7 @@ def build_context(report: Report, root: Path, inline: bool) -> dict[str, Any]:
         "definitions": definitions(words.locale),
         "rate_networks": lambda names: ", ".join(words.platform(n) for n in names),
         **coverage_texts(report, words),
+        "short_weeks_note": short_weeks_note(report, words),
         "charts": build_charts(report, words),
         "toc": TOC,
         "month_label": words.month(report.month.first),
