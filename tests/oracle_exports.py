@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from decimal import Decimal
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -498,3 +499,13 @@ def boosts(ex: Exports, plan: list[PlanPost], month: Span) -> list[Boost]:
             cost = spend / impressions * 1000
         found.append(Boost(post.title, spend, impressions, clicks, cost))
     return found
+
+
+def audience_shares(slug: str, kind: str) -> list[tuple[str, Decimal]]:
+    """TikTok's follower shares by territory (without `Others`) or gender, largest first, as
+    decimals: 0.0215 is 2.15 %, which rounds half to even to 2.2 % (a float has 2.1499…)."""
+    (path,) = (CONTENT / slug / "exports").glob(f"tiktok_Follower{kind}_*.csv")
+    rows = table(path)
+    key = "Top territories" if kind == "TopTerritories" else "Gender"
+    shares = [(r[key], Decimal(r["Distribution"])) for r in rows if r[key] != "Others"]
+    return sorted(shares, key=lambda pair: -pair[1])

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from report_workspace import EN, FR, build_workspace
+from report_workspace import EN, FR, POSTS_HEADER, build_workspace
 
 import generator.report
 from generator.cli import main
@@ -25,7 +25,9 @@ def test_default_month_is_the_previous_one_and_a_failure_does_not_stop_others(
     assert code == 1
     assert (root / "reports" / EN / "2026-10.pdf").is_file()
     assert not (root / "reports" / FR).exists()
-    assert f"report {FR} failed" in err and "posts.csv" in err and "expected 15 cells" in err
+    cells = len(POSTS_HEADER.split(","))  # the header's cells; the broken row has one more
+    assert f"report {FR} failed" in err and "posts.csv" in err
+    assert f"expected {cells} cells, found {cells + 1}" in err
     # progress is drawn on a terminal only (generator/progress.py): none in this captured log
     assert "reports" not in err.replace(f"report {FR}", "")
     # there was no earlier PDF, so none is said to be kept

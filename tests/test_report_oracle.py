@@ -16,6 +16,7 @@ import re
 import subprocess
 from dataclasses import dataclass
 from datetime import date, timedelta
+from decimal import Decimal
 from html import unescape
 from pathlib import Path
 
@@ -114,7 +115,7 @@ def count(value: float, locale: str, sign: bool = False) -> str:
     return text.replace(",", " ") if locale == "fr" else text
 
 
-def percent(value: float, locale: str) -> str:
+def percent(value: float | Decimal, locale: str) -> str:
     return f"{value * 100:.1f} %".replace(".", ",") if locale == "fr" else f"{value * 100:.1f}%"
 
 
@@ -348,6 +349,30 @@ def test_weeks_cut_by_the_month_say_how_many_days_they_count(
         else "only their days in the month:"
     )
     assert f"{lead} {', '.join(cut)}." in text, (slug, month, cut)
+
+
+# the names the report gives the territories and genders of the example's TikTok files
+AUDIENCE_NAMES = {
+    "fr": {"FR": "France", "BE": "Belgique", "CH": "Suisse", "CA": "Canada", "MA": "Maroc",
+           "Female": "femmes", "Male": "hommes", "Other": "autre"},
+    "en": {"GB": "United Kingdom", "US": "United States", "IE": "Ireland", "AU": "Australia",
+           "CA": "Canada", "Female": "women", "Male": "men", "Other": "other"},
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("slug", ["fournil-des-halles", "northwind-outdoor"])
+def test_the_audience_page_shows_tiktoks_own_shares(slug: str, texts: dict) -> None:
+    """TikTok's territories and gender files (a snapshot of 20 November): November's report
+    prints the five territories and the gender split, largest first, as the files give them."""
+    from oracle_exports import audience_shares
+
+    locale, names = CLIENTS[slug], AUDIENCE_NAMES[CLIENTS[slug]]
+    text = " ".join(texts[(slug, 11)].split())
+    for kind in ("TopTerritories", "Gender"):
+        shares = audience_shares(slug, kind)[:5]
+        line = " · ".join(f"{names[k]} {percent(v, locale)}" for k, v in shares)
+        assert line in text, (slug, kind, line)
+    assert "Pays :" not in texts[(slug, 10)] and "Territories:" not in texts[(slug, 10)]
 
 
 @pytest.mark.parametrize("slug", list(CLIENTS))
