@@ -465,8 +465,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "c_short_weeks": (
         "Semaines coupées par le début ou la fin du mois, comptées sur leurs seuls jours du "
         "mois : {weeks}.",
-        "Weeks cut by the start or end of the month count only their days in the month: "
-        "{weeks}.",
+        "Weeks cut by the start or end of the month count only their days in the month: {weeks}.",
     ),
     "days_one": ("{n} jour", "{n} day"),
     "days_many": ("{n} jours", "{n} days"),
