@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import shutil
 import subprocess
+import time
 from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
@@ -51,26 +52,14 @@ def lines_of_text(
         draw.text((x, top + index * round(size * 1.35)), text, font=face, fill=fill)
 
 
-def story(path: Path) -> None:
-    """Opening hours for the Fête des Lumières, as an Instagram and Facebook story."""
+def story(path: Path, lines: list[str]) -> None:
+    """A full-screen 9:16 story: lights on a night gradient and a few lines of text."""
     image = gradient((1080, 1920), (18, 24, 64), (92, 40, 28))
     draw = ImageDraw.Draw(image)
     for n in range(14):  # lumignons on the window sills
         x, y = 90 + (n % 7) * 150, 300 + (n // 7) * 170
         draw.ellipse([x, y, x + 44, y + 60], fill="#ffcf5a")
-    lines_of_text(
-        image,
-        [
-            "Fête des Lumières",
-            "",
-            "du 5 au 8 décembre",
-            "ouvert jusqu’à 22 h",
-            "",
-            "Fournil des Halles",
-        ],
-        760,
-        86,
-    )
+    lines_of_text(image, lines, 760, 86)
     image.save(path, quality=85)
 
 
@@ -134,7 +123,16 @@ def document(path: Path) -> None:
         slide = gradient((1280, 720), (20, 90, 70), (10, 40, 35))
         lines_of_text(slide, [*lines, f"{number}/3"], 190, 64)
         slides.append(slide)
-    slides[0].save(path, save_all=True, append_images=slides[1:], resolution=96)
+    fixed = time.strptime("2026-11-30 12:00", "%Y-%m-%d %H:%M")  # the same file on every run
+    slides[0].save(
+        path,
+        save_all=True,
+        append_images=slides[1:],
+        resolution=96,
+        title="Bilan 2026 — Atelier Vélo",
+        creationDate=fixed,
+        modDate=fixed,
+    )
 
 
 def main() -> None:
@@ -142,7 +140,10 @@ def main() -> None:
         ROOT / slug / "media"
         for slug in ("fournil-des-halles", "atelier-velo", "northwind-outdoor")
     )
-    story(fournil / "2026-12-05-fete-des-lumieres-story.jpg")
+    hours = ["Fête des Lumières", "", "du 5 au 8 décembre", "ouvert jusqu’à 22 h", ""]
+    story(fournil / "2026-12-05-fete-des-lumieres-story.jpg", [*hours, "Fournil des Halles"])
+    vidal = ["Collaboration", "commerciale", "", "La brioche de Noël", "du chef Vidal", ""]
+    story(fournil / "2026-12-21-brioche-vidal-story.jpg", [*vidal, "Fournil des Halles"])
     for number, title in enumerate(["La génoise", "La crème", "Le décor"], start=1):
         carousel_page(fournil / f"2026-12-19-nuit-des-buches-{number}.jpg", number, title)
     video(
