@@ -21,13 +21,14 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast
 
 from generator.schema.common import Platform
 from generator.schema.items import Contest, Curated, Media, Post, Variant
+from generator.schema.partnership import Partnership
 
 if TYPE_CHECKING:
     from generator.content.model import Item
 
 # Every schema an item can have: the loader validates against one of these, and an item whose
 # kind is not known yet (`Item[ItemMeta]`) can still be read for the fields they all share.
-ItemMeta = Post | Contest | Curated
+ItemMeta = Post | Contest | Curated | Partnership
 M = TypeVar("M", bound=ItemMeta)
 
 
@@ -54,6 +55,9 @@ class Kind(Generic[M]):
     starter: Callable[[datetime, str], list[str]]  # its lines in a new file (when, category)
     starter_body: str  # the body of a new file
     dated_file_name: bool = False  # `almanac new` puts the day in front of the file name
+    # its date is a moment it goes out (or opens): reviewed before, marked done after it, kept
+    # off blackout days; a partnership's start is an agreement, not a publication
+    workflow: bool = True
     site_mark: str = ""  # the sign before its title on the site's calendars
     media_of: Callable[[M], list[Media]] = _no_media
     visuals_of: Callable[[M], list[tuple[str, str]]] = _no_visuals  # (field, file) pairs
@@ -117,6 +121,24 @@ def _curated_starter(when: datetime, _category: str) -> list[str]:
     ]
 
 
+def _partnership_starter(when: datetime, _category: str) -> list[str]:
+    return [
+        "status: proposed",
+        f"starts: {when:%Y-%m-%d %H:%M}",
+        "partner:",
+        "  name: Who the partner is",
+        "  kind: influencer",
+        "promotes: what is promoted",
+        "deliverables: []",
+        "contract:",
+        "  written: false",
+    ]
+
+
+def _partnership_milestones(meta: Partnership) -> list[tuple[str, datetime | None]]:
+    return [("begins", meta.starts), ("finishes", meta.ends)]
+
+
 def _contest_milestones(meta: Contest) -> list[tuple[str, datetime | None]]:
     return [
         ("starts", meta.starts),
@@ -174,8 +196,24 @@ CURATED: Kind[Curated] = Kind(
     site_mark="↗",
 )
 
+PARTNERSHIP: Kind[Partnership] = Kind(
+    name="partnership",
+    folder="partnerships",
+    schema=Partnership,
+    date_field="starts",
+    label_key="kind.partnership",
+    posted=False,  # it goes out through the posts that deliver it
+    needs_approval=False,  # agreed by a signed contract, not an approval: see influence.*
+    category_of=lambda _meta: "partnership",
+    starter=_partnership_starter,
+    starter_body="The brief: what the partner says, shows and must not say.\n",
+    site_mark="⚭",
+    milestones_of=_partnership_milestones,
+    workflow=False,
+)
+
 # The order is the order of the loader, the schema listings and the reference.
-KINDS: tuple[Kind[Any], ...] = (POST, CONTEST, CURATED)
+KINDS: tuple[Kind[Any], ...] = (POST, CONTEST, CURATED, PARTNERSHIP)
 BY_NAME: dict[str, Kind[Any]] = {k.name: k for k in KINDS}
 BY_FOLDER: dict[str, Kind[Any]] = {k.folder: k for k in KINDS}
 
@@ -189,6 +227,18 @@ def contest_of(item: Item[Any]) -> str | None:
     """The contest a post belongs to (launch, reminder, results), or None."""
     post = POST.narrow(item)
     return post.meta.contest if post is not None else None
+
+
+def partnership_of(item: Item[Any]) -> str | None:
+    """The partnership a post delivers, or None."""
+    post = POST.narrow(item)
+    return post.meta.partnership if post is not None else None
+
+
+def is_sponsored(item: Item[Any]) -> bool:
+    """Whether a post is sponsored (written, or through its partnership); other kinds are not."""
+    post = POST.narrow(item)
+    return post is not None and post.meta.is_sponsored
 
 
 def variants_of(item: Item[Any]) -> dict[Platform, Variant]:

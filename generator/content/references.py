@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import PurePosixPath
 
-from generator.content.kinds import CONTEST, contest_of
+from generator.content.kinds import CONTEST, PARTNERSHIP, POST, contest_of, partnership_of
 from generator.content.model import AnyItem, ClientData, Source, Workspace
 from generator.media_files import UNREADABLE, VIDEO, Measurement, MediaCache
 from generator.media_files.probe import VIDEO_SUFFIXES
@@ -122,6 +122,36 @@ def check_contest_link(client: ClientData, item: AnyItem, problems: ProblemList)
         )
 
 
+def check_partnership_links(client: ClientData, item: AnyItem, problems: ProblemList) -> None:
+    """`partnership:` names one of the client's partnerships; a deliverable names its posts."""
+    name = partnership_of(item)
+    if name is not None and name not in {p.slug for p in PARTNERSHIP.items(client.items)}:
+        problems.add(
+            item.source.rel,
+            item.source.line_of("partnership"),
+            "partnership",
+            "item.unknown-partnership",
+            f"there is no partnership `{name}` in content/{client.slug}/partnerships/: use the "
+            "partnership's file name without .md",
+        )
+    partnership = PARTNERSHIP.narrow(item)
+    if partnership is None:
+        return
+    posts = {post.slug for post in POST.items(client.items)}
+    for index, deliverable in enumerate(partnership.meta.deliverables):
+        for number, slug in enumerate(deliverable.posts):
+            if slug not in posts:
+                path = ("deliverables", index, "posts", number)
+                problems.add(
+                    item.source.rel,
+                    item.source.line_of(*path),
+                    f"deliverables[{index}].posts",
+                    "item.unknown-post",
+                    f"there is no post `{slug}` in content/{client.slug}/posts/: use the "
+                    "post's file name without .md",
+                )
+
+
 def check_references(ws: Workspace, problems: ProblemList) -> None:
     cache = MediaCache(ws.root)
     for client in ws.clients.values():
@@ -129,6 +159,7 @@ def check_references(ws: Workspace, problems: ProblemList) -> None:
         for item in client.items:
             check_networks(client, item, problems)
             check_contest_link(client, item, problems)
+            check_partnership_links(client, item, problems)
     cache.save()
 
 

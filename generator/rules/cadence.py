@@ -232,7 +232,8 @@ def check_blackout(ctx: RuleContext) -> Iterator[Finding]:
     days = {b.date: b.reason for b in ctx.client.config.blackout}
     if not days:
         return
-    for item, day in planned_on(ctx, ctx.plan.live_items, days):
+    going_out = [item for item in ctx.plan.live_items if item.spec.workflow]
+    for item, day in planned_on(ctx, going_out, days):
         yield Finding(
             item.source,
             time_field(item),

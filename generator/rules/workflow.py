@@ -46,7 +46,9 @@ def check_review_due(ctx: RuleContext) -> Iterator[Finding]:
     lead = timedelta(hours=ctx.client.config.review_lead_hours if hours is None else hours)
     for item in ctx.plan.live_items:
         when = item.when
-        if when is None or is_ready(item) or not ctx.today <= when <= ctx.today + lead:
+        if not item.spec.workflow or when is None or is_ready(item):
+            continue
+        if not ctx.today <= when <= ctx.today + lead:
             continue
         left = (when - ctx.today).total_seconds() / 3600
         yield Finding(
@@ -79,7 +81,7 @@ def check_missed(ctx: RuleContext) -> Iterator[Finding]:
     grace = timedelta(hours=ctx.options["grace_hours"])
     for item in ctx.plan.live_items:
         when = item.when
-        if when is None or is_out(item) or when + grace > ctx.today:
+        if not item.spec.workflow or when is None or is_out(item) or when + grace > ctx.today:
             continue
         if CONTEST.narrow(item) is not None and item.meta.status in APPROVED_OR_LATER:
             continue  # a launched contest stays `scheduled` until its results are out

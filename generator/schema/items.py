@@ -168,6 +168,21 @@ class Post(ItemBase):
     contest: Slug | None = doc(
         "Contest this post belongs to (launch, reminder, results).", default=None
     )
+    sponsored: bool = doc(
+        "Paid for or given in exchange by a brand: the caption must carry the commercial "
+        'mention ("Publicité", "Collaboration commerciale", "#ad"…).',
+        default=False,
+    )
+    partnership: Slug | None = doc(
+        "The partnership it delivers (file name in partnerships/ without .md); it is then "
+        "sponsored.",
+        default=None,
+    )
+
+    @property
+    def is_sponsored(self) -> bool:
+        """Sponsored as written, or because it delivers a partnership."""
+        return self.sponsored or self.partnership is not None
 
 
 class Prize(Strict):
