@@ -35,6 +35,50 @@ WORDS: dict[str, tuple[str, str]] = {
     "kind.post": ("Publication", "Post"),
     "kind.contest": ("Jeu-concours", "Contest"),
     "kind.curated": ("Partage", "Curated"),
+    "kind.partnership": ("Partenariat", "Partnership"),
+    "milestone.begins": ("début du partenariat", "partnership begins"),
+    "milestone.finishes": ("fin du partenariat", "partnership ends"),
+    "status.proposed": ("Proposé", "Proposed"),
+    "status.negotiating": ("En négociation", "Negotiating"),
+    "status.signed": ("Signé", "Signed"),
+    "status.running": ("En cours", "Running"),
+    "status.completed": ("Terminé", "Completed"),
+    "category.partnership": ("Partenariat", "Partnership"),
+    "format.image": ("Image", "Image"),
+    "format.carousel": ("Carrousel", "Carousel"),
+    "format.video": ("Vidéo", "Video"),
+    "format.reel": ("Reel", "Reel"),
+    "format.short": ("Short", "Short"),
+    "format.story": ("Story", "Story"),
+    "format.live": ("Direct", "Live"),
+    "format.text": ("Texte", "Text"),
+    "format.link": ("Lien", "Link"),
+    "format.document": ("Document", "Document"),
+    "format.poll": ("Sondage", "Poll"),
+    "format.article": ("Article", "Article"),
+    "partner": ("Partenaire", "Partner"),
+    "partner_influencer": ("influenceur·se", "influencer"),
+    "partner_creator": ("créateur·rice", "creator"),
+    "partner_brand": ("marque", "brand"),
+    "partner_accounts": ("Comptes", "Accounts"),
+    "followers": ("abonnés", "followers"),
+    "promotes": ("Promeut", "Promotes"),
+    "fee": ("Rémunération", "Fee"),
+    "gifted": ("Dotation", "Gifted"),
+    "contract": ("Contrat", "Contract"),
+    "contract_signed": ("signé le {day}", "signed on {day}"),
+    "contract_unsigned": ("écrit, pas encore signé", "written, not signed yet"),
+    "contract_none": ("aucun contrat écrit", "no written contract"),
+    "deliverables": ("Livrables", "Deliverables"),
+    "deliverable": ("Livrable", "Deliverable"),
+    "due": ("Échéance", "Due"),
+    "state": ("État", "State"),
+    "posts": ("Publications", "Posts"),
+    "deliverable_done": ("livré", "delivered"),
+    "deliverable_overdue": ("en retard", "overdue"),
+    "deliverable_due": ("à venir", "to come"),
+    "brief": ("Brief", "Brief"),
+    "sponsored": ("Sponsorisé", "Sponsored"),
     "milestone.starts": ("ouverture", "opens"),
     "milestone.ends": ("clôture", "closes"),
     "milestone.draw": ("tirage", "draw"),
@@ -375,6 +419,10 @@ WORDS: dict[str, tuple[str, str]] = {
     "h_contests": ("Jeux-concours", "Contests"),
     "h_curated": ("Contenus partagés", "Curated content shared"),
     "h_ads": ("Publicité et boosts", "Ads and boosts"),
+    "h_partnerships": ("Partenariats", "Partnerships"),
+    "delivered": ("Livrés", "Delivered"),
+    "cost": ("Coût", "Cost"),
+    "cost_per_engagement": ("Coût par interaction", "Cost per engagement"),
     "h_community": ("Communauté", "Community"),
     "h_plan": ("Au programme le mois prochain", "Next month's plan"),
     "h_method": ("Définitions", "Definitions"),
@@ -593,6 +641,19 @@ WORDS: dict[str, tuple[str, str]] = {
         "Posts published: plan items published in the month; planned = every post dated in "
         "the week, except ideas.",
     ),
+    "d_partnership": (
+        "Partenariats : livrables dus avant la fin du mois et, parmi eux, ceux livrés (une "
+        "publication du client publiée, ou une livraison du partenaire sur son compte). "
+        "Portée, interactions et taux d'engagement : ceux des publications sponsorisées du "
+        "partenariat publiées dans le mois (lignes de publication). Coût par interaction : "
+        "rémunération + valeur des dotations ÷ interactions de toutes ses publications "
+        "sponsorisées publiées jusqu'à la fin du mois.",
+        "Partnerships: deliverables due by the end of the month and, of those, the ones "
+        "delivered (one of the client's posts published, or the partner's own post). Reach, "
+        "engagements and engagement rate: those of the partnership's sponsored posts published "
+        "in the month (post rows). Cost per engagement: fee + value of the gifts ÷ engagements "
+        "of all its sponsored posts published up to the end of the month.",
+    ),
     "d_cost": (
         "Publicité : dépense, impressions, clics sur les liens et résultats payés, tels que "
         "les donne le rapport du gestionnaire de publicités pour les seuls réseaux "
@@ -688,6 +749,30 @@ WORDS: dict[str, tuple[str, str]] = {
     "problem.format.duration": (
         "Une vidéo est trop courte ou trop longue pour le format.",
         "A video is too short or too long for the format.",
+    ),
+    "problem.influence.mention-missing": (
+        "Une publication sponsorisée ne porte pas la mention commerciale.",
+        "A sponsored post does not carry the commercial mention.",
+    ),
+    "problem.influence.retouched-mention": (
+        "Des images retouchées ne portent pas la mention « Images retouchées ».",
+        "Retouched images do not carry the retouched-images mention.",
+    ),
+    "problem.influence.virtual-mention": (
+        "Des images créées par IA ne portent pas la mention « Images virtuelles ».",
+        "AI-made images do not carry the virtual-images mention.",
+    ),
+    "problem.influence.forbidden-category": (
+        "Le partenariat promeut ce que la loi interdit aux influenceurs.",
+        "The partnership promotes what the law forbids influencers to promote.",
+    ),
+    "problem.influence.no-contract": (
+        "Le partenariat n'a pas de contrat écrit signé avant le premier livrable.",
+        "The partnership has no signed written contract before its first deliverable.",
+    ),
+    "problem.partnership.deliverable-overdue": (
+        "Un livrable du partenaire est en retard.",
+        "A partner's deliverable is overdue.",
     ),
     "problem.platform.media-count": (
         "Le nombre d'images ou de vidéos ne convient pas au réseau.",
@@ -814,6 +899,14 @@ WORDS: dict[str, tuple[str, str]] = {
     "problem.media.missing": (
         "Un fichier média est introuvable.",
         "A media file cannot be found.",
+    ),
+    "problem.item.unknown-partnership": (
+        "La publication renvoie à un partenariat inconnu.",
+        "The post names an unknown partnership.",
+    ),
+    "problem.item.unknown-post": (
+        "Un livrable renvoie à une publication inconnue.",
+        "A deliverable names an unknown post.",
     ),
     "problem.media.not-image": (
         "Un fichier n'est pas une image lisible.",

@@ -15,6 +15,7 @@ from generator.rules import (
     contest,
     events,
     formats,
+    influence,
     mix,
     platform,
     rights,
@@ -34,7 +35,18 @@ from generator.rules.registry import (
 )
 from generator.yamlread import field_name
 
-RULE_MODULES = (platform, formats, cadence, mix, workflow, rights, validation, contest, events)
+RULE_MODULES = (
+    platform,
+    formats,
+    cadence,
+    mix,
+    workflow,
+    rights,
+    validation,
+    contest,
+    events,
+    influence,
+)
 SEVERITY_KEY = "severity"
 
 

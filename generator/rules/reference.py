@@ -18,6 +18,8 @@ FAMILIES = {
     "validation": "Validations",
     "contest": "Contest checklist",
     "events": "Events and public holidays",
+    "influence": "Commercial influence (French law)",
+    "partnership": "Partnerships",
     "ignore": "Silencing rules",
     "rules": "Rule settings",
     "limits": "Platform limits settings",
