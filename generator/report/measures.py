@@ -146,6 +146,16 @@ def full_coverage(coverage: Coverage) -> Coverage:
     return Coverage(coverage.month, {p: every for p in coverage.days})
 
 
+# --- partnerships ---------------------------------------------------------------------------
+
+
+def cost_per_engagement(cost: float, rows: Iterable[PostMetrics]) -> float | None:
+    """A partnership's fee and gifts ÷ the engagements of its sponsored posts' rows (None when
+    they have none): what one reaction bought."""
+    engagements = sum(engagements_of(r) or 0 for r in rows)
+    return cost / engagements if engagements else None
+
+
 # --- the definitions as printed -------------------------------------------------------------
 
 # the vocabulary keys of the sentences, in printing order (the words live in vocabulary.py)
@@ -159,6 +169,10 @@ DEFINITIONS = (
 )
 
 
-def definitions(locale: str) -> list[str]:
+PARTNERSHIP_DEFINITION = "d_partnership"  # printed when the report has a partnerships section
+
+
+def definitions(locale: str, partnerships: bool = False) -> list[str]:
     """The definitions in the report's language ("fr" or "en"), in printing order."""
-    return [word(key, locale) for key in DEFINITIONS]
+    keys = (*DEFINITIONS, PARTNERSHIP_DEFINITION) if partnerships else DEFINITIONS
+    return [word(key, locale) for key in keys]

@@ -38,6 +38,7 @@ TOC = (
     "h_contests",
     "h_curated",
     "h_ads",
+    "h_partnerships",  # only when the month has partnerships
     "h_community",
     "h_plan",
 )
@@ -296,12 +297,12 @@ def build_context(report: Report, root: Path, inline: bool) -> dict[str, Any]:
     return {
         "r": report,
         "w": words,
-        "definitions": definitions(words.locale),
+        "definitions": definitions(words.locale, partnerships=bool(report.partnerships)),
         "rate_networks": lambda names: ", ".join(words.platform(n) for n in names),
         **coverage_texts(report, words),
         "short_weeks_note": short_weeks_note(report, words),
         "charts": build_charts(report, words),
-        "toc": TOC,
+        "toc": [key for key in TOC if key != "h_partnerships" or report.partnerships],
         "month_label": words.month(report.month.first),
         "next_label": words.month(report.month.next().first),
         "created": pdf_created(),

@@ -33,6 +33,7 @@ from generator.report.measures import (
     full_coverage,
     paid_rows,
 )
+from generator.report.partnership_section import PartnershipRow, build_partnerships
 from generator.sanitise import strip_comments
 from generator.schema import Post
 from generator.schema.common import CuratedStatus, Status
@@ -211,6 +212,7 @@ class Report:
     currency: str = "EUR"
     plan_source: PlanSource | None = None
     audience_profiles: list[AudienceProfile] = field(default_factory=list)
+    partnerships: list[PartnershipRow] = field(default_factory=list)
 
     @property
     def colour(self) -> str:
@@ -526,6 +528,7 @@ def build_report(
         plan=build_plan(plan_from.client if plan_from else client, month.next()),
         plan_source=plan_from,
         audience_profiles=build_audience_profiles(metrics, month),
+        partnerships=build_partnerships(client, index, month),
         logo=logo,
         currency=main_currency(boosts),
     )
