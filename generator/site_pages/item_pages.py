@@ -15,7 +15,7 @@ from markupsafe import Markup
 
 from generator.calendar_model import ClientCalendar, Entry
 from generator.captions import network_name
-from generator.content.kinds import CONTEST, POST, contest_of
+from generator.content.kinds import CONTEST, PARTNERSHIP, POST, contest_of
 from generator.content.model import AnyItem, Item
 from generator.rules.contest import contest_checklist
 from generator.sanitise import safe_url
@@ -26,6 +26,7 @@ from generator.site_pages.context import Page, SiteContext
 from generator.site_pages.history_section import render_history_section
 from generator.site_pages.labels import format_day, format_moment, shipping_label
 from generator.site_pages.mockups import MockupView, mockup_view
+from generator.site_pages.partnership_view import DeliverableLine, deliverable_lines
 from generator.site_pages.render import macro
 from generator.site_pages.review import ReviewView, review_view
 from generator.vocabulary import category_word, goal_word
@@ -58,6 +59,7 @@ class ItemView:
     dates: list[tuple[str, str]] = field(default_factory=list)
     checks: list[CheckLine] = field(default_factory=list)
     related: list[Entry] = field(default_factory=list)
+    deliverables: list[DeliverableLine] = field(default_factory=list)  # a partnership's
 
 
 def edit_url(settings: Settings, rel: str) -> str | None:
@@ -165,6 +167,8 @@ def item_view(ctx: SiteContext, cal: ClientCalendar, item: AnyItem) -> ItemView:
         post_view(ctx, cal, post, view)
     if (contest := CONTEST.narrow(item)) is not None:
         contest_view(ctx, cal, contest, view)
+    if (partnership := PARTNERSHIP.narrow(item)) is not None:
+        view.deliverables = deliverable_lines(ctx, cal, partnership)
     return view
 
 

@@ -47,6 +47,8 @@ class MockupView:
     frame: Frame | None = None  # how the feed frames the first picture (Instagram)
     card: LinkCard | None = None
     warnings: tuple[str, ...] = ()
+    format: str | None = None  # its shape on this network (written or inferred): css and badge
+    sponsored: bool = False
 
 
 def meter(ctx: SiteContext, platform: str, length: int, tags: int) -> Meter:
@@ -137,4 +139,6 @@ def mockup_view(
         # with a picture, networks show the picture and the link stays in the text
         card=None if meta.media else link_card(meta.link, platform),
         warnings=tuple(warnings(ctx, item, platform, caption)),
+        format=shape_on(item, platform, client.media),
+        sponsored=meta.is_sponsored,
     )
