@@ -6,7 +6,7 @@ import re
 from datetime import datetime
 from pathlib import Path
 
-from generator.content.kinds import CONTEST, CURATED, KINDS, POST, kind_named
+from generator.content.kinds import CONTEST, CURATED, KINDS, PARTNERSHIP, POST, kind_named
 from generator.content.loader import load_workspace
 from generator.repo.history import item_uid, read_facets
 from generator.scaffold import write_new_item
@@ -17,7 +17,7 @@ REGISTRY = GENERATOR / "content" / "kinds.py"
 # Branching on an item's schema or on its kind's name belongs in the registry only.
 BRANCHES = re.compile(
     r"isinstance\([^)]*\bmeta\b|getattr\([^)]*\bmeta\b|assert isinstance\([^)]*meta"
-    r"|\bkind\s*[!=]=\s*[\"'](post|contest|curated)[\"']|\bitem\.kind\s*[!=]="
+    r"|\bkind\s*[!=]=\s*[\"'](post|contest|curated|partnership)[\"']|\bitem\.kind\s*[!=]="
 )
 
 
@@ -43,7 +43,7 @@ def test_no_type_ignore_for_item_fields() -> None:
 
 
 def test_each_kind_is_consistent() -> None:
-    assert [k.name for k in KINDS] == ["post", "contest", "curated"]
+    assert [k.name for k in KINDS] == ["post", "contest", "curated", "partnership"]
     for kind in KINDS:
         assert kind_named(kind.name) is kind
         assert kind.date_field in kind.schema.model_fields, kind.name
@@ -72,7 +72,7 @@ def test_new_items_of_every_kind_load_typed(tmp_path: Path) -> None:
     ws, problems = load_workspace(tmp_path)
     assert not problems.errors(), [p.message for p in problems.errors()]
     items = ws.clients["acme"].items
-    assert [i.kind for i in items] == ["post", "contest", "curated"]
+    assert [i.kind for i in items] == ["post", "contest", "curated", "partnership"]
     (post,) = POST.items(items)
     assert post.meta.publish_at.hour == 12 and post.category == "education"
     assert POST.narrow(items[1]) is None and CONTEST.narrow(items[1]) is items[1]
@@ -81,3 +81,6 @@ def test_new_items_of_every_kind_load_typed(tmp_path: Path) -> None:
     (curated,) = CURATED.items(items)
     assert curated.when == curated.meta.share_at and curated.media == []
     assert not CURATED.needs_approval and not CONTEST.posted
+    (partnership,) = PARTNERSHIP.items(items)
+    assert [name for name, _ in partnership.milestones] == ["begins", "finishes"]
+    assert partnership.category == "partnership" and not PARTNERSHIP.posted

@@ -619,6 +619,103 @@ class VideoShare:
         video(ws, clip["file"], 540, 960, 4)
 
 
+DEAL: dict[str, Any] = {
+    "title": "Winter bread with Chef Dupont",
+    "status": "signed",
+    "platforms": ["instagram"],
+    "partner": {"name": "Chef Dupont", "handles": {"instagram": "@chef.dupont"}},
+    "starts": "2026-11-23 09:00",
+    "promotes": "bakery",
+    "fee": 800,
+    "contract": {"written": True, "signed_on": "2026-11-10"},
+    "deliverables": [{"format": "image", "platform": "instagram", "due": "2026-11-30"}],
+}
+
+
+def deal(ws: Workspace, **fields: Any) -> Path:
+    return ws.write_item("partnerships", "dupont", {**DEAL, **fields}, "The brief.")
+
+
+@case("influence.mention-missing", locale="fr")
+class CommercialMention:
+    @staticmethod
+    def bad(ws: Workspace) -> Where:
+        return ws.post("collab", sponsored=True, body="Notre pain d'hiver."), "Notre pain"
+
+    @staticmethod
+    def good(ws: Workspace) -> None:
+        ws.post("collab", sponsored=True, body="Notre pain d'hiver. #CollaborationCommerciale")
+        ws.post("own", publish_at="2026-11-27 12:30", body="Notre pain d'hiver.")
+
+
+RETOUCHED = [{"file": "media/face.jpg", "alt": "A face", "rights": "owned", "retouched": True}]
+VIRTUAL = [{"file": "media/face.jpg", "alt": "A face", "rights": "owned", "ai_generated": True}]
+
+
+@case("influence.retouched-mention", locale="fr")
+class RetouchedMention:
+    @staticmethod
+    def bad(ws: Workspace) -> Where:
+        return ws.post("glow", media=RETOUCHED, body="Éclat d'hiver."), "Éclat"
+
+    @staticmethod
+    def good(ws: Workspace) -> None:
+        ws.post("glow", media=RETOUCHED, body="Éclat d'hiver. Images retouchées.")
+
+
+@case("influence.virtual-mention")
+class VirtualMention:
+    @staticmethod
+    def bad(ws: Workspace) -> Where:
+        return ws.post("face", media=VIRTUAL, body="Meet our winter face."), "Meet our"
+
+    @staticmethod
+    def good(ws: Workspace) -> None:
+        ws.post("face", media=VIRTUAL, body="Meet our winter face (AI-generated).")
+
+
+@case("influence.forbidden-category")
+class ForbiddenCategory:
+    @staticmethod
+    def bad(ws: Workspace) -> Where:
+        return deal(ws, promotes="nicotine"), "promotes:"
+
+    @staticmethod
+    def good(ws: Workspace) -> None:
+        deal(ws)
+
+
+@case("influence.no-contract")
+class NoContract:
+    @staticmethod
+    def bad(ws: Workspace) -> Where:
+        return deal(ws, fee=1200, contract={"written": True}), "contract:"
+
+    @staticmethod
+    def good(ws: Workspace) -> None:
+        deal(ws, fee=1200)
+
+
+@case("partnership.deliverable-overdue")
+class DeliverableOverdue:
+    @staticmethod
+    def bad(ws: Workspace) -> Where:
+        late = [{"format": "reel", "platform": "instagram", "due": "2026-11-20"}]
+        return deal(ws, deliverables=late, starts="2026-11-01 09:00"), "- format: reel"
+
+    @staticmethod
+    def good(ws: Workspace) -> None:
+        done = [
+            {
+                "format": "reel",
+                "platform": "instagram",
+                "due": "2026-11-20",
+                "delivered_on": "2026-11-19",
+            }
+        ]
+        deal(ws, deliverables=done, starts="2026-11-01 09:00")
+
+
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c.rule)
 def test_rule_trips_at_the_right_line(tmp_path: Path, case: Case) -> None:
     ws = Workspace(tmp_path, **case.client)

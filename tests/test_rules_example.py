@@ -240,6 +240,65 @@ def plant_formats(p: Planter) -> None:
         p.post(f"fmt-photo-{day}", f"2027-09-0{day} 12:30", rule)
 
 
+def plant_influence(p: Planter) -> None:
+    """A sponsored post, a retouched and an AI-made image without their mentions; partnerships
+    promoting nicotine, without a contract, and late on a deliverable."""
+    p.post(
+        "sponsored",
+        "2027-10-04 12:30",
+        "influence.mention-missing",
+        "Planted ad.",
+        body="Planted ad.",
+        sponsored=True,
+    )
+    for slug, flag, rule in (
+        ("retouched", "retouched", "influence.retouched-mention"),
+        ("virtual", "ai_generated", "influence.virtual-mention"),
+    ):
+        medium = {**IMAGE, "file": f"media/planted-{slug}.jpg", flag: True}
+        p.post(
+            slug,
+            "2027-10-05 12:30" if slug == "retouched" else "2027-10-06 12:30",
+            rule,
+            f"Planted {slug}.",
+            body=f"Planted {slug}.",
+            media=[medium],
+        )
+    deal = {
+        "title": "Planted partnership",
+        "status": "signed",
+        "platforms": ["instagram"],
+        "partner": {"name": "Planted Partner"},
+        "starts": "2026-11-01 09:00",
+        "promotes": "bikes",
+        "fee": 500,
+        "contract": {"written": True, "signed_on": "2026-10-20"},
+        "deliverables": [{"format": "image", "platform": "instagram", "due": "2027-10-10"}],
+    }
+    p.item(
+        "partnerships",
+        "nicotine",
+        {**deal, "promotes": "nicotine"},
+        rule="influence.forbidden-category",
+        text="promotes:",
+    )
+    p.item(
+        "partnerships",
+        "unsigned",
+        {**deal, "fee": 1500, "contract": {"written": False}},
+        rule="influence.no-contract",
+        text="contract:",
+    )
+    late = [{"format": "reel", "platform": "instagram", "due": "2026-11-10"}]
+    p.item(
+        "partnerships",
+        "late",
+        {**deal, "deliverables": late},
+        rule="partnership.deliverable-overdue",
+        text="- format: reel",
+    )
+
+
 def contest_fields(**fields: Any) -> dict[str, Any]:
     base = {
         "title": "Planted contest",
@@ -397,6 +456,7 @@ def plant_all(root: Path, slug: str) -> list[Expected]:
         plant_cadence,
         plant_mix,
         plant_formats,
+        plant_influence,
         plant_workflow,
         plant_rights_and_validation,
         plant_events,
