@@ -382,6 +382,20 @@ def test_example_workspace_builds(example_ws: Path, tmp_path: Path) -> None:
     ws, _ = load_workspace(example_ws)
     for slug in ws.clients:
         assert (out / slug / "index.html").is_file()
+    # the partnership's page, and previews in the posts' formats (issue 14)
+    items = out / "fournil-des-halles" / "items"
+    deal = (items / "chef-vidal-noel" / "index.html").read_text(encoding="utf-8")
+    assert "Aurélien Vidal" in deal and "48\u202f200 abonnés" in deal and "Livrables" in deal
+    assert "2026-12-21-brioche-vidal-story/" in deal  # a deliverable links to its post
+    sponsored = (items / "2026-12-16-chef-vidal-brioche" / "index.html").read_text("utf-8")
+    assert 'class="al-sponsored"' in sponsored
+    for slug, shape in (
+        ("2026-12-05-fete-des-lumieres-horaires", "story"),
+        ("2026-12-08-lumignon-en-pain", "reel"),
+        ("2026-12-19-nuit-des-buches", "carousel"),
+    ):
+        page = (items / slug / "index.html").read_text(encoding="utf-8")
+        assert f"al-format-{shape}" in page, slug
 
 
 def test_calendar_template_matches_the_repository_site_definition(repo_root: Path) -> None:

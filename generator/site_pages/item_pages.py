@@ -26,7 +26,12 @@ from generator.site_pages.context import Page, SiteContext
 from generator.site_pages.history_section import render_history_section
 from generator.site_pages.labels import format_day, format_moment, shipping_label
 from generator.site_pages.mockups import MockupView, mockup_view
-from generator.site_pages.partnership_view import DeliverableLine, deliverable_lines
+from generator.site_pages.partnership_view import (
+    DeliverableLine,
+    PartnershipFacts,
+    deliverable_lines,
+    partnership_facts,
+)
 from generator.site_pages.render import macro
 from generator.site_pages.review import ReviewView, review_view
 from generator.vocabulary import category_word, goal_word
@@ -60,6 +65,7 @@ class ItemView:
     checks: list[CheckLine] = field(default_factory=list)
     related: list[Entry] = field(default_factory=list)
     deliverables: list[DeliverableLine] = field(default_factory=list)  # a partnership's
+    partnership: PartnershipFacts | None = None
 
 
 def edit_url(settings: Settings, rel: str) -> str | None:
@@ -169,6 +175,7 @@ def item_view(ctx: SiteContext, cal: ClientCalendar, item: AnyItem) -> ItemView:
         contest_view(ctx, cal, contest, view)
     if (partnership := PARTNERSHIP.narrow(item)) is not None:
         view.deliverables = deliverable_lines(ctx, cal, partnership)
+        view.partnership = partnership_facts(ctx, partnership)
     return view
 
 

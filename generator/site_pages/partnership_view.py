@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+from babel.numbers import format_currency, format_decimal
 
 from generator.calendar_model import ClientCalendar, Entry
 from generator.captions import network_name
@@ -23,6 +25,39 @@ class DeliverableLine:
     state: str  # done, overdue or due, as a css class
     label: str  # the state in words
     posts: tuple[Entry, ...]
+
+
+@dataclass(frozen=True)
+class PartnershipFacts:
+    """The partner's accounts and the money, written in the site's language."""
+
+    accounts: list[tuple[str, str, str]] = field(default_factory=list)  # network, handle, audience
+    fee: str = ""
+    gifts: str = ""
+
+
+def money(value: float, currency: str, locale: str) -> str:
+    return format_currency(value, currency, locale=locale, format_type="standard")
+
+
+def partnership_facts(ctx: SiteContext, item: Item[Partnership]) -> PartnershipFacts:
+    meta, locale = item.meta, ctx.locale
+    accounts = [
+        (
+            network.value,
+            handle,
+            format_decimal(meta.partner.audience[network], locale=locale)
+            if network in meta.partner.audience
+            else "",
+        )
+        for network, handle in meta.partner.handles.items()
+    ]
+    gifts = [
+        gift.description + (f" ({money(gift.value, meta.currency, locale)})" if gift.value else "")
+        for gift in meta.gifted
+    ]
+    fee = money(meta.fee, meta.currency, locale) if meta.fee else ""
+    return PartnershipFacts(accounts, fee, ", ".join(gifts))
 
 
 def deliverable_lines(
