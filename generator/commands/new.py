@@ -21,10 +21,11 @@ from generator.schema.common import Locale, Platform, is_slug, localise, parse_d
 
 NAME = "new"
 HELP = (
-    "write a new post, contest or curated item for a client, or a new client "
+    "write a new item for a client (a kind of the registry: post, contest, curated, "
+    "partnership), or a new client "
     "(`almanac new client SLUG`); never overwrites"
 )
-ITEM_KINDS = tuple(kind.name for kind in KINDS)  # post, contest, curated: the registry
+ITEM_KINDS = tuple(kind.name for kind in KINDS)  # post, contest, curated…: the registry
 DAY_ONLY = re.compile(r"^\d{4}-\d{2}-\d{2}$")  # `--at 2026-12-20`: a day, not its midnight
 
 
