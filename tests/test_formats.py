@@ -238,9 +238,12 @@ def test_carousel_counts_and_sizes(tmp_path: Path) -> None:
     posted(ws, "two", pages, format="carousel")
     heavy = [picture(ws, "heavy.png", 1000, 1000, noise=True), pages[0]]
     heavy_path = posted(ws, "heavy", heavy, format="carousel")
+    two_stories = posted(ws, "stories", pages, format="story")  # a story takes one file
     found = format_problems(ws)
-    assert [(r, line) for r, line, _ in found if r == "format.media-count"] == [
-        ("format.media-count", line_of(one, "media:"))
+    counts = [(line, m) for r, line, m in found if r == "format.media-count"]
+    assert counts == [
+        (line_of(one, "media:"), "1 file; on Instagram a carousel takes 2 to 20"),
+        (line_of(two_stories, "media:"), "2 files; on Instagram a story takes 1"),
     ]
     (size,) = [(line, m) for r, line, m in found if r == "format.file-size"]
     assert size[0] == line_of(heavy_path, "file: media/heavy.png")
