@@ -29,7 +29,8 @@ MISSED = "Le pain oublié du jeudi"
 REVIEW_DUE = "Relecture urgente : la fournée du dimanche soir"
 CLIENTS = 20
 WIDTHS = [1280, 390]
-# one page of each kind: home, client (its week), month, post, contest, curated, reports
+# one page of each kind: home, client (its week), month, post, contest, curated, reports,
+# partnership, and a post in a format of several files (a carousel)
 PAGE_KINDS = {
     "home": "",
     "client": "fournil-des-halles/",
@@ -38,6 +39,8 @@ PAGE_KINDS = {
     "contest": "atelier-velo/items/revision-offerte/",
     "curated": "atelier-velo/items/ademe-vae-etude/",
     "reports": "fournil-des-halles/reports/",
+    "partnership": "fournil-des-halles/items/chef-vidal-noel/",
+    "carousel": "fournil-des-halles/items/2026-12-19-nuit-des-buches/",
 }
 SCREENSHOTS = Path("/tmp/almanac-screenshots")  # looked at by people, not by the test
 
