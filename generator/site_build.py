@@ -25,10 +25,8 @@ from generator.lifeline import module_command
 from generator.output_guard import check_output, write_marker
 from generator.problems import AlmanacError, Problem, Severity, blocking
 from generator.progress import Steps, quiet_steps
-from generator.repo.approvals import audit_approvals
 from generator.repo.forge import find_forge
-from generator.repo.git_repo import head_commit, is_shallow, open_repo
-from generator.repo.history import load_history
+from generator.repo.workspace_history import WorkspaceHistory
 from generator.schema.settings import ENGINES
 from generator.site_engine.cache import engine_stamp, open_cache, prepare_output, save_stamp
 from generator.site_engine.project import engine_config, project_files
@@ -40,7 +38,7 @@ from generator.site_pages.config import (
     compose_config,
     render_brands,
 )
-from generator.site_pages.context import Granularity, SiteHistory, build_context
+from generator.site_pages.context import Granularity, build_context
 from generator.site_pages.html import page_url
 from generator.site_pages.report_pages import (
     page_of,
@@ -176,9 +174,7 @@ def render_feeds(ws: Workspace, ctx: SiteContext) -> dict[str, str]:
     return texts
 
 
-def render_project(
-    model: CalendarModel, options: BuildOptions, folder: Path, history: SiteHistory | None = None
-) -> SiteProject:
+def render_project(model: CalendarModel, options: BuildOptions, folder: Path) -> SiteProject:
     """Every page, file and setting of the generated MkDocs project."""
     ws = model.workspace
     # a client's own site speaks the client's language; the team site the agency's
@@ -193,7 +189,6 @@ def render_project(
         options.granularity,
         feeds=feed_links(model, locale),
         media={key: media_site_path(ws, key[0], src) for key, src in media.items()},
-        history=history,
         sections={slug: [(t("reports", locale), page_of(slug))] for slug in reports.clients},
         forge=find_forge(options.root, ws.settings),
         client_site=options.client is not None,
@@ -309,41 +304,10 @@ def pick_engine(options: BuildOptions, ws: Workspace) -> str:
     return engine
 
 
-def history_missing(root: Path) -> str | None:
-    """Why git has no history to give (not_git, no_commits, shallow), None when it has."""
-    try:
-        repo = open_repo(root)
-    except AlmanacError:
-        return "not_git"
-    try:
-        head_commit(repo)
-    except AlmanacError:
-        return "no_commits"
-    try:
-        return "shallow" if is_shallow(repo) else None
-    except AlmanacError:
-        return "git_error"
-
-
-def load_site_history(ws: Workspace, root: Path, client: str | None) -> SiteHistory:
-    """The built items' history and approval audit, read once; git trouble is only a note."""
-    missing = history_missing(root)
-    if missing is not None:
-        return SiteHistory(missing=missing)
-    try:
-        history = load_history(root)
-        records = audit_approvals(ws, history, client)
-    except (AlmanacError, OSError, ValueError):  # the site is still worth building without it
-        return SiteHistory(missing="git_error")
-    # only the loaded items: a --client site carries no other client's history
-    paths = {item.source.rel for data in ws.clients.values() for item in data.items}
-    return SiteHistory({p: h for p, h in history.items.items() if p in paths}, records)
-
-
-def approval_problems(history: SiteHistory) -> list[Problem]:
+def approval_problems(history: WorkspaceHistory | None) -> list[Problem]:
     """The audit's problems, with names but not email addresses: the site may be public."""
     found = []
-    for record in history.records.values():
+    for record in history.records.values() if history else []:
         people = [c.commit.author for c in [record.approval, *record.edits_after] if c]
         for problem in record.problems:
             message = problem.message
@@ -372,8 +336,9 @@ def refuse_unreadable_clients(ws: Workspace, problems: list[Problem]) -> None:
         )
 
 
-def load_model(options: BuildOptions) -> tuple[CalendarModel, list[Problem], SiteHistory]:
-    ws, problems = check_workspace(options.root, options.today, options.client)
+def load_model(options: BuildOptions) -> tuple[CalendarModel, list[Problem]]:
+    """Load (with git history and approvals), validate as `check` does, model the calendar."""
+    ws, problems = check_workspace(options.root, options.today, options.client, history=True)
     refuse_unreadable_clients(ws, problems)
     stopped = blocking(problems, strict=True) if options.strict else []
     if stopped:
@@ -381,11 +346,10 @@ def load_model(options: BuildOptions) -> tuple[CalendarModel, list[Problem], Sit
             f"{len(stopped)} problem(s) and --strict: nothing was built "
             "(run `almanac check --strict` to see them)"
         )
-    history = load_site_history(ws, options.root, options.client)
-    problems = sorted(problems + approval_problems(history))
+    problems = sorted(problems + approval_problems(ws.history))
     if options.client is not None:
         ws = client_workspace(ws, options.include_drafts)
-    return build_calendar(ws, options.today, problems), problems, history
+    return build_calendar(ws, options.today, problems), problems
 
 
 BUILD_STEPS = 5  # check, render, write, engine, verify: what the progress bar counts
@@ -400,12 +364,12 @@ def build_site(options: BuildOptions, steps: Steps | None = None) -> BuildResult
         recover_abandoned(output)
     check_output(output, options.root)  # before any work: a wrong --output costs nothing
     steps.start("checking the workspace")
-    model, problems, history = load_model(options)
+    model, problems = load_model(options)
     engine = pick_engine(options, model.workspace)
     output.parent.mkdir(parents=True, exist_ok=True)
     definition = calendar_folder(options.root)
     steps.advance("rendering the pages")
-    project = render_project(model, options, definition, history)
+    project = render_project(model, options, definition)
     project.config = engine_config(project.config, engine)
     cache = open_cache(options.root, build_variant(options, engine), BUILT)
     try:

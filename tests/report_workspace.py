@@ -52,6 +52,12 @@ def post(
     )
 
 
+def medium(name: str, alt: str) -> str:
+    """One image of the client's own (`almanac check` wants a visual on every Instagram post
+    and the rights of each: the reports run the same checks)."""
+    return f"media:\n  - file: media/{name}\n    alt: {alt}\n    rights: owned\n"
+
+
 def published(ids: dict[str, str]) -> str:
     lines = ["published:"]
     for platform, ident in ids.items():
@@ -143,9 +149,9 @@ internal: "{MARKER_FR} internal note"
         ident = f"fr{n:03d}"
         status = "published" if n < 10 else "cancelled"
         extra = published({"instagram": ident, "facebook": f"fb{ident}"}) if n < 10 else ""
+        extra += medium("pain.png", "Pain")
         if n == 0:
             extra += (
-                "media:\n  - file: media/pain.png\n    alt: Pain\n"
                 "boost:\n  budget: 80\n  objective: traffic\n  start: 2026-10-02\n"
                 "  end: 2026-10-09\n"
             )
@@ -180,16 +186,22 @@ internal: "{MARKER_FR} internal note"
                 "published",
                 "education",
                 "Septembre.",
-                published({"instagram": ident}),
+                published({"instagram": ident}) + medium("pain.png", "Pain"),
             ),
         )
         posts.append(post_row("instagram", ident, day - timedelta(hours=2), rng))
     for n, status in enumerate(["scheduled", "approved", "draft", "idea"]):
-        day = datetime(2026, 11, 3 + n * 6, 8, 0)
+        day = datetime(2026, 11, 23 + n * 2, 8, 0)  # after --today: nothing is late
         write(
             folder / "posts" / f"{day:%Y-%m-%d}-novembre-{n}.md",
             post(
-                f"Novembre {n}", f"{day:%Y-%m-%d %H:%M}", "instagram", status, "promo", "Bientôt."
+                f"Novembre {n}",
+                f"{day:%Y-%m-%d %H:%M}",
+                "instagram",
+                status,
+                "promo",
+                "Bientôt.",
+                medium("pain.png", "Pain"),
             ),
         )
     write(
@@ -222,6 +234,8 @@ platforms: [facebook]
 status: shared
 source_name: Le Monde du Pain
 source_author: Jeanne Martin
+source_url: https://example.org/farines-anciennes
+credit: Le Monde du Pain, Jeanne Martin
 share_at: 2026-10-15 18:00
 why: Nos clients demandent souvent d'où vient notre farine.
 ---
@@ -282,6 +296,7 @@ objectives:
     target: 1000000
 """,
     )
+    write_image(folder / "media" / "trail.png", (47, 107, 58))
     posts: list[str] = []
     for n in range(6):
         day = datetime(2026, 10, 3 + n * 4, 17, 0)
@@ -295,7 +310,8 @@ objectives:
                 "published",
                 "education" if n % 2 else "entertainment",
                 f"Trail tip {n} {MARKER_EN}: pack light, layer up.",
-                published({"instagram": ident, "linkedin": f"li{ident}"}),
+                published({"instagram": ident, "linkedin": f"li{ident}"})
+                + medium("trail.png", "Trail"),
             ),
         )
         posts.append(post_row("instagram", ident, day - timedelta(hours=1), rng))

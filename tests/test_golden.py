@@ -41,8 +41,8 @@ def site_sources(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     shutil.copytree(SITE_FIXTURE, root)
     shutil.copytree(Path(__file__).parent.parent / "calendar", root / "calendar")
     options = BuildOptions(root=root, today=parse_today(SITE_TODAY))
-    model, _, history = load_model(options)
-    project = render_project(model, options, calendar_folder(root), history)
+    model, _ = load_model(options)
+    project = render_project(model, options, calendar_folder(root))
     return {page.path: render_page_file(page) for page in project.pages}
 
 

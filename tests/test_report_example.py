@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 from report_workspace import HEADINGS, pdf_text, read_csv
 
 from generator.months import Month
-from generator.report.batch import Task, run_batch
+from generator.report_build import Task, run_batch
 
 CLIENTS = {
     "fournil-des-halles": ("fr", "Europe/Paris", "octobre 2026"),

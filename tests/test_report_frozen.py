@@ -75,14 +75,14 @@ def test_a_closed_month_shows_next_month_as_it_stood_when_it_ended(tmp_path: Pat
     from generator.content.loader import load_workspace
     from generator.metrics.store import load_metrics
     from generator.months import Month
-    from generator.report.as_of import plan_source
+    from generator.repo.plans import load_plans
     from generator.report.report_html import render_html
     from generator.report.report_model import build_report
 
     root = build_workspace(tmp_path / "ws")
     git(root, "init", "-q", "-b", "main")
     commit_at(root, "2026-10-20T10:00:00+02:00", "plan of November")
-    first = root / "content" / FR / "posts" / "2026-11-03-novembre-0.md"
+    first = root / "content" / FR / "posts" / "2026-11-23-novembre-0.md"
     first.write_text(
         first.read_text(encoding="utf-8").replace("status: scheduled", "status: published"),
         encoding="utf-8",
@@ -95,11 +95,13 @@ def test_a_closed_month_shows_next_month_as_it_stood_when_it_ended(tmp_path: Pat
     ws, _ = load_workspace(root)
     client = ws.clients[FR]
     october = Month(2026, 10)
-    source = plan_source(root, client, october)
+    load_plans(ws, FR, [october])  # the report recipe's load step
+    source = client.plans[october.key]
     assert source.day == date(2026, 10, 20) and source.commit is not None
     report = build_report(
-        client, "Agence", load_metrics(client.folder), october, date(2026, 11, 21), source
+        client, "Agence", load_metrics(client.folder), october, date(2026, 11, 21)
     )
+    assert report.plan_source is source
     plan = {e.title: e.status for week in report.plan for e in week.entries}
     assert plan == {"Novembre 0": "scheduled", "Novembre 1": "approved", "Novembre 2": "draft"}
     html = unescape(render_html(report, root))
@@ -114,7 +116,7 @@ def test_history_that_starts_after_the_month_shows_the_clients_earliest_plan(
 
     from generator.content.loader import load_workspace
     from generator.months import Month
-    from generator.report.as_of import plan_source
+    from generator.repo.plans import plan_as_of
 
     root = build_workspace(tmp_path / "ws")
     content = root / "content"
@@ -125,7 +127,7 @@ def test_history_that_starts_after_the_month_shows_the_clients_earliest_plan(
     hidden.rename(content)
     commit_at(root, "2026-11-21T10:00:00+01:00", "the clients arrive")
     ws, _ = load_workspace(root)
-    source = plan_source(root, ws.clients[FR], Month(2026, 10))
+    source = plan_as_of(root, ws.clients[FR], Month(2026, 10))
     assert source.day == date(2026, 11, 21)
     titles = {item.title for item in source.client.items}
     assert {"Novembre 0", "Novembre 1", "Novembre 2"} <= titles

@@ -13,10 +13,19 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from report_workspace import FR, build_workspace, pdf_text, post, post_row, published, write
+from report_workspace import (
+    FR,
+    build_workspace,
+    medium,
+    pdf_text,
+    post,
+    post_row,
+    published,
+    write,
+)
 
 from generator.months import Month
-from generator.report.batch import Task, run_batch
+from generator.report_build import Task, run_batch
 from generator.vocabulary import word
 
 BOOSTS, OBJECTIVES, SHARES = 20, 24, 20
@@ -45,7 +54,9 @@ def add_long_tables(root: Path) -> None:
                 "published",
                 "promo",
                 "Offre du jour.",
-                "boost:\n  budget: 40\n  objective: traffic\n" + published({"instagram": f"b{n}"}),
+                "boost:\n  budget: 40\n  objective: traffic\n"
+                + published({"instagram": f"b{n}"})
+                + medium("pain.png", "Pain"),
             ),
         )
         rows.append(post_row("instagram", f"b{n}", day - timedelta(hours=2), rng, "31.50"))
@@ -54,6 +65,7 @@ def add_long_tables(root: Path) -> None:
             folder / "curated" / f"lecture-{n:02d}.md",
             f"---\ntitle: Lecture {n:02d}\nplatforms: [facebook]\nstatus: shared\n"
             f"source_name: Revue {n}\nshare_at: 2026-10-{1 + n:02d} 09:00\n"
+            f"source_url: https://example.org/revue-{n}\ncredit: Revue {n}\n"
             "why: Une raison assez longue pour tenir sur deux lignes dans le tableau du mois.\n"
             "---\nTexte.\n",
         )

@@ -13,10 +13,11 @@ from generator.content.model import Workspace
 from generator.metrics.store import load_metrics
 from generator.months import Month, parse_month
 from generator.problems import AlmanacError
-from generator.report.batch import Task, finished_months, run_batch
 from generator.report.i18n import Words
+from generator.report.months import finished_months
 from generator.report.report_html import render_report_html
 from generator.report.report_model import Report, build_report, excerpt
+from generator.report_build import Task, run_batch
 
 OCTOBER = Month(2026, 10)
 
@@ -24,7 +25,7 @@ OCTOBER = Month(2026, 10)
 @pytest.fixture(scope="module")
 def ws(tmp_path_factory: pytest.TempPathFactory) -> Workspace:
     root = build_workspace(tmp_path_factory.mktemp("model") / "ws")
-    workspace, problems = load_workspace(root)
+    workspace, problems = load_workspace(root, metrics=True)
     assert not problems.errors()
     return workspace
 
@@ -118,7 +119,7 @@ def test_workspace_templates_override_the_defaults(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     write_image(root / "reports" / "templates" / "stamp.png", (0, 0, 0), (20, 20))
-    workspace, _ = load_workspace(root)
+    workspace, _ = load_workspace(root, metrics=True)
     html = render_report_html(workspace, FR, OCTOBER, inline_media=False)
     assert "Nos définitions Boulangerie Test &amp; Fils" in html  # autoescaped
     assert "Le mois en chiffres" in html  # the other templates are the defaults

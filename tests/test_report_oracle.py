@@ -41,7 +41,7 @@ from oracle_exports import (
 from report_workspace import pdf_text
 
 from generator.months import Month
-from generator.report.batch import Task, run_batch
+from generator.report_build import Task, run_batch
 
 CLIENTS = {"atelier-velo": "fr", "fournil-des-halles": "fr", "northwind-outdoor": "en"}
 MONTHS = (9, 10, 11)

@@ -22,7 +22,7 @@ from report_workspace import (
 )
 
 from generator.months import Month
-from generator.report.batch import Task, run_batch
+from generator.report_build import Task, run_batch
 
 OCTOBER = Month(2026, 10)
 

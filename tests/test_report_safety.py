@@ -14,8 +14,8 @@ from PIL import Image
 from report_workspace import EN, FR, build_workspace, write_image
 
 from generator.months import Month
-from generator.report.batch import Task, run_batch
 from generator.report.pdf import ReportError, render_pdf
+from generator.report_build import Task, run_batch
 
 
 def pixel() -> str:

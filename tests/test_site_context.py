@@ -21,9 +21,9 @@ FIXTURE = Path(__file__).parent / "fixtures" / "site_ws"
 def test_context_cannot_be_filled_after_it_is_built(tmp_path: Path) -> None:
     root = tmp_path / "ws"
     shutil.copytree(FIXTURE, root)
-    model, _, history = load_model(BuildOptions(root=root, today=parse_today("2026-11-21")))
+    model, _ = load_model(BuildOptions(root=root, today=parse_today("2026-11-21")))
     feeds = feed_links(model, "fr")
-    ctx = build_context(model, "fr", feeds=feeds, history=history, sections={"pain-doux": []})
+    ctx = build_context(model, "fr", feeds=feeds, sections={"pain-doux": []})
     with pytest.raises(dataclasses.FrozenInstanceError):
         ctx.feeds = {}  # type: ignore[misc]
     with pytest.raises(TypeError):

@@ -14,8 +14,7 @@ from test_site_build import build, copy_fixture, files_of, text_files
 
 from generator.content import load_workspace
 from generator.repo.history import Change, Commit, ItemHistory, Person
-from generator.site_build import history_missing, load_site_history
-from generator.site_pages.context import SiteHistory
+from generator.repo.workspace_history import WorkspaceHistory, history_missing
 from generator.site_pages.history_section import render_history
 
 CLAIRE = ("Claire Martin", "claire@paindoux.example")  # listed in client.yml (by name)
@@ -167,9 +166,11 @@ def test_no_commits_and_shallow_clone_give_a_reason(
     subprocess.run(
         ["git", "clone", "-q", "--depth", "1", f"file://{repo[0].root}", str(shallow)], check=True
     )
-    ws, _ = load_workspace(shallow)
-    found = load_site_history(ws, shallow, None)
+    ws, _ = load_workspace(shallow, history=True)  # asked for: the workspace carries it
+    found = ws.history
+    assert found is not None
     assert found.missing == "shallow" and not found.items and not found.records
+    assert load_workspace(shallow)[0].history is None  # not asked for: git is not run
 
 
 def test_renderer_escapes_markup_in_names() -> None:
@@ -177,7 +178,7 @@ def test_renderer_escapes_markup_in_names() -> None:
     moment = datetime.fromisoformat("2026-11-02T09:00:00+00:00")
     commit = Commit("a" * 40, who, who, moment, moment, "<b>subject</b>")
     change = Change(commit, "created", GALETTE, None, ("status", "caption"), None, "<i>")
-    site = SiteHistory({GALETTE: ItemHistory(GALETTE, [change])})
+    site = WorkspaceHistory({GALETTE: ItemHistory(GALETTE, [change])})
     html = render_history(site, GALETTE, "pain-doux/galette", ZoneInfo("Europe/Paris"), "en")
     assert "<script>" not in html and "<i>" not in html and "<b>" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html and "created (&lt;i&gt;)" in html

@@ -49,7 +49,7 @@ def test_strict_build_is_not_stopped_by_information(tmp_path: Path) -> None:
     root = workspace_with_only_information(tmp_path)
     _, problems = check_workspace(root, TODAY)
     assert [p.severity for p in problems] == [Severity.INFO]
-    model, shown, _ = load_model(BuildOptions(root=root, today=TODAY, strict=True))
+    model, shown = load_model(BuildOptions(root=root, today=TODAY, strict=True))
     assert [p.rule for p in shown] == ["metrics.unmatched"] and model.clients
 
 

@@ -62,8 +62,8 @@ def french_pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     shutil.copytree(FIXTURE, root)
     shutil.copytree(GENERATOR.parent / "calendar", root / "calendar")
     options = BuildOptions(root=root, today=parse_today("2026-11-21"))
-    model, _, history = load_model(options)
-    project = render_project(model, options, calendar_folder(root), history)
+    model, _ = load_model(options)
+    project = render_project(model, options, calendar_folder(root))
     return {page.path: page.body for page in project.pages}
 
 

@@ -30,7 +30,8 @@ DAY_ONLY = re.compile(r"^\d{4}-\d{2}-\d{2}$")  # `--at 2026-12-20`: a day, not i
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("kind", choices=[*ITEM_KINDS, "client"])
+    # what to make: an item of a registered kind, or a client ("kind" is only ever an item's)
+    parser.add_argument("what", choices=[*ITEM_KINDS, "client"])
     parser.add_argument(
         "slug",
         nargs="?",
@@ -213,17 +214,17 @@ def new_client(args: argparse.Namespace) -> int:
 def new_item(args: argparse.Namespace) -> int:
     root: Path = args.workspace_root
     if args.slug is not None:
-        raise usage_error(f"`new {args.kind}` takes --client and --title, not a SLUG")
+        raise usage_error(f"`new {args.what}` takes --client and --title, not a SLUG")
     if not args.client or not args.title:
-        raise usage_error(f"`new {args.kind}` needs --client SLUG and --title TITLE")
+        raise usage_error(f"`new {args.what}` needs --client SLUG and --title TITLE")
     client = load_client(root, args.client)
     platforms = parse_platforms(args.platforms, client, args.force)
     today = resolve_today(root, args.today).moment
     when = parse_when(args.at, client, platforms, today)
-    path = write_new_item(root, args.client, args.kind, args.title, when, platforms, args.category)
+    path = write_new_item(root, args.client, args.what, args.title, when, platforms, args.category)
     print(relative(path, root))
     return 0
 
 
 def run(args: argparse.Namespace) -> int:
-    return new_client(args) if args.kind == "client" else new_item(args)
+    return new_client(args) if args.what == "client" else new_item(args)

@@ -13,7 +13,7 @@ from generator.library_notices import format_notices
 from generator.months import Month, parse_month
 
 if TYPE_CHECKING:  # WeasyPrint and matplotlib take a second to import: only when reporting
-    from generator.report.batch import BatchResult, Task
+    from generator.report_build import BatchResult, Task
 
 NAME = "report"
 HELP = "write monthly client reports as PDF (reports/<client>/YYYY-MM.pdf)"
@@ -36,6 +36,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--client", metavar="SLUG", default=None, help="one client only (default: every client)"
     )
     add_today_argument(parser, "reference day (the default month is the one before it)")
+    parser.add_argument(
+        "--strict",
+        action="store_true",
+        help="warnings in the data a month's report reads block it too, as errors always do "
+        "(as `almanac check --strict`); problems elsewhere are printed as warnings",
+    )
     parser.add_argument(
         "--complete-only",
         action="store_true",
@@ -81,14 +87,15 @@ def in_shard(clients: list[str], shard: tuple[int, int] | None) -> list[str]:
 
 
 def build_tasks(args: argparse.Namespace) -> list[Task]:
-    from generator.report.batch import Task
+    from generator.report_build import Task
 
-    today = resolve_today(args.workspace_root, args.today).moment.date()
+    moment = resolve_today(args.workspace_root, args.today).moment
+    today = moment.date()
     months: tuple[Month, ...] | None = None
     if not args.all_months:
         months = (parse_month(args.month) if args.month else Month.of(today).previous(),)
     return [
-        Task(args.workspace_root, slug, months, today, args.complete_only)
+        Task(args.workspace_root, slug, months, today, args.complete_only, args.strict, moment)
         for slug in in_shard(pick_clients(args.workspace_root, args.client), args.shard)
     ]
 
@@ -127,7 +134,7 @@ def kept_pdfs(result: BatchResult, root: Path) -> list[str]:
 
 
 def run(args: argparse.Namespace) -> int:
-    from generator.report.batch import run_batch
+    from generator.report_build import run_batch
 
     tasks = build_tasks(args)
     result = run_batch(tasks, jobs=max(1, args.jobs))

@@ -63,6 +63,13 @@ class Kind(Generic[M]):
     visuals_of: Callable[[M], list[tuple[str, str]]] = _no_visuals  # (field, file) pairs
     # named moments on the calendar (a contest's opening, closing, draw…); None: its date once
     milestones_of: Callable[[M], list[tuple[str, datetime | None]]] | None = None
+    other_dates: tuple[str, ...] = ()  # its other date fields (a contest's ends, draw_at…)
+
+    @property
+    def date_fields(self) -> tuple[str, ...]:
+        """Every field that names one of its days: what a file that cannot be loaded is
+        searched for, to know which months it belongs to."""
+        return (self.date_field, *self.other_dates)
 
     @property
     def site_template(self) -> str:
@@ -181,6 +188,7 @@ CONTEST: Kind[Contest] = Kind(
     media_of=lambda meta: list(meta.media),
     visuals_of=_contest_visuals,
     milestones_of=_contest_milestones,
+    other_dates=("ends", "draw_at", "announce_at"),
 )
 CURATED: Kind[Curated] = Kind(
     name="curated",

@@ -9,7 +9,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from generator.content import layout
-from generator.content.kinds import KINDS, ItemMeta
+from generator.content.kinds import KINDS, ItemMeta, Kind
 from generator.content.model import (
     AgencyEvent,
     ClientData,
@@ -25,6 +25,7 @@ from generator.content.paths import (
     accept_item_name,
 )
 from generator.content.references import check_references
+from generator.content.unloaded import named_days
 from generator.frontmatter import FrontMatter, SourceError, parse_front_matter, read_text
 from generator.months import is_month_key
 from generator.problems import AlmanacError, ProblemList, Severity
@@ -164,25 +165,37 @@ def load_items(client: ClientData, root: Path, problems: ProblemList) -> None:
     seen: dict[str, str] = {}
     for kind in KINDS:
         for path in sorted((client.folder / kind.folder).rglob("*.md")):
-            if not accept_source(path, client, root, problems, item=True):
+            rel = relative(path, root)
+            if not accept_client_file(path, client.folder, rel, problems):
+                client.unloaded[rel] = None  # not read: it may lie outside the client's folder
                 continue
-            doc = read_document(path, root, kind.schema, problems, context)
-            if doc is None:
-                continue
-            item = Item(kind, client.slug, path.stem, doc.meta, doc.body, doc.source)
-            if not accept_item(item, seen, problems):
+            item = load_item(kind, path, client, root, problems, context)
+            if item is None or not accept_item(item, seen, problems):
+                client.unloaded[rel] = named_days(path)  # which months it may belong to
                 continue
             client.items.append(item)
 
 
-def accept_source(
-    path: Path, client: ClientData, root: Path, problems: ProblemList, item: bool = False
-) -> bool:
-    """A file may be read for a client only from its folder, and an item only under a slug."""
-    rel = relative(path, root)
-    if not accept_client_file(path, client.folder, rel, problems):
-        return False
-    return accept_item_name(path, rel, problems) if item else True
+def load_item(
+    kind: Kind[Any],
+    path: Path,
+    client: ClientData,
+    root: Path,
+    problems: ProblemList,
+    context: dict[str, Any],
+) -> Item[ItemMeta] | None:
+    """One item file of `kind`, validated against its schema; None (problems recorded) if not."""
+    if not accept_item_name(path, relative(path, root), problems):
+        return None
+    doc = read_document(path, root, kind.schema, problems, context)
+    if doc is None:
+        return None
+    return Item(kind, client.slug, path.stem, doc.meta, doc.body, doc.source)
+
+
+def accept_source(path: Path, client: ClientData, root: Path, problems: ProblemList) -> bool:
+    """A file may be read for a client only from its folder."""
+    return accept_client_file(path, client.folder, relative(path, root), problems)
 
 
 def accept_item(item: Item[ItemMeta], seen: dict[str, str], problems: ProblemList) -> bool:
@@ -308,11 +321,12 @@ def holidays_of(client: ClientData) -> list[AgencyEvent]:
 
 
 def load_workspace(
-    root: Path, only_client: str | None = None, metrics: bool = False
+    root: Path, only_client: str | None = None, metrics: bool = False, history: bool = False
 ) -> tuple[Workspace, ProblemList]:
     """Load and validate a whole workspace (or one client of it); never raises on bad input.
 
-    With `metrics`, each client's canonical metrics are read too (check, build, report).
+    With `metrics`, each client's canonical metrics are read too (check, build, report); with
+    `history`, the loaded items' git history and approval audit (the site's pages).
     """
     problems = ProblemList()
     settings, source = load_settings(root, problems)
@@ -348,6 +362,10 @@ def load_workspace(
     check_references(ws, problems)
     if metrics:
         load_client_metrics(ws, problems)
+    if history:
+        from generator.repo.workspace_history import load_workspace_history
+
+        ws.history = load_workspace_history(ws)
     return ws, problems
 
 

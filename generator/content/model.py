@@ -15,6 +15,7 @@ from generator.yamlread import Path_
 if TYPE_CHECKING:
     from generator.content.kinds import ItemMeta, Kind
     from generator.metrics.store import ClientMetrics
+    from generator.repo.workspace_history import WorkspaceHistory
 
 # covariant: an Item[Post] is usable wherever any item is
 M_co = TypeVar("M_co", bound="ItemMeta", covariant=True)
@@ -134,10 +135,25 @@ class ClientData:
     metrics: ClientMetrics | None = None  # when the load asked for them
     # every media file its items name, measured (file name as written -> measurement)
     media: dict[str, Measurement] = field(default_factory=dict)
+    # item files that could not be loaded, with the days they name (None: none could be read),
+    # by workspace-relative path: a report is blocked by one only if it may be in its months
+    unloaded: dict[str, tuple[date, ...] | None] = field(default_factory=dict)
+    # by month key: next month's plan as it stood when the month ended (when the load asked)
+    plans: dict[str, PlanSource] = field(default_factory=dict)
 
     @property
     def name(self) -> str:
         return self.config.name
+
+
+@dataclass(frozen=True)
+class PlanSource:
+    """Where a closed month's "next month" plan was read from: the client as it stood at a
+    commit, and that commit's day; `commit` None when git had no history to give."""
+
+    client: ClientData
+    commit: str | None = None
+    day: date | None = None
 
 
 @dataclass
@@ -173,6 +189,7 @@ class Workspace:
     source: Source
     clients: dict[str, ClientData] = field(default_factory=dict)
     events: list[AgencyEvent] = field(default_factory=list)
+    history: WorkspaceHistory | None = None  # git history and approvals, when the load asked
 
     def items(self) -> list[AnyItem]:
         return [item for client in self.clients.values() for item in client.items]

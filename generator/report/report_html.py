@@ -17,7 +17,6 @@ from matplotlib.colors import to_rgb
 from PIL import Image
 
 from generator.content.model import ClientData, Workspace
-from generator.metrics.store import load_metrics
 from generator.months import Month, parse_month
 from generator.report import charts
 from generator.report.figures import KeyFigure, ObjectiveResult
@@ -341,9 +340,10 @@ def render_report_html(
     ws: Workspace, client: str | ClientData, month: str | Month, inline_media: bool = True
 ) -> str:
     """A client's report as a self-contained HTML page (for the team site's review pages), on
-    the metrics the workspace was loaded with (read from the client's folder otherwise)."""
+    the metrics the load stage read with the workspace (loaded with `metrics=True`)."""
     data = ws.clients[client] if isinstance(client, str) else client
     when = parse_month(month) if isinstance(month, str) else month
-    metrics = data.metrics if data.metrics is not None else load_metrics(data.folder)
-    report = build_report(data, ws.settings.name, metrics, when)
+    if data.metrics is None:  # the load stage reads metrics; a renderer never does
+        raise ValueError(f"the client {data.slug} was loaded without its metrics")
+    report = build_report(data, ws.settings.name, data.metrics, when)
     return render_html(report, ws.root, inline_media)

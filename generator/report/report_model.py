@@ -8,11 +8,10 @@ from datetime import date
 from pathlib import Path
 
 from generator.content.kinds import CONTEST, CURATED, POST
-from generator.content.model import AnyItem, ClientData, Item, MonthNote
+from generator.content.model import AnyItem, ClientData, Item, MonthNote, PlanSource
 from generator.metrics.audience import latest_shares
 from generator.metrics.store import ClientMetrics, PostMetrics
 from generator.months import Month, Week, local_day
-from generator.report.as_of import PlanSource
 from generator.report.figures import (
     KeyFigure,
     MonthFigures,
@@ -486,12 +485,13 @@ def build_report(
     metrics: ClientMetrics,
     month: Month,
     today: date | None = None,
-    plan_from: PlanSource | None = None,
 ) -> Report:
     """The whole report of `client` for `month`: a recipe, section by section.
 
     A month is closed (objectives met or missed) when it ended before `today`; without
-    `today` every month is taken as closed."""
+    `today` every month is taken as closed. Next month's plan is the one the load stage put
+    on the client for this month (as it stood when the month ended), else the current one."""
+    plan_from = client.plans.get(month.key)
     zone = client.timezone
     posts = POST.items(client.items)
     closed = today is None or month.last < today

@@ -11,9 +11,8 @@ from zoneinfo import ZoneInfo
 from generator.calendar_model import CalendarModel
 from generator.content.model import AnyItem
 from generator.format_table import FormatTable, build_format_table
-from generator.repo.approvals import ApprovalRecord
 from generator.repo.forge import Forge
-from generator.repo.history import ItemHistory
+from generator.repo.workspace_history import WorkspaceHistory
 from generator.rules.health import ClientHealth, build_health
 from generator.rules.limits import PlatformLimits, build_limits
 from generator.site_pages.actions import Action, ItemFlag, build_actions, build_flags
@@ -35,15 +34,6 @@ class Page:
     tags: list[str] = field(default_factory=list)
 
 
-@dataclass
-class SiteHistory:
-    """What git says about the built items, or why it says nothing (`missing`)."""
-
-    items: dict[str, ItemHistory] = field(default_factory=dict)  # by workspace-relative path
-    records: dict[str, ApprovalRecord] = field(default_factory=dict)  # by item uid
-    missing: str | None = None
-
-
 @dataclass(frozen=True)
 class SiteContext:
     """The model plus the choices that decide where things are linked; built once, then read.
@@ -60,7 +50,8 @@ class SiteContext:
     media: Mapping[tuple[str, str], str]  # (client, file named in an item) -> site path
     limits: Mapping[str, PlatformLimits]
     health: Mapping[str, ClientHealth]
-    history: SiteHistory | None  # None: pages leave the history section out
+    # the workspace's git history and approvals; None (loaded without): no history section
+    history: WorkspaceHistory | None
     # more pages of a client (e.g. its reports): (label, page path), linked from nav and overview
     sections: Mapping[str, Sequence[tuple[str, str]]]
     # the forge hosting the repository (item pages link to its pull requests and issues)
@@ -118,7 +109,6 @@ def build_context(
     *,
     feeds: Mapping[str, Sequence[tuple[str, str]]] | None = None,
     media: Mapping[tuple[str, str], str] | None = None,
-    history: SiteHistory | None = None,
     sections: Mapping[str, Sequence[tuple[str, str]]] | None = None,
     forge: Forge | None = None,
     client_site: bool = False,
@@ -133,7 +123,7 @@ def build_context(
         media=MappingProxyType(dict(media or {})),
         limits=MappingProxyType(build_limits(ws.settings)),
         health=MappingProxyType(build_health(ws, model.problems, model.today)),
-        history=history,
+        history=ws.history,
         sections=MappingProxyType({k: tuple(v) for k, v in (sections or {}).items()}),
         forge=forge,
         formats=build_format_table(ws.settings),

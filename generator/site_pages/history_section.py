@@ -10,7 +10,8 @@ from markupsafe import Markup
 
 from generator.content.model import Item
 from generator.repo.history import EDIT_FIELDS, Change
-from generator.site_pages.context import SiteContext, SiteHistory
+from generator.repo.workspace_history import WorkspaceHistory
+from generator.site_pages.context import SiteContext
 from generator.site_pages.labels import format_day
 from generator.site_pages.render import render, words
 from generator.vocabulary import WORDS
@@ -64,7 +65,9 @@ def describe_change(change: Change, locale: str) -> str:
     return ", ".join(p for p in parts if p) or t("hist_details", locale)
 
 
-def render_history(site: SiteHistory, rel: str, uid: str, zone: ZoneInfo, locale: str) -> Markup:
+def render_history(
+    site: WorkspaceHistory, rel: str, uid: str, zone: ZoneInfo, locale: str
+) -> Markup:
     """The section for the item at `rel` (workspace path) with id `uid`, times in `zone`."""
     missing = site.missing
     if missing is not None and missing not in MISSING_REASONS:

@@ -1,4 +1,4 @@
-"""A closed month's report shows the plan as it stood when the month ended, from git.
+"""A closed month's "next month" plan as it stood when the month ended, read from git.
 
 "Next month's plan" of October's report must not change when November's posts are later
 published or moved: the client's items are read from the last commit (first-parent line of
@@ -7,31 +7,26 @@ gives the earliest commit holding the client's folder (its earliest known plan),
 the date printed beside the plan; the repository's very first commit may predate the client
 and would show an empty plan. Without git the files as they are are used, and the report says
 that too.
+
+Part of the load stage: the report recipe asks for these plans (`load_plans`) and the report
+reads them from the client (`ClientData.plans`); no report section runs git.
 """
 
 from __future__ import annotations
 
 import tempfile
-from dataclasses import dataclass, replace
-from datetime import date, datetime, time
+from collections.abc import Iterable
+from dataclasses import replace
+from datetime import datetime, time
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from generator.content.layout import CONTENT_FOLDER
 from generator.content.loader import load_workspace
-from generator.content.model import ClientData
+from generator.content.model import ClientData, PlanSource, Workspace
 from generator.months import Month
 from generator.problems import AlmanacError
 from generator.repo.git_repo import export_workspace, open_repo, run_git
-
-
-@dataclass(frozen=True)
-class PlanSource:
-    """Where next month's plan was read from: a commit and its date, or the files (None)."""
-
-    client: ClientData
-    commit: str | None = None
-    day: date | None = None
 
 
 def month_end(month: Month, zone: str) -> datetime:
@@ -59,7 +54,7 @@ def commit_before(root: Path, moment: datetime, folder: str) -> tuple[str, datet
     return found, datetime.fromisoformat(when)
 
 
-def plan_source(root: Path, client: ClientData, month: Month) -> PlanSource:
+def plan_as_of(root: Path, client: ClientData, month: Month) -> PlanSource:
     """The client as it stood at the end of `month` (or as it is, without git history)."""
     try:
         folder = f"{CONTENT_FOLDER}/{client.slug}"
@@ -80,3 +75,10 @@ def plan_source(root: Path, client: ClientData, month: Month) -> PlanSource:
     if then is None:  # nothing was planned for a client that did not exist
         then = replace(client, items=[], months={})
     return PlanSource(then, sha, day)
+
+
+def load_plans(ws: Workspace, slug: str, months: Iterable[Month]) -> None:
+    """Put on the client the plan as it stood at the end of each month given."""
+    client = ws.clients[slug]
+    for month in months:
+        client.plans[month.key] = plan_as_of(ws.root, client, month)
