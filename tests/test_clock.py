@@ -107,6 +107,7 @@ def test_report_default_month_follows_as_of(example_ws: Path) -> None:
         month=None,
         client=None,
         complete_only=False,
+        strict=False,
         shard=None,
     )
     tasks = build_tasks(args)
