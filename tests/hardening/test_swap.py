@@ -109,6 +109,12 @@ def test_a_report_killed_before_its_rename_keeps_the_old_pdf_and_the_temp_goes_n
     folder.mkdir(parents=True)
     previous = b"%PDF-1.7 the report sent last month\n"
     (folder / "2026-10.pdf").write_bytes(previous)
+    # the first load measures the posts' images and writes the media cache atomically: done
+    # by `check` first, so that the PDF is the report's first atomic write
+    assert (
+        run_almanac("none", "-w", str(ws), "check", "--client", EN, "--today", TODAY).returncode
+        == 0
+    )
     args = ("-w", str(ws), "report", "--month", "2026-10", "--client", EN, "--today", TODAY)
     done = run_almanac("before-replace", *args, "--jobs", "1")
     assert done.returncode == -signal.SIGKILL
