@@ -69,7 +69,7 @@ class Kind(Generic[M]):
     def date_fields(self) -> tuple[str, ...]:
         """Every field that names one of its days: what a file that cannot be loaded is
         searched for, to know which months it belongs to."""
-        return (self.date_field, *self.other_dates)
+        return tuple(name for name in (self.date_field, *self.other_dates) if name)
 
     @property
     def site_template(self) -> str:
