@@ -55,8 +55,8 @@ def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     repo.put("Waiting", f"{POSTS}/waiting.md", waiting, who=WRITER)
     repo.git("remote", "add", "origin", "https://bot:s3cret-token@github.com/agence/plan.git")
     options = BuildOptions(root=repo.root, today=parse_today("2026-10-01"))
-    model, _, history = load_model(options)
-    project = render_project(model, options, calendar_folder(repo.root), history)
+    model, _ = load_model(options)
+    project = render_project(model, options, calendar_folder(repo.root))
     return {p.path.rsplit("/", 1)[-1]: p.body for p in project.pages if "/items/" in p.path}
 
 
@@ -158,8 +158,8 @@ def test_curated_and_draft_items_have_actions_but_no_approval_state(
     repo = new_workspace(tmp_path / "ws")
     repo.put("Idea", f"{POSTS}/idea.md", post_text(title="Idea", status="draft"))
     options = BuildOptions(root=repo.root, today=parse_today("2026-10-01"))
-    model, _, history = load_model(options)
-    project = render_project(model, options, calendar_folder(repo.root), history)
+    model, _ = load_model(options)
+    project = render_project(model, options, calendar_folder(repo.root))
     page = next(p.body for p in project.pages if p.path.endswith("/idea"))
     review = section(page)
     assert "Pas encore soumis à la relecture." in text_of(review)
@@ -172,8 +172,8 @@ def test_a_clients_site_asks_for_changes_without_naming_files(tmp_path: Path) ->
     repo = new_workspace(tmp_path / "ws")
     approve(repo, "valid", APPROVER)
     options = BuildOptions(root=repo.root, today=parse_today("2026-10-01"), client="fournil")
-    model, _, history = load_model(options)
-    project = render_project(model, options, calendar_folder(repo.root), history)
+    model, _ = load_model(options)
+    project = render_project(model, options, calendar_folder(repo.root))
     page = next(p.body for p in project.pages if p.path.endswith("/valid"))
     mail = html.unescape(re.search(r'href="(mailto:[^"]+)"', page).group(1))  # type: ignore[union-attr]
     assert "content" not in mail and "Page%20%3A%20fournil/items/valid/" in mail
