@@ -29,6 +29,7 @@ FILES = {
     },
     "month": "`content/<client>/months/YYYY-MM.md`",
     "events": "`content/_events/*.yml`",
+    "watchlist": "`content/<client>/watchlist.yml`",
 }
 
 

@@ -40,12 +40,13 @@ from generator.site_pages.config import (
 )
 from generator.site_pages.context import Granularity, build_context
 from generator.site_pages.html import page_url
+from generator.site_pages.inbox_pages import inbox_sections, render_inbox_pages
 from generator.site_pages.report_pages import (
     page_of,
     render_report_pages,
     site_files,
 )
-from generator.site_reports import collect_reports
+from generator.site_reports import SiteReports, collect_reports
 from generator.site_swap import recover_abandoned, staging_folder, swap_into_place
 from generator.vocabulary import word as t
 
@@ -174,6 +175,19 @@ def render_feeds(ws: Workspace, ctx: SiteContext) -> dict[str, str]:
     return texts
 
 
+def client_sections(
+    ws: Workspace, reports: SiteReports, locale: str, team: bool
+) -> dict[str, list[tuple[str, str]]]:
+    """Each client's extra pages: its reports, and on the team site its curation inbox."""
+    sections: dict[str, list[tuple[str, str]]] = {
+        slug: [(t("reports", locale), page_of(slug))] for slug in reports.clients
+    }
+    if team:
+        for slug, links in inbox_sections(ws.clients, locale).items():
+            sections.setdefault(slug, []).extend(links)
+    return sections
+
+
 def render_project(model: CalendarModel, options: BuildOptions, folder: Path) -> SiteProject:
     """Every page, file and setting of the generated MkDocs project."""
     ws = model.workspace
@@ -189,7 +203,7 @@ def render_project(model: CalendarModel, options: BuildOptions, folder: Path) ->
         options.granularity,
         feeds=feed_links(model, locale),
         media={key: media_site_path(ws, key[0], src) for key, src in media.items()},
-        sections={slug: [(t("reports", locale), page_of(slug))] for slug in reports.clients},
+        sections=client_sections(ws, reports, locale, options.client is None),
         forge=find_forge(options.root, ws.settings),
         client_site=options.client is not None,
     )
@@ -203,7 +217,9 @@ def render_project(model: CalendarModel, options: BuildOptions, folder: Path) ->
     def report_pages(ctx: SiteContext) -> list[Page]:
         return render_report_pages(ctx, reports)
 
-    pages = render_pages(ctx, title, [report_pages, *options.extra_pages])
+    # the curation inbox is the agency's working list: on the team site only
+    team = [render_inbox_pages] if options.client is None else []
+    pages = render_pages(ctx, title, [report_pages, *team, *options.extra_pages])
     config = compose_config(load_base_config(folder), ctx, title, BUILT)
     return SiteProject(pages, config, files, texts, search_texts(ctx, pages))
 

@@ -90,6 +90,33 @@ WORDS: dict[str, tuple[str, str]] = {
     "category.contest": ("Jeu-concours", "Contest"),
     "category.behind_the_scenes": ("Coulisses", "Behind the scenes"),
     "category.event": ("Événement", "Event"),
+    "veille": ("Veille", "Watch list"),
+    "inbox": ("Boîte de veille", "Curation inbox"),
+    "found_via": ("trouvé dans", "found in"),
+    "found_via_label": ("Trouvé dans", "Found in"),
+    "candidates": ("À trier", "To sort"),
+    "inbox_help": (
+        "Pour garder un article : status: selected, avec ses réseaux (platforms) et sa date "
+        "(share_at). Pour l'écarter : status: rejected ; il ne reviendra pas.",
+        "To keep an article: status: selected, with its networks (platforms) and its date "
+        "(share_at). To drop it: status: rejected; it will not come back.",
+    ),
+    "inbox_empty": ("Rien à trier. Lire les flux :", "Nothing to sort. Read the feeds:"),
+    "veille_empty": (
+        "Aucune source suivie : ajoutez-les dans watchlist.yml.",
+        "No source watched yet: add them to watchlist.yml.",
+    ),
+    "feed": ("flux", "feed"),
+    "published_on": ("Publié le", "Published"),
+    "excerpt": ("Extrait", "Excerpt"),
+    # ---- who a watched source is (watchlist.yml, OPML folders) ----
+    "source_kind.media": ("Médias", "Media"),
+    "source_kind.expert": ("Experts", "Experts"),
+    "source_kind.body": ("Organisations professionnelles", "Professional bodies"),
+    "source_kind.institution": ("Institutions", "Institutions"),
+    "source_kind.competitor": ("Concurrents", "Competitors"),
+    "source_kind.alert": ("Alertes", "Alerts"),
+    "source_kind.other": ("Autres sources", "Other sources"),
     # ---- what sort of day an event is (content/_events/, a client's events/) ----
     "event_kind.fair": ("Salon", "Trade fair"),
     "event_kind.congress": ("Congrès", "Congress"),

@@ -11,9 +11,13 @@ from pydantic import BaseModel
 from generator.content.kinds import KINDS
 from generator.schema import Client, MonthNotes, Settings
 from generator.schema.events import EventList
+from generator.schema.watchlist import WatchList
 
 NAME = "schema"
-HELP = "print the JSON Schema of a file kind (settings, client, post, contest, curated, month)"
+HELP = (
+    "print the JSON Schema of a file kind (settings, client, post, contest, curated, month, "
+    "events, watchlist)"
+)
 NEEDS_WORKSPACE = False
 # every file kind, in the order of the README reference: settings, client, items, month, events
 ALL_KINDS: dict[str, type[BaseModel]] = {
@@ -22,6 +26,7 @@ ALL_KINDS: dict[str, type[BaseModel]] = {
     **{kind.name: kind.schema for kind in KINDS},
     "month": MonthNotes,
     "events": EventList,
+    "watchlist": WatchList,
 }
 
 

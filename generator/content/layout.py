@@ -3,6 +3,7 @@
     almanac.yml                       settings
     content/_events/*.yml             agency-wide dates
     content/<client>/client.yml       a client (folders starting with `_` or `.` are not clients)
+    content/<client>/watchlist.yml    the sources watched for the client (veille)
     content/<client>/<kind folder>/   items, one folder per kind (see generator.content.kinds)
     content/<client>/months/*.md      month notes
     content/<client>/events/          the client's own dates
@@ -24,6 +25,7 @@ SETTINGS_FILE = "almanac.yml"
 CONTENT_FOLDER = "content"
 EVENTS_FOLDER = "_events"
 CLIENT_FILE = "client.yml"
+WATCHLIST_FILE = "watchlist.yml"  # the sources watched for the client (veille)
 MONTHS_FOLDER = "months"
 CLIENT_EVENTS_FOLDER = "events"  # the client's own dates (calendar files, YAML)
 MEDIA_FOLDER = "media"
@@ -47,6 +49,10 @@ def client_dir(root: Path, slug: str) -> Path:
 
 def client_file(root: Path, slug: str) -> Path:
     return client_dir(root, slug) / CLIENT_FILE
+
+
+def watchlist_file(root: Path, slug: str) -> Path:
+    return client_dir(root, slug) / WATCHLIST_FILE
 
 
 def client_folders(root: Path) -> list[str]:

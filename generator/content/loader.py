@@ -32,6 +32,7 @@ from generator.problems import AlmanacError, ProblemList, Severity
 from generator.schema import Client, MonthNotes, Settings
 from generator.schema.common import is_slug
 from generator.schema.validate import validate_doc
+from generator.schema.watchlist import WatchList, WatchSource
 from generator.yamlread import find_control_character, parse_yaml
 
 
@@ -156,6 +157,7 @@ def read_client(folder: Path, ws: Workspace, problems: ProblemList) -> ClientDat
     owner = (folder, f"the client's folder `{folder.name}`")
     client.events = load_events(folder / layout.CLIENT_EVENTS_FOLDER, ws.root, problems, owner)
     client.events += holidays_of(client)
+    client.watchlist = load_watchlist(folder / layout.WATCHLIST_FILE, ws.root, problems)
     client.reports = layout.find_reports(ws.root, client.slug)
     return client
 
@@ -304,6 +306,15 @@ def load_events(
                 )
             )
     return events
+
+
+def load_watchlist(path: Path, root: Path, problems: ProblemList) -> list[WatchSource]:
+    """The client's watched sources (veille), from watchlist.yml when there is one."""
+    rel = relative(path, root)
+    if not path.is_file() or not accept_client_file(path, path.parent, rel, problems):
+        return []
+    doc = read_document(path, root, WatchList, problems, front_matter=False)
+    return list(doc.meta.sources) if doc is not None else []
 
 
 def holidays_of(client: ClientData) -> list[AgencyEvent]:

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Generic, TypeAlias, TypeVar
 from generator.media_files import Measurement
 from generator.schema import Client, MonthNotes, Settings
 from generator.schema.items import Media
+from generator.schema.watchlist import WatchSource
 from generator.yamlread import Path_
 
 if TYPE_CHECKING:
@@ -131,6 +132,7 @@ class ClientData:
     items: list[AnyItem] = field(default_factory=list)
     months: dict[str, MonthNote] = field(default_factory=dict)
     events: list[AgencyEvent] = field(default_factory=list)  # its own and its public holidays
+    watchlist: list[WatchSource] = field(default_factory=list)  # the sources watched (veille)
     reports: dict[str, Path] = field(default_factory=dict)  # report PDFs on disk, by month key
     metrics: ClientMetrics | None = None  # when the load asked for them
     # every media file its items name, measured (file name as written -> measurement)

@@ -10,30 +10,16 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from generator.atomic import write_atomic
 from generator.events.ics_read import CalendarEvent
 from generator.schema.events import EventKind
+from generator.yamlwrite import dump_yaml
 
 HEADER = (
     "# Imported by `almanac events import` from {source}.\n"
     "# A new import of the same calendar replaces this file; `kind`, `blackout` and\n"
     "# `post_expected` set here by hand are kept for events whose uid and day are unchanged.\n"
 )
-
-
-class _Dumper(yaml.SafeDumper):
-    """Quotes every string Almanac's strict reader would refuse bare (12:30, no, 1e3, …)."""
-
-
-def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
-    bare = yaml.safe_load(value) if value and "\n" not in value else value
-    style = "'" if (not isinstance(bare, str) or ":" in value) and value else None
-    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
-
-
-_Dumper.add_representer(str, _represent_str)
 
 
 def event_record(
@@ -65,13 +51,7 @@ def render_events(
     records = [
         event_record(e, kind, previous.get(f"{e.uid}/{e.day.isoformat()}", {})) for e in events
     ]
-    body = yaml.dump(
-        {"source": source, "events": records},
-        Dumper=_Dumper,
-        allow_unicode=True,
-        sort_keys=False,
-        width=100,
-    )
+    body = dump_yaml({"source": source, "events": records})
     return (HEADER.format(source=source) + body).encode("utf-8")
 
 

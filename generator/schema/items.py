@@ -263,16 +263,38 @@ class Curated(ItemBase):
 
     renamed_fields: ClassVar[dict[str, str]] = {"kind": "category"}
 
+    platforms: Networks = doc(
+        "Networks it goes on; may stay empty while it is a candidate (or rejected).",
+        default_factory=list,
+    )
     status: CuratedStatus = doc("candidate, selected, rejected or shared.")
     source_url: Address | None = doc("Address of the original content.", default=None)
     source_name: str | None = doc("Publication or account it comes from.", default=None)
     source_author: str | None = doc("Author of the original.", default=None)
+    published_on: Day | None = doc("When the original was published.", default=None)
     found_at: Day | None = doc("When it was found (veille).", default=None)
+    found_via: str | None = doc(
+        "The feed or watched source it was found in (written by `almanac curate`).", default=None
+    )
+    excerpt: str | None = doc(
+        "The opening of the original, to decide without opening it.", default=None
+    )
     share_at: LocalDateTime | None = doc("When to share it.", default=None)
     credit: str | None = doc("How the source is credited in the share.", default=None)
     permission: Permission | None = doc("Permission to reuse, when needed.", default=None)
     why: str | None = doc("Why it matters to the audience.", default=None)
     category: str = Field(default="curated", description="Always curated (for the content mix).")
+
+    @field_validator("status")
+    @classmethod
+    def _networks_once_picked(cls, status: CuratedStatus, info: ValidationInfo) -> CuratedStatus:
+        """A candidate is not planned yet; once selected or shared it goes somewhere."""
+        undecided = (CuratedStatus.CANDIDATE, CuratedStatus.REJECTED)
+        if "platforms" in info.data and not info.data["platforms"] and status not in undecided:
+            raise ValueError(
+                f"a {status.value} curated item needs `platforms`: the networks it is shared on"
+            )
+        return status
 
 
 def not_before(value: Any, info: ValidationInfo, name: str, start_name: str) -> Any:

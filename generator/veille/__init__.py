@@ -1,0 +1,1 @@
+"""Veille: the sources a client's team watches, and their feeds read into the curation inbox."""
