@@ -12,7 +12,8 @@ from datetime import datetime, timedelta
 
 from generator.content.kinds import POST
 
-FIELD = POST.date_field  # the field that dates a post, from the kind registry
+assert POST.date_field is not None  # posts are on the calendar
+FIELD: str = POST.date_field  # the field that dates a post, from the kind registry
 # key, opening quote, value, closing quote, then spaces, an optional comment and the line end
 _LINE = re.compile(
     rb"^(?P<key>" + FIELD.encode() + rb"[ \t]*:[ \t]*)"

@@ -24,7 +24,11 @@ FILES = {
     "client": "`content/<client>/client.yml`",
     **{
         kind.name: f"`content/<client>/{kind.folder}/"
-        f"{'YYYY-MM-DD-' if kind.dated_file_name else ''}slug.md`"
+        + (
+            "YYYY-MM.md`"
+            if kind.monthly_file
+            else f"{'YYYY-MM-DD-' if kind.dated_file_name else ''}slug.md`"
+        )
         for kind in KINDS
     },
     "month": "`content/<client>/months/YYYY-MM.md`",

@@ -108,6 +108,8 @@ def init_workspace(target: Path, options: WorkspaceOptions, today: datetime) -> 
 
 
 def item_path(client_dir: Path, kind: Kind[Any], slug: str, when: datetime) -> Path:
+    if kind.monthly_file:
+        return client_dir / kind.folder / f"{when:%Y-%m}.md"
     name = f"{when:%Y-%m-%d}-{slug}.md" if kind.dated_file_name else f"{slug}.md"
     return client_dir / kind.folder / name
 

@@ -12,7 +12,10 @@ class _Dumper(yaml.SafeDumper):
 
 
 def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
-    bare = yaml.safe_load(value) if value and "\n" not in value else value
+    try:
+        bare = yaml.safe_load(value) if value and "\n" not in value else value
+    except yaml.YAMLError:  # `@handle`, `%`, a backquote: not a plain scalar
+        bare = None
     style = "'" if (not isinstance(bare, str) or ":" in value) and value else None
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 

@@ -716,6 +716,54 @@ class DeliverableOverdue:
         deal(ws, deliverables=done, starts="2026-11-01 09:00")
 
 
+def mentions_log(ws: Workspace, *mentions: dict[str, Any]) -> Path:
+    """The client's November log of mentions and reviews."""
+    return ws.write_item("mentions", "2026-11", {"mentions": list(mentions)}, "")
+
+
+def negative(day: int, **more: Any) -> dict[str, Any]:
+    at = f"2026-11-{day} 10:00"
+    return {"at": at, "site": "x", "excerpt": f"Bad {day}", "tone": "negative", **more}
+
+
+@case("mentions.negative-spike")
+class NegativeSpike:
+    @staticmethod
+    def bad(ws: Workspace) -> Where:
+        done = {"answered_at": "2026-11-20 09:00"}
+        path = mentions_log(ws, *(negative(day, **done) for day in (16, 17, 18)))
+        return path, "at: 2026-11-18 10:00"
+
+    @staticmethod
+    def good(ws: Workspace) -> None:
+        done = {"answered_at": "2026-11-20 09:00"}
+        mentions_log(ws, *(negative(day, **done) for day in (17, 18)))
+
+
+@case("mentions.unanswered")
+class Unanswered:
+    @staticmethod
+    def bad(ws: Workspace) -> Where:
+        return mentions_log(ws, negative(19)), "at: 2026-11-19 10:00"
+
+    @staticmethod
+    def good(ws: Workspace) -> None:
+        mentions_log(ws, negative(19, answered_at="2026-11-19 11:00"), negative(20))
+
+
+@case("mentions.low-rating-unanswered")
+class LowRating:
+    @staticmethod
+    def bad(ws: Workspace) -> Where:
+        review = {"at": "2026-11-20 20:00", "site": "google", "excerpt": "Meh", "rating": 2}
+        return mentions_log(ws, review), "rating: 2"
+
+    @staticmethod
+    def good(ws: Workspace) -> None:
+        review = {"at": "2026-11-20 20:00", "site": "google", "excerpt": "Meh", "rating": 2}
+        mentions_log(ws, {**review, "answered": True}, {**review, "rating": 3, "excerpt": "Ok"})
+
+
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c.rule)
 def test_rule_trips_at_the_right_line(tmp_path: Path, case: Case) -> None:
     ws = Workspace(tmp_path, **case.client)

@@ -448,6 +448,26 @@ def plant_events(p: Planter) -> None:
     p.post("holiday-results", "2027-07-16 12:30", contest="planted-holiday", status="draft")
 
 
+def plant_mentions(p: Planter) -> None:
+    """Four negative mentions in a week (a spike), one unanswered; a 2-star review unanswered."""
+    path = p.folder / "mentions" / "2026-11.md"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    answered = "    answered_at: 2026-11-19 09:00\n"
+    negatives = "".join(
+        f"  - at: 2026-11-{day} 10:00\n    site: x\n    excerpt: planted spike {day}\n"
+        f"    tone: negative\n{answered if day != '19' else ''}"
+        for day in ("16", "17", "18", "19")
+    )
+    review = (
+        "  - at: 2026-11-20 10:00\n    site: google\n    excerpt: planted review\n"
+        "    tone: neutral\n    rating: 2\n"
+    )
+    path.write_text(f"---\nmentions:\n{negatives}{review}---\n", encoding="utf-8")
+    p.expect("mentions.negative-spike", path, "at: 2026-11-19 10:00")
+    p.expect("mentions.unanswered", path, "at: 2026-11-19 10:00")
+    p.expect("mentions.low-rating-unanswered", path, "rating: 2")
+
+
 def plant_all(root: Path, slug: str) -> list[Expected]:
     planter = Planter(root, slug)
     tune_client(planter)
@@ -460,6 +480,7 @@ def plant_all(root: Path, slug: str) -> list[Expected]:
         plant_workflow,
         plant_rights_and_validation,
         plant_events,
+        plant_mentions,
     ):
         plant(planter)
     return planter.expected

@@ -9,6 +9,7 @@ from generator.checking import check_workspace
 from generator.clock import add_today_argument, resolve_today
 from generator.problem_output import FORMATS, format_problems, promote_warnings, summary_line
 from generator.problems import blocking
+from generator.rules.listening import alerts_first, is_alert
 
 NAME = "check"
 HELP = "validate every file and editorial rule; exit 0 when clean, 1 on problems"
@@ -39,6 +40,7 @@ def run(args: argparse.Namespace) -> int:
     ws, problems = check_workspace(args.workspace_root, today, args.client)
     if args.strict:
         problems = promote_warnings(problems)
+    problems = alerts_first(problems)  # a spike or an unanswered review before the rest
     output = format_problems(problems, args.format)
     if output:
         print(output)
@@ -51,4 +53,7 @@ def run(args: argparse.Namespace) -> int:
         if note:
             print(note, file=sys.stderr)
         print(summary_line(problems), file=sys.stderr)
+        alerts = [p for p in problems if is_alert(p)]
+        if alerts:
+            print(f"{len(alerts)} listening alert(s) (mentions.*): listed first", file=sys.stderr)
     return 1 if blocking(problems, args.strict) else 0

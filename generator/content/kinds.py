@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast
 
 from generator.schema.common import Platform
 from generator.schema.items import Contest, Curated, Media, Post, Variant
+from generator.schema.mentions import MentionLog
 from generator.schema.partnership import Partnership
 
 if TYPE_CHECKING:
@@ -28,7 +29,7 @@ if TYPE_CHECKING:
 
 # Every schema an item can have: the loader validates against one of these, and an item whose
 # kind is not known yet (`Item[ItemMeta]`) can still be read for the fields they all share.
-ItemMeta = Post | Contest | Curated | Partnership
+ItemMeta = Post | Contest | Curated | Partnership | MentionLog
 M = TypeVar("M", bound=ItemMeta)
 
 
@@ -47,7 +48,7 @@ class Kind(Generic[M]):
     name: str  # the word in uids (`client/post/slug`), `almanac new` and `almanac schema`
     folder: str  # its folder under content/<client>/
     schema: type[M]
-    date_field: str  # the field that puts it on the calendar
+    date_field: str | None  # the field that puts it on the calendar (None: a log, never on it)
     label_key: str  # the vocabulary key of its name (site labels, report words)
     posted: bool  # goes out on the networks as itself: feeds, captions, cadence
     needs_approval: bool  # approved_by / git approvals apply to it
@@ -58,6 +59,7 @@ class Kind(Generic[M]):
     # its date is a moment it goes out (or opens): reviewed before, marked done after it, kept
     # off blackout days; a partnership's start is an agreement, not a publication
     workflow: bool = True
+    monthly_file: bool = False  # one file a month, named YYYY-MM.md (a log)
     site_mark: str = ""  # the sign before its title on the site's calendars
     media_of: Callable[[M], list[Media]] = _no_media
     visuals_of: Callable[[M], list[tuple[str, str]]] = _no_visuals  # (field, file) pairs
@@ -85,7 +87,9 @@ class Kind(Generic[M]):
         return [cast("Item[M]", i) for i in items if i.spec is self]
 
     def when(self, meta: M) -> datetime | None:
-        """The moment an item of this kind lands on the calendar."""
+        """The moment an item of this kind lands on the calendar (None for a log)."""
+        if self.date_field is None:
+            return None
         return cast("datetime | None", getattr(meta, self.date_field))
 
     def milestones(self, meta: M) -> list[tuple[str, datetime | None]]:
@@ -220,14 +224,43 @@ PARTNERSHIP: Kind[Partnership] = Kind(
     workflow=False,
 )
 
+
+def _mentions_starter(when: datetime, _category: str) -> list[str]:
+    return [
+        "status: open",
+        "mentions:",
+        f"  - at: {when:%Y-%m-%d %H:%M}  # when it was written",
+        "    site: instagram",
+        "    excerpt: What it says",
+        "    tone: neutral",
+    ]
+
+
+MENTIONS: Kind[MentionLog] = Kind(
+    name="mentions",
+    folder="mentions",
+    schema=MentionLog,
+    date_field=None,  # a month's log: its mentions are dated, the log is not on the calendar
+    label_key="kind.mentions",
+    posted=False,
+    needs_approval=False,
+    category_of=lambda _meta: "mentions",
+    starter=_mentions_starter,
+    starter_body="How the community felt this month.\n",
+    monthly_file=True,
+    workflow=False,  # no date of its own: no deadline to review or mark done
+    site_mark="◎",
+    milestones_of=lambda _meta: [],
+)
+
 # The order is the order of the loader, the schema listings and the reference.
-KINDS: tuple[Kind[Any], ...] = (POST, CONTEST, CURATED, PARTNERSHIP)
+KINDS: tuple[Kind[Any], ...] = (POST, CONTEST, CURATED, PARTNERSHIP, MENTIONS)
 BY_NAME: dict[str, Kind[Any]] = {k.name: k for k in KINDS}
 BY_FOLDER: dict[str, Kind[Any]] = {k.folder: k for k in KINDS}
 
 
 def kind_named(name: str) -> Kind[Any]:
-    """The kind called `name` (post, contest, curated); KeyError for an unknown one."""
+    """The kind called `name` (post, contest, curated, mentions); KeyError for an unknown one."""
     return BY_NAME[name]
 
 

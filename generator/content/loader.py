@@ -171,6 +171,9 @@ def load_items(client: ClientData, root: Path, problems: ProblemList) -> None:
             if not accept_client_file(path, client.folder, rel, problems):
                 client.unloaded[rel] = None  # not read: it may lie outside the client's folder
                 continue
+            if kind.monthly_file and not accept_month_name(path, root, problems):
+                client.unloaded[rel] = None
+                continue
             item = load_item(kind, path, client, root, problems, context)
             if item is None or not accept_item(item, seen, problems):
                 client.unloaded[rel] = named_days(path)  # which months it may belong to
@@ -198,6 +201,20 @@ def load_item(
 def accept_source(path: Path, client: ClientData, root: Path, problems: ProblemList) -> bool:
     """A file may be read for a client only from its folder."""
     return accept_client_file(path, client.folder, relative(path, root), problems)
+
+
+def accept_month_name(path: Path, root: Path, problems: ProblemList) -> bool:
+    """A monthly log is named after its month: mentions/2026-11.md."""
+    if is_month_key(path.stem):
+        return True
+    problems.add(
+        relative(path, root),
+        1,
+        "",
+        "item.bad-month-name",
+        f"`{path.name}` should be named after its month, YYYY-MM.md (e.g. 2026-11.md)",
+    )
+    return False
 
 
 def accept_item(item: Item[ItemMeta], seen: dict[str, str], problems: ProblemList) -> bool:
@@ -322,6 +339,7 @@ def holidays_of(client: ClientData) -> list[AgencyEvent]:
     country = client.config.country
     dated = [item.when.year for item in client.items if item.when is not None]
     dated += [int(key[:4]) for key in client.months]
+    dated += [int(item.slug[:4]) for item in client.items if item.spec.monthly_file]
     if country is None or not dated:
         return []
     from generator.events.public_holidays import public_holidays

@@ -28,7 +28,7 @@ from generator.repo.git_repo import (
     workspace_prefix,
 )
 
-WHEN_FIELDS = tuple(kind.date_field for kind in KINDS)
+WHEN_FIELDS = tuple(kind.date_field for kind in KINDS if kind.date_field)
 # parts of an item whose change after approval means the approver did not see it
 EDIT_FIELDS = ("caption", "media", "when", "platforms")
 _LOG_FORMAT = "%x1e%P%x1f%H%x1f%aN%x1f%aE%x1f%aI%x1f%cN%x1f%cE%x1f%cI%x1f%s"

@@ -15,7 +15,7 @@ from generator.schema.common import parse_clock
 
 def time_field(item: AnyItem) -> FieldPath:
     """The field that puts an item on the calendar."""
-    return (item.spec.date_field,)
+    return (item.spec.date_field,) if item.spec.date_field else ()
 
 
 def planned_on(

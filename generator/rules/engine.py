@@ -16,6 +16,7 @@ from generator.rules import (
     events,
     formats,
     influence,
+    listening,
     mix,
     platform,
     rights,
@@ -46,6 +47,7 @@ RULE_MODULES = (
     contest,
     events,
     influence,
+    listening,
 )
 SEVERITY_KEY = "severity"
 

@@ -20,6 +20,7 @@ FAMILIES = {
     "events": "Events and public holidays",
     "influence": "Commercial influence (French law)",
     "partnership": "Partnerships",
+    "mentions": "Listening alerts (mentions and reviews)",
     "ignore": "Silencing rules",
     "rules": "Rule settings",
     "limits": "Platform limits settings",

@@ -107,6 +107,43 @@ class Objective(Strict):
         return metric
 
 
+class ResponseTime(Strict):
+    """How fast the client answers mentions and reviews, by when they arrive.
+
+    `almanac check` warns (rule `mentions.unanswered`) about a mention or review that calls
+    for an answer and is still unanswered past this delay.
+    """
+
+    hours: float = doc(
+        "Hours to answer what arrives on a working day within `working_hours`.",
+        default=24,
+        gt=0,
+        le=MAX_HOURS,
+    )
+    working_hours: TimeWindow = doc(
+        'The team\'s working hours on working days, e.g. "09:00-18:00".', default="09:00-18:00"
+    )
+    evenings_hours: float | None = doc(
+        "Hours to answer what arrives outside working hours on a working day (empty: `hours`).",
+        default=None,
+        gt=0,
+        le=MAX_HOURS,
+    )
+    weekends_hours: float | None = doc(
+        "Hours to answer what arrives on Saturday or Sunday (empty: `hours`).",
+        default=None,
+        gt=0,
+        le=MAX_HOURS,
+    )
+    holidays_hours: float | None = doc(
+        "Hours to answer what arrives on a public holiday of the client's country "
+        "(empty: as on weekends).",
+        default=None,
+        gt=0,
+        le=MAX_HOURS,
+    )
+
+
 class Blackout(Strict):
     """A day with no posting (mourning, strike, crisis, closure)."""
 
@@ -165,6 +202,11 @@ class Client(Strict):
     )
     objectives: list[Objective] = doc("Monthly targets.", default_factory=list)
     blackout: list[Blackout] = doc("Days with no posting.", default_factory=list)
+    response: ResponseTime = doc(
+        "How fast mentions and reviews are answered (evenings, weekends and public holidays "
+        "may differ).",
+        default_factory=ResponseTime,
+    )
     rules: dict[str, RuleSetting] = doc(
         "Per-rule settings: `enabled` and thresholds.", default_factory=dict
     )

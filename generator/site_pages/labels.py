@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from zoneinfo import ZoneInfo
 
 from babel.dates import format_date, format_timedelta
 
@@ -24,6 +25,11 @@ def format_moment(moment: datetime, locale: str) -> str:
 def time_from(moment: datetime, now: datetime, locale: str) -> str:
     """How far a moment is from now, in words ("dans 2 jours", "3 days ago")."""
     return format_timedelta(moment - now, add_direction=True, threshold=1.5, locale=locale)
+
+
+def local_time(moment: datetime, zone: str) -> str:
+    """A short day and time in the client's zone, for tables: 12/11 18:40."""
+    return f"{moment.astimezone(ZoneInfo(zone)):%d/%m %H:%M}"
 
 
 def month_title(first: date, locale: str) -> str:

@@ -21,7 +21,13 @@ from markupsafe import Markup
 from generator.captions import network_name
 from generator.sanitise import safe_url
 from generator.site_pages.html import file_href, href, is_video, render_caption, render_markdown
-from generator.site_pages.labels import format_day, format_moment, month_title, time_from
+from generator.site_pages.labels import (
+    format_day,
+    format_moment,
+    local_time,
+    month_title,
+    time_from,
+)
 from generator.vocabulary import problem_sentence, word
 
 _LINE_BREAK = re.compile(r"[ \t]*\n[ \t]*")
@@ -61,6 +67,7 @@ def environment() -> Environment:
         format_day=format_day,
         format_decimal=format_decimal,
         format_moment=format_moment,
+        local_time=local_time,
         month_title=month_title,
         time_from=time_from,
         network_name=network_name,

@@ -38,6 +38,7 @@ class FeedEntry:
     author: str | None
     published: datetime | None
     excerpt: str | None
+    id: str | None = None  # the feed's own id of the entry (a Google Alert's result id)
 
 
 @dataclass(frozen=True)
@@ -122,6 +123,7 @@ def read_entry(raw: Any, feed_title: str, is_alert: bool) -> FeedEntry | str:
         author=clean(raw.get("author")) or None,
         published=entry_time(raw),
         excerpt=excerpt(clean(raw.get("summary") or content_of(raw))),
+        id=str(raw.get("id") or "").strip() or None,
     )
 
 

@@ -60,11 +60,11 @@ def read_opml(data: bytes, name: str) -> list[OpmlSource]:
     if root.tag != "opml" or root.find("body") is None:
         raise AlmanacError("not an OPML file (no <opml> with a <body>)", path=name, line=1)
     found: list[OpmlSource] = []
-    walk(root.find("body"), None, found, name)
+    walk(root.find("body"), None, found)
     return found
 
 
-def walk(node: Any, kind: SourceKind | None, found: list[OpmlSource], name: str) -> None:
+def walk(node: Any, kind: SourceKind | None, found: list[OpmlSource]) -> None:
     """The feeds under `node`; a folder named after a kind passes it to what it holds."""
     for outline in node.findall("outline"):
         title = outline.get("title") or outline.get("text") or ""
@@ -75,7 +75,7 @@ def walk(node: Any, kind: SourceKind | None, found: list[OpmlSource], name: str)
             category = kind_of_folder(outline.get("category", "").split(",")[0].strip("/"))
             chosen = category or kind or SourceKind.OTHER
             found.append(OpmlSource(title.strip() or feed, feed, outline.get("htmlUrl"), chosen))
-        walk(outline, kind_of_folder(title) or kind, found, name)
+        walk(outline, kind_of_folder(title) or kind, found)
 
 
 def write_opml(title: str, sources: list[WatchSource], locale: str) -> bytes:

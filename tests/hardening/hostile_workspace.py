@@ -25,6 +25,8 @@ from pydantic import BaseModel
 
 from generator.schema import Client, Contest, Curated, MonthNotes, Post
 from generator.schema.events import EventList
+from generator.schema.mentions import MentionLog
+from generator.schema.watchlist import WatchList
 
 CLIENTS = ("alpha", "bravo")
 MONTH = "2026-11"
@@ -267,7 +269,34 @@ def write_client(root: Path, slug: str) -> Markers:
     _write(folder / "months" / f"{MONTH}.md", _front(notes, month_body))
     events = planter.fill(EventList, "events", {"events": [{"date": "2026-11-12"}]})
     _write(folder / "events" / "salon.yml", dump(events))
+    write_listening(planter, folder)
     return planter.markers
+
+
+def write_listening(planter: Planter, folder: Path) -> None:
+    """The month's mentions log (each mention's `internal` note planted) and the watch list."""
+    mention = {
+        "at": "2026-11-12 10:00",
+        "site": "google",
+        "tone": "negative",
+        "rating": 2,
+        "url": "https://maps.example.org/review/1",
+        "answered_at": "2026-11-12 12:00",
+    }
+    log = planter.fill(
+        MentionLog,
+        "mentions",
+        {
+            "mentions": [mention, {**mention, "answered_at": None}],
+            "platforms": ["instagram"],
+            "client": planter.client,
+        },
+    )
+    body = planter.text("mentions.body")
+    _write(folder / "mentions" / f"{MONTH}.md", _front(log, body))
+    watched = {"kind": "competitor", "feed": "https://feeds.example.org/rss"}
+    watchlist = planter.fill(WatchList, "watchlist", {"sources": [watched]})
+    _write(folder / "watchlist.yml", dump(watchlist))
 
 
 def _write(path: Path, text: str) -> None:

@@ -35,9 +35,12 @@ def test_every_payload_is_accepted_as_text(hostile: Hostile) -> None:  # noqa: F
     assert [str(p) for p in problems if p.severity is Severity.ERROR] == []
     assert [p for p in problems if p.rule == "schema.unknown-field"] == []
     kinds = {where.split(".")[0] for where in hostile.markers["alpha"].public.values()}
-    assert kinds == {"client", "post", "contest", "curated", "month", "events"}
+    assert kinds == {
+        "client", "post", "contest", "curated", "month", "events", "mentions", "watchlist"
+    }  # fmt: skip
     assert len(hostile.markers["alpha"].public) >= 60
-    assert len(ws.clients["alpha"].items) == 3
+    assert len(ws.clients["alpha"].items) == 4  # a post, a contest, a curated item, a log
+    assert len(ws.clients["alpha"].watchlist) == 1
 
 
 def test_no_payload_becomes_markup(artifacts: list[Artifact]) -> None:
