@@ -895,6 +895,18 @@ WORDS: dict[str, tuple[str, str]] = {
         "Le tirage ou l'annonce des gagnants tombe un jour férié.",
         "The draw or the winners' announcement falls on a public holiday.",
     ),
+    "problem.mentions.negative-spike": (
+        "Les mentions négatives s'envolent cette semaine : prévenir le responsable du compte.",
+        "Negative mentions are spiking this week: tell the account lead.",
+    ),
+    "problem.mentions.unanswered": (
+        "Un message ou un avis attend une réponse au-delà du délai du client.",
+        "A mention or review is unanswered past the client's response time.",
+    ),
+    "problem.mentions.low-rating-unanswered": (
+        "Un avis mal noté n'a pas de réponse.",
+        "A low rating has no answer.",
+    ),
     "problem.ignore.no-reason": (
         "Une règle est mise de côté sans raison écrite.",
         "A rule is silenced without a written reason.",

@@ -21,7 +21,7 @@ from zoneinfo import ZoneInfo
 
 from generator.mentions.imported import Imported, site_of_address, tone_of
 from generator.problems import AlmanacError
-from generator.schema.mentions import Site
+from generator.schema.mentions import Site, Tone
 from generator.veille.canonical import canonical_url
 from generator.veille.feed_read import FeedEntry, parse_feed
 
@@ -196,7 +196,7 @@ def google_review(review: dict[str, Any], number: int, export: Export) -> Import
         at=rfc3339(review.get("createTime"), where),
         site=Site.GOOGLE,
         excerpt=original_text(str(review.get("comment") or "")) or "★" * stars,
-        tone=None,
+        tone=tone_of_stars(stars),
         url=None,
         author=None if reviewer.get("isAnonymous") else (reviewer.get("displayName") or None),
         reach=None,
@@ -205,6 +205,13 @@ def google_review(review: dict[str, Any], number: int, export: Export) -> Import
         answered=bool(reply.get("comment")),
         id=str(review.get("reviewId") or review.get("name") or "") or None,
     )
+
+
+def tone_of_stars(stars: int) -> Tone:
+    """A review's tone is its rating: 1-2 negative, 3 neutral, 4-5 positive."""
+    if stars <= 2:
+        return Tone.NEGATIVE
+    return Tone.NEUTRAL if stars == 3 else Tone.POSITIVE
 
 
 def original_text(comment: str) -> str:
