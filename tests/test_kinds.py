@@ -6,7 +6,15 @@ import re
 from datetime import datetime
 from pathlib import Path
 
-from generator.content.kinds import CONTEST, CURATED, KINDS, PARTNERSHIP, POST, kind_named
+from generator.content.kinds import (
+    CONTEST,
+    CURATED,
+    KINDS,
+    MENTIONS,
+    PARTNERSHIP,
+    POST,
+    kind_named,
+)
 from generator.content.loader import load_workspace
 from generator.repo.history import item_uid, read_facets
 from generator.scaffold import write_new_item
@@ -43,10 +51,13 @@ def test_no_type_ignore_for_item_fields() -> None:
 
 
 def test_each_kind_is_consistent() -> None:
-    assert [k.name for k in KINDS] == ["post", "contest", "curated", "partnership"]
+    assert [k.name for k in KINDS] == ["post", "contest", "curated", "partnership", "mentions"]
     for kind in KINDS:
         assert kind_named(kind.name) is kind
-        assert kind.date_field in kind.schema.model_fields, kind.name
+        # a kind is on the calendar by a field of its schema, or is a monthly log (never on it)
+        assert kind.date_field in kind.schema.model_fields or (
+            kind.date_field is None and kind.monthly_file
+        ), kind.name
         assert kind.label_key in WORDS, kind.name
     assert len({k.folder for k in KINDS}) == len(KINDS)
 
@@ -54,6 +65,8 @@ def test_each_kind_is_consistent() -> None:
 def test_history_reads_folders_and_dates_from_the_registry() -> None:
     for kind in KINDS:
         assert item_uid(f"content/acme/{kind.folder}/x.md") == f"acme/{kind.name}/x"
+        if kind.date_field is None:  # a log: no moment of its own for the history to follow
+            continue
         text = f"---\ntitle: X\n{kind.date_field}: 2026-12-01 10:00\n---\nBody\n"
         assert read_facets(text).when == "2026-12-01 10:00", kind.name
 
@@ -72,7 +85,7 @@ def test_new_items_of_every_kind_load_typed(tmp_path: Path) -> None:
     ws, problems = load_workspace(tmp_path)
     assert not problems.errors(), [p.message for p in problems.errors()]
     items = ws.clients["acme"].items
-    assert [i.kind for i in items] == ["post", "contest", "curated", "partnership"]
+    assert [i.kind for i in items] == ["post", "contest", "curated", "partnership", "mentions"]
     (post,) = POST.items(items)
     assert post.meta.publish_at.hour == 12 and post.category == "education"
     assert POST.narrow(items[1]) is None and CONTEST.narrow(items[1]) is items[1]
@@ -84,3 +97,6 @@ def test_new_items_of_every_kind_load_typed(tmp_path: Path) -> None:
     (partnership,) = PARTNERSHIP.items(items)
     assert [name for name, _ in partnership.milestones] == ["begins", "finishes"]
     assert partnership.category == "partnership" and not PARTNERSHIP.posted
+    (log,) = MENTIONS.items(items)
+    assert log.source.rel == "content/acme/mentions/2026-12.md"  # named after its month
+    assert log.when is None and log.milestones == [] and len(log.meta.mentions) == 1
