@@ -362,10 +362,22 @@ def load_model(options: BuildOptions) -> tuple[CalendarModel, list[Problem]]:
             f"{len(stopped)} problem(s) and --strict: nothing was built "
             "(run `almanac check --strict` to see them)"
         )
+    if options.client is not None:
+        problems = without_team_files(ws, problems)
     problems = sorted(problems + approval_problems(ws.history))
     if options.client is not None:
         ws = client_workspace(ws, options.include_drafts)
     return build_calendar(ws, options.today, problems), problems
+
+
+def without_team_files(ws: Workspace, problems: list[Problem]) -> list[Problem]:
+    """A client's own site: the items of team-only kinds (the mentions logs) left out, and
+    the problems found in them (the listening alerts) with them."""
+    hidden: set[str] = set()
+    for client in ws.clients.values():
+        hidden |= {item.source.rel for item in client.items if item.spec.team_only}
+        client.items = [item for item in client.items if not item.spec.team_only]
+    return [p for p in problems if p.path not in hidden]
 
 
 BUILD_STEPS = 5  # check, render, write, engine, verify: what the progress bar counts

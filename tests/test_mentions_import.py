@@ -179,7 +179,7 @@ def test_a_log_not_named_after_its_month_is_reported(ws: Path) -> None:
     ]
 
 
-def test_the_log_page_shows_mentions_never_their_internal_notes(ws: Path) -> None:
+def test_the_log_page_is_the_teams_and_never_shows_internal_notes(ws: Path) -> None:
     from generator.checking import parse_today
     from generator.site_build import BuildOptions, calendar_folder, load_model, render_project
 
@@ -192,12 +192,16 @@ def test_the_log_page_shows_mentions_never_their_internal_notes(ws: Path) -> Non
     path.write_text(text, encoding="utf-8")
     for client in (None, "fournil"):
         options = BuildOptions(root=ws, today=parse_today("2026-11-21"), client=client)
-        model, _, history = load_model(options)
-        project = render_project(model, options, calendar_folder(ws), history)
+        model, _ = load_model(options)
+        project = render_project(model, options, calendar_folder(ws))
         pages = {page.path: page.body for page in project.pages}
+        every = "".join(pages.values()) + "".join(project.texts.values())
+        assert "NOTE-INTERNE-GERANT" not in every
+        if client is not None:  # the log is the team's: not on the client's own site
+            assert "fournil/items/2026-11" not in pages
+            assert "mentions." not in every and "45 minutes de queue" not in every
+            continue
         page = pages["fournil/items/2026-11"]
         assert "45 minutes de queue au Fournil des Halles" in page
         assert "✗ à répondre" in page and "Négatif" in page
         assert "✓ répondu 08/11 17:05" in page and "★★★★★" in page
-        every = "".join(pages.values()) + "".join(project.texts.values())
-        assert "NOTE-INTERNE-GERANT" not in every

@@ -60,6 +60,7 @@ class Kind(Generic[M]):
     # off blackout days; a partnership's start is an agreement, not a publication
     workflow: bool = True
     monthly_file: bool = False  # one file a month, named YYYY-MM.md (a log)
+    team_only: bool = False  # the agency's working file: never on a client's own site
     site_mark: str = ""  # the sign before its title on the site's calendars
     media_of: Callable[[M], list[Media]] = _no_media
     visuals_of: Callable[[M], list[tuple[str, str]]] = _no_visuals  # (field, file) pairs
@@ -249,6 +250,7 @@ MENTIONS: Kind[MentionLog] = Kind(
     starter_body="How the community felt this month.\n",
     monthly_file=True,
     workflow=False,  # no date of its own: no deadline to review or mark done
+    team_only=True,  # answered or not, alerts, notes: the team's work; the client gets the report
     site_mark="◎",
     milestones_of=lambda _meta: [],
 )
