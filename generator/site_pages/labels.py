@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo
 
 from babel.dates import format_date, format_timedelta
 
+from generator.months import Month
 from generator.schema import Contest
 from generator.schema.common import Platform
 from generator.vocabulary import status_word
@@ -25,6 +26,11 @@ def format_moment(moment: datetime, locale: str) -> str:
 def time_from(moment: datetime, now: datetime, locale: str) -> str:
     """How far a moment is from now, in words ("dans 2 jours", "3 days ago")."""
     return format_timedelta(moment - now, add_direction=True, threshold=1.5, locale=locale)
+
+
+def month_key_title(key: str, locale: str) -> str:
+    """`2026-11` as the site says it: Novembre 2026, November 2026."""
+    return month_title(Month.from_key(key).first, locale)
 
 
 def local_time(moment: datetime, zone: str) -> str:

@@ -25,6 +25,7 @@ from generator.site_pages.labels import (
     format_day,
     format_moment,
     local_time,
+    month_key_title,
     month_title,
     time_from,
 )
@@ -68,6 +69,7 @@ def environment() -> Environment:
         format_decimal=format_decimal,
         format_moment=format_moment,
         local_time=local_time,
+        month_key_title=month_key_title,
         month_title=month_title,
         time_from=time_from,
         network_name=network_name,
