@@ -26,7 +26,7 @@ def workspace(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def queue(root: Path, today: str, client_site: bool = False) -> list[Action]:
-    model, _problems, _history = load_model(BuildOptions(root=root, today=parse_today(today)))
+    model, _problems = load_model(BuildOptions(root=root, today=parse_today(today)))
     return build_actions(model, client_site)
 
 
@@ -64,7 +64,7 @@ def test_a_clients_site_keeps_only_the_reviewers_work(workspace: Path) -> None:
 
 
 def test_flags_carry_the_worst_problem(workspace: Path) -> None:
-    model, _problems, _history = load_model(
+    model, _problems = load_model(
         BuildOptions(root=workspace, today=parse_today("2026-11-25T09:00:00+01:00"))
     )
     flags = build_flags(model)
