@@ -1059,6 +1059,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "action.draw_due": ("Tirage en retard", "Draw overdue"),
     "action.prize_due": ("Lot à envoyer", "Prize to ship"),
     "action.draw_soon": ("Tirage à venir", "Draw coming up"),
+    "action.alert": ("Alerte de veille", "Listening alert"),
+    "action.deliverable_due": ("Livrable en retard", "Deliverable overdue"),
     "do.missed": (
         "Marquer comme publié ou annulé, ou reprogrammer.",
         "Mark it published or cancelled, or reschedule it.",
@@ -1079,6 +1081,14 @@ WORDS: dict[str, tuple[str, str]] = {
     "do.draw_due": ("Tirer les gagnants et les noter.", "Draw the winners and record them."),
     "do.prize_due": ("Envoyer le lot et noter l'envoi.", "Ship the prize and record it."),
     "do.draw_soon": ("Préparer le tirage au sort.", "Get the draw ready."),
+    "do.alert": (
+        "Lire les mentions signalées et y répondre.",
+        "Read the flagged mentions and answer them.",
+    ),
+    "do.deliverable_due": (
+        "Relancer le partenaire ou noter la livraison.",
+        "Chase the partner or record the delivery.",
+    ),
 }
 
 

@@ -71,3 +71,27 @@ def test_flags_carry_the_worst_problem(workspace: Path) -> None:
     galette = flags["pain-doux/post/2026-11-23-galette"]
     assert galette.severity.value == "error" and galette.rules[0] == "workflow.missed"
     assert flags["pain-doux/contest/concours-noel"].severity.value == "warning"  # checklist
+
+
+@pytest.fixture(scope="module")
+def example(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from conftest import copy_workspace
+
+    return copy_workspace(tmp_path_factory.mktemp("example") / "ws")
+
+
+def test_listening_alerts_come_first(example: Path) -> None:
+    """The example's November mentions log has a negative spike and an unanswered 1-star review."""
+    actions = queue(example, "2026-11-21T09:00:00+01:00")
+    assert actions[0].kind == "alert", [(a.kind, a.item.slug) for a in actions[:3]]
+    alerts = [a for a in actions if a.kind == "alert"]
+    assert [(a.client, a.item.slug) for a in alerts] == [("fournil-des-halles", "2026-11")]
+    assert not [a for a in queue(example, "2026-11-21T09:00:00+01:00", True) if a.kind == "alert"]
+
+
+def test_an_overdue_deliverable_is_in_the_queue(example: Path) -> None:
+    """Chef Vidal's deliverable due on 18 December names no post: late a week later."""
+    before = kinds(queue(example, "2026-12-10T09:00:00+01:00"))
+    after = kinds(queue(example, "2026-12-26T09:00:00+01:00"))
+    assert before.get("chef-vidal-noel") != "deliverable_due"
+    assert after.get("chef-vidal-noel") == "deliverable_due"

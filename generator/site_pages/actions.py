@@ -18,10 +18,12 @@ from generator.calendar_model import CalendarModel, ClientCalendar
 from generator.content.kinds import CONTEST
 from generator.content.model import AnyItem
 from generator.problems import Problem, Severity
+from generator.rules.listening import ALERT_RULES
 from generator.schema.common import Status
 
 # Kinds in order of urgency; `client`: also shown on a client's own site (a reviewer's work)
 ACTION_KINDS: dict[str, bool] = {
+    "alert": False,  # social listening: a spike of negative mentions, one left unanswered
     "missed": False,
     "review_due": True,
     "approval_invalid": False,
@@ -29,6 +31,7 @@ ACTION_KINDS: dict[str, bool] = {
     "awaiting_approval": True,
     "draw_due": False,
     "prize_due": False,
+    "deliverable_due": False,
     "draw_soon": False,
 }
 # The rule whose finding means the action (the rule decides; the queue only says it)
@@ -44,6 +47,8 @@ RULE_ACTIONS: dict[str, str] = {
     "validation.approval-policy": "awaiting_approval",
     "workflow.contest-no-winners": "draw_due",
     "workflow.prize-not-shipped": "prize_due",
+    **{rule: "alert" for rule in ALERT_RULES},
+    "partnership.deliverable-overdue": "deliverable_due",
 }
 DRAW_NOTICE = timedelta(days=7)  # a draw this close is announced in the queue
 
