@@ -66,7 +66,7 @@ def ws(tmp_path_factory: pytest.TempPathFactory) -> Workspace:
         path = folder / "posts" / f"{slug}.md"
         text = path.read_text(encoding="utf-8")
         path.write_text(text.replace("status:", "partnership: dupont\nstatus:", 1), "utf-8")
-    workspace, problems = load_workspace(root)
+    workspace, problems = load_workspace(root, metrics=True)
     assert not problems.errors(), problems.errors()
     return workspace
 
